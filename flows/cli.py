@@ -37,16 +37,20 @@ def run(
     full: bool = typer.Option(False, "--full", help="Reprocess every document, changed or not."),
     max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, help="Refuse files larger than this (MiB)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run batches on this Dask scheduler."),
+    dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, help="Run batches on N local Dask workers."),
 ) -> None:
     """Run the ingest flow over CORPUS and print a summary."""
+    if not corpus.is_dir():
+        typer.secho(f"lingflow: corpus folder {corpus} does not exist or is not a folder", fg="red", err=True)
+        raise typer.Exit(2)
     quiet_prefect_defaults()
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     from flows.ingest import ingest
+    from flows.runners import make_task_runner
     from pipeline.io.tables import OutputLocked
 
     t0 = time.perf_counter()
-    flow = ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
+    flow = ingest.with_options(task_runner=make_task_runner(workers, dask_address, dask_local))
     try:
         summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
                        show_progress=progress)
@@ -75,6 +79,45 @@ def print_summary(s: dict, wall: float) -> None:
     t.add_row("flow time / wall time", f"{s['duration_s']:.1f} s / {wall:.1f} s"
               + (f"  ({words / s['duration_s']:.0f} words/s)" if words and s["duration_s"] else ""))
     con.print(t)
+
+
+@app.command()
+def serve(
+    corpus: Path = typer.Argument(..., help="Folder to re-ingest on the schedule."),
+    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o"),
+    cron: Optional[str] = typer.Option(None, "--cron", help='Cron schedule, e.g. "0 * * * *" (hourly).'),
+    interval: Optional[float] = typer.Option(None, "--interval", help="Or: seconds between runs."),
+    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1),
+    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1),
+    name: Optional[str] = typer.Option(None, "--name", help="Deployment name (default: ingest-<folder>)."),
+) -> None:
+    """Register a scheduled deployment of the ingest flow and serve it (set PREFECT_API_URL to see it in the UI)."""
+    if bool(cron) == bool(interval):
+        typer.secho("lingflow: give exactly one of --cron or --interval", fg="red", err=True)
+        raise typer.Exit(2)
+    if not corpus.is_dir():
+        typer.secho(f"lingflow: corpus folder {corpus} does not exist or is not a folder", fg="red", err=True)
+        raise typer.Exit(2)
+    quiet_prefect_defaults()
+    if not os.environ.get("PREFECT_API_URL"):
+        typer.secho("lingflow: PREFECT_API_URL is not set: serving against a temporary server that disappears "
+                    "with this process. Start `lingflow server` and export PREFECT_API_URL to see runs in the UI.",
+                    fg="yellow", err=True)
+    from flows.deployments import serve_corpus
+
+    serve_corpus(str(corpus), str(out), cron=cron, interval=interval, batch_size=batch_size, max_mb=max_mb,
+                 name=name)
+
+
+@app.command()
+def server(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(4200, "--port")) -> None:
+    """Start a Prefect server and UI on HOST:PORT (then: export PREFECT_API_URL=http://HOST:PORT/api)."""
+    quiet_prefect_defaults()
+    # The port must be set through the environment, or the UI calls the API on the default port.
+    env = dict(os.environ, PREFECT_SERVER_API_HOST=host, PREFECT_SERVER_API_PORT=str(port))
+    typer.echo(f"Prefect UI: http://{host}:{port}   ->   export PREFECT_API_URL=http://{host}:{port}/api")
+    prefect = Path(sys.executable).with_name("prefect")
+    os.execvpe(str(prefect), [str(prefect), "server", "start"], env)
 
 
 @app.command()

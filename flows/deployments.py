@@ -1,0 +1,37 @@
+"""Deployments and schedules of the ingest flow (the one module that declares them)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from flows.ingest import ingest
+
+
+def deployment_name(corpus: str) -> str:
+    """``ingest-<folder>``: one deployment per corpus folder, stable across restarts."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(corpus).resolve().name).strip("-") or "corpus"
+    return f"ingest-{slug}"
+
+
+def build_deployment(corpus: str, out_dir: str, cron: str | None = None, interval: float | None = None,
+                     batch_size: int = 64, max_mb: int = 50, name: str | None = None) -> Any:
+    """A deployment of the ingest flow over ``corpus`` with a cron or interval schedule."""
+    if bool(cron) == bool(interval):
+        raise ValueError("give exactly one of --cron or --interval")
+    params = {"corpus": str(Path(corpus).resolve()), "out_dir": str(Path(out_dir).resolve()),
+              "batch_size": batch_size, "max_mb": max_mb, "show_progress": False}
+    kwargs: dict[str, Any] = {"cron": cron} if cron else {"interval": timedelta(seconds=float(interval))}
+    return ingest.to_deployment(name=name or deployment_name(corpus), parameters=params,
+                                description=f"Incremental ingest of {params['corpus']} into {params['out_dir']}",
+                                tags=["lingflow"], **kwargs)
+
+
+def serve_corpus(corpus: str, out_dir: str, cron: str | None = None, interval: float | None = None,
+                 **kwargs: Any) -> None:
+    """Register the deployment and serve it until interrupted (Ctrl-C pauses its schedule)."""
+    from prefect import serve
+
+    serve(build_deployment(corpus, out_dir, cron=cron, interval=interval, **kwargs))

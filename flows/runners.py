@@ -1,0 +1,28 @@
+"""Task runners: threads on one machine, or a Dask cluster (local processes or remote)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def make_task_runner(workers: int = 1, dask_address: str | None = None, dask_local: int | None = None) -> Any:
+    """Pick the Prefect task runner for a run.
+
+    - default: ``ThreadPoolTaskRunner(workers)`` in this process (models loaded once);
+    - ``dask_local=N``: a local Dask cluster of N single-threaded worker processes;
+    - ``dask_address``: an existing Dask scheduler (``tcp://HOST:PORT``).
+    Each Dask worker process loads its models once and keeps them for every batch.
+    Use a Prefect server (``PREFECT_API_URL``) with Dask: without one every worker process
+    starts its own temporary server (tens of seconds each).
+    """
+    if dask_address or dask_local:
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_class="distributed.LocalCluster",
+                              cluster_kwargs={"n_workers": int(dask_local), "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner(max_workers=max(1, workers))
