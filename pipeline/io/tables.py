@@ -203,44 +203,47 @@ class TableStore:
         return self.root / ".staging" / run_id
 
     def stage(self, run_id: str, batch_no: int, rows: dict[str, list]) -> str:
-        """Write one batch's rows to staging, split by part; return the batch folder."""
+        """Write one batch's rows to staging (one file per table); return the batch folder."""
         bdir = self.staging_dir(run_id) / f"batch-{batch_no:06d}"
-        for name in PART_TABLES:
-            by_part: dict[str, list] = {}
-            for r in rows[name]:
-                by_part.setdefault(bucket(r["doc_id"]), []).append(r)
-            for part, prow in by_part.items():
-                table = pa.Table.from_pylist(prow, schema=schema.TABLES[name])
-                write_atomic(table, bdir / f"{name}-{part}.parquet")
+        for name in PART_TABLES:  # documents last: a batch counts only once its documents file exists
+            table = pa.Table.from_pylist(rows[name], schema=schema.TABLES[name])
+            write_atomic(table, bdir / f"{name}.parquet")
         return str(bdir)
 
     # -- commit ------------------------------------------------------------------------
     def commit(self, run_id: str) -> dict[str, int]:
         """Merge every staged batch of ``run_id`` into the tables; rebuild entities.
 
-        Safe to call again after a crash at any point: parts already merged are merged
-        again to the same result, because staged rows replace rows by doc_id."""
+        Streaming: staged batches are first split by part into one file per (table, part),
+        one batch in memory at a time; then each part is merged with its old file, one
+        part in memory at a time. Safe to call again after a crash at any point: staged
+        rows replace rows by doc_id, so a replay gives the same tables."""
         sdir = self.staging_dir(run_id)
         journal = self.root / ".commit"
-        staged = sorted(sdir.glob("batch-*/*.parquet")) if sdir.exists() else []
-        if not staged and not journal.exists():
+        batches = sorted(b for b in sdir.glob("batch-*") if (b / "documents.parquet").exists()) if sdir.exists() else []
+        if not batches and not journal.exists():
             return {}
         journal.write_text(json.dumps({"run_id": run_id}))
         _fsync_dir(self.root)
+        merged = sdir / "merged"
+        shutil.rmtree(merged, ignore_errors=True)
+        replaced: dict[str, set[str]] = {}
+        for b in batches:
+            for doc_id in pq.read_table(b / "documents.parquet", columns=["doc_id"])["doc_id"].to_pylist():
+                replaced.setdefault(bucket(doc_id), set()).add(doc_id)
+        parts = sorted(replaced)
         written: Counter = Counter()
-        # every part holding a staged document is rewritten in every table, even with no new rows
-        parts = sorted({p.stem.split("-", 1)[1] for p in staged if p.stem.startswith("documents-")})
-        replaced_by_part = {part: pa.array(sorted(set(self._doc_ids(staged, part))), pa.string()) for part in parts}
         for name in PART_TABLES:
+            self._split_by_part(name, batches, merged)
             for part in parts:
-                replaced = replaced_by_part[part]
-                new = pa.concat_tables([schema.TABLES[name].empty_table()]
-                                       + [pq.read_table(p, schema=schema.TABLES[name]) for p in staged
-                                          if p.stem == f"{name}-{part}"])
+                staged = merged / f"{name}-{part}.parquet"
+                new = pq.read_table(staged, schema=schema.TABLES[name]) if staged.exists() \
+                    else schema.TABLES[name].empty_table()
                 target = self.root / name / f"part-{part}.parquet"
                 if target.exists():
                     old = pq.read_table(target, schema=schema.TABLES[name])
-                    old = old.filter(pc.invert(pc.is_in(old["doc_id"], value_set=replaced)))
+                    ids = pa.array(sorted(replaced[part]), pa.string())
+                    old = old.filter(pc.invert(pc.is_in(old["doc_id"], value_set=ids)))
                     new = pa.concat_tables([old, new])
                 write_atomic(_sorted(new, name), target)
                 written[name] += 1
@@ -250,37 +253,43 @@ class TableStore:
         return dict(written)
 
     @staticmethod
-    def _doc_ids(staged: list[Path], part: str) -> list[str]:
-        """Documents whose rows are replaced: every doc staged in this part's documents file."""
-        ids: list[str] = []
-        for p in staged:
-            if p.stem == f"documents-{part}":
-                ids.extend(pq.read_table(p, columns=["doc_id"])["doc_id"].to_pylist())
-        return ids
+    def _split_by_part(name: str, batches: list[Path], merged: Path) -> None:
+        """Append every staged batch's rows of table ``name`` to one file per part."""
+        merged.mkdir(parents=True, exist_ok=True)
+        writers: dict[str, pq.ParquetWriter] = {}
+        try:
+            for b in batches:
+                t = pq.read_table(b / f"{name}.parquet", schema=schema.TABLES[name])
+                if not t.num_rows:
+                    continue
+                first = pc.utf8_slice_codeunits(t["doc_id"], 0, 1)
+                for part in sorted(set(first.to_pylist())):
+                    if part not in writers:
+                        writers[part] = pq.ParquetWriter(merged / f"{name}-{part}.parquet", schema.TABLES[name],
+                                                         compression=COMPRESSION)
+                    writers[part].write_table(t.filter(pc.equal(first, part)))
+        finally:
+            for w in writers.values():
+                w.close()
 
     def rebuild_entities(self) -> None:
-        """Aggregate mentions (non-DATE) into one row per entity_id."""
+        """Aggregate mentions (non-DATE) into one row per entity_id (vectorised, no Python loop)."""
         m = self.read("mentions", ["doc_id", "label", "lang", "text", "normalized", "entity_id"])
         m = m.filter(pc.and_(pc.not_equal(m["label"], "DATE"), pc.is_valid(m["entity_id"])))
-        rows = m.to_pydict()
-        agg: dict[str, dict] = {}
-        for doc, label, lang, text, norm, eid in zip(rows["doc_id"], rows["label"], rows["lang"], rows["text"],
-                                                    rows["normalized"], rows["entity_id"]):
-            a = agg.setdefault(eid, {"label": label, "lang": Counter(), "canon": Counter(), "variants": set(),
-                                     "docs": set(), "n": 0})
-            a["lang"][lang] += 1
-            a["canon"][norm or text] += 1
-            a["variants"].add(text)
-            a["docs"].add(doc)
-            a["n"] += 1
-        out = []
-        for eid in sorted(agg):
-            a = agg[eid]
-            canon = sorted(a["canon"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            lang = sorted(a["lang"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            out.append({"entity_id": eid, "label": a["label"], "canonical": canon, "lang": lang,
-                        "variants": sorted(a["variants"]), "mention_count": a["n"], "doc_count": len(a["docs"])})
-        write_atomic(pa.Table.from_pylist(out, schema=schema.ENTITIES), self.root / "entities" / "part-0.parquet")
+        m = m.set_column(m.schema.get_field_index("normalized"), "normalized",
+                         pc.coalesce(m["normalized"], m["text"]))
+        base = m.group_by("entity_id").aggregate([
+            ("label", "min"), ("entity_id", "count"), ("doc_id", "count_distinct"), ("text", "distinct")])
+        canon = _most_common(m, "normalized")
+        lang = _most_common(m, "lang")
+        out = pa.table({
+            "entity_id": base["entity_id"], "label": base["label_min"],
+            "canonical": _lookup(base["entity_id"], canon), "lang": _lookup(base["entity_id"], lang),
+            "variants": pa.array([sorted(v) for v in base["text_distinct"].to_pylist()], pa.list_(pa.string())),
+            "mention_count": base["entity_id_count"], "doc_count": base["doc_id_count_distinct"],
+        })
+        out = out.cast(schema.ENTITIES)
+        write_atomic(_sorted(out, "entities"), self.root / "entities" / "part-0.parquet")
 
     def write_run(self, row: dict) -> Path:
         stamp = row["started_at"].strftime("%Y%m%dT%H%M%S%fZ")
@@ -295,6 +304,24 @@ class TableStore:
             for d in sroot.iterdir():
                 if d.name != keep:
                     shutil.rmtree(d, ignore_errors=True)
+
+
+def _most_common(t: pa.Table, column: str) -> pa.Table:
+    """Per entity_id, the most frequent value of ``column`` (ties: the smallest value)."""
+    counts = t.group_by(["entity_id", column]).aggregate([(column, "count")])
+    counts = counts.sort_by([("entity_id", "ascending"), (f"{column}_count", "descending"), (column, "ascending")])
+    ids = counts["entity_id"]
+    if len(ids) == 0:
+        return counts
+    prev = pa.concat_arrays([pa.array([None], pa.string()), ids.combine_chunks()[:-1]])
+    first = pc.fill_null(pc.not_equal(ids.combine_chunks(), prev), True)
+    return counts.filter(first)
+
+
+def _lookup(keys: pa.ChunkedArray, table: pa.Table) -> pa.Array:
+    value_col = [c for c in table.column_names if c not in ("entity_id",) and not c.endswith("_count")][0]
+    idx = pc.index_in(keys, value_set=table["entity_id"].combine_chunks() if len(table) else pa.array([], pa.string()))
+    return pc.take(table[value_col], idx) if len(table) else pa.array([], pa.string())
 
 
 def utcnow() -> datetime:
