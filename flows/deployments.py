@@ -24,7 +24,11 @@ def build_deployment(corpus: str, out_dir: str, cron: str | None = None, interva
     params = {"corpus": str(Path(corpus).resolve()), "out_dir": str(Path(out_dir).resolve()),
               "batch_size": batch_size, "max_mb": max_mb, "show_progress": False}
     kwargs: dict[str, Any] = {"cron": cron} if cron else {"interval": timedelta(seconds=float(interval))}
-    return ingest.to_deployment(name=name or deployment_name(corpus), parameters=params,
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+
+    # one run at a time: a tick that comes while a run is still going is cancelled, not failed
+    limit = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)
+    return ingest.to_deployment(name=name or deployment_name(corpus), parameters=params, concurrency_limit=limit,
                                 description=f"Incremental ingest of {params['corpus']} into {params['out_dir']}",
                                 tags=["lingflow"], **kwargs)
 
