@@ -30,7 +30,11 @@ def load_spacy(model: str) -> Any:
                 path = local
         if path.exists():
             return spacy.load(path, exclude=["lemmatizer"])
-        return spacy.load(model, exclude=["lemmatizer"])
+        try:
+            return spacy.load(model, exclude=["lemmatizer"])
+        except OSError:
+            raise OSError(f"spaCy model {model!r} is neither a package nor a folder under {MODELS_DIR}; "
+                          f"reinstall lingflow (pip install -e .) or rebuild it with `lingflow train ner`") from None
 
 
 class SpacyNer(NerBackend):

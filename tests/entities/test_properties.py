@@ -1,0 +1,31 @@
+"""Property tests: canonicalisation never fails and is deterministic on arbitrary input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.entities import EntityCanonicalizer, canonicalize, entity_id, entity_key
+
+ALPHABET = st.sampled_from(list("abcAəƏıİiöüşçğ АБВабвгдежзийклмнопрстуфхцчшщъыьэюяёЁ" "ایرانکيك\u200c۱٢" ".,'’-()«»\"  \u00a0\t"))
+TEXT = st.text(alphabet=ALPHABET, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(surface=TEXT, label=st.sampled_from(["ORG", "PER", "LOC", "DATE"]), lang=st.sampled_from(["az", "en", "ru", "fa", "und"]))
+def test_canonicalize_total_and_deterministic(surface: str, label: str, lang: str) -> None:
+    c = canonicalize(surface, label, lang)
+    assert isinstance(c, str)
+    assert c == canonicalize(surface, label, lang)
+    k = entity_key(c, label, lang)
+    assert isinstance(k, str)
+    assert len(entity_id(k, label, lang)) == 16
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=TEXT, lang=st.sampled_from(["az", "en", "ru", "fa"]))
+def test_document_step_returns_one_row_per_mention(text: str, lang: str) -> None:
+    mentions = [(0, len(text), "ORG", text), (0, min(3, len(text)), "PER", text[:3])]
+    out = EntityCanonicalizer().canonicalize_document(text, lang, mentions)
+    assert len(out) == 2
+    assert all(len(row) == 3 for row in out)
