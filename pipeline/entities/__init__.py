@@ -3,8 +3,8 @@
 ``canonicalize`` gives the display form written to ``mentions.normalized``; ``entity_key``
 the comparison key; ``entity_id`` a stable hash of (label, lang, key). The per-document
 step :class:`EntityCanonicalizer` adds acronym links, same-document ORG variants and
-person links; :func:`build_entities` aggregates mention rows into the ``entities`` table
-(with a cross-language ``xlang_id`` for az/en/ru persons and places, see ``translit``).
+person links; ``translit.xlang_id`` gives the cross-language id of az/en/ru persons and
+places (the table store aggregates mentions into the ``entities`` table).
 ``python -m pipeline.entities`` prints the accuracy on the hand-made sets.
 """
 
@@ -12,7 +12,6 @@ from pipeline.entities.acronyms import MentionRef, link_acronyms
 from pipeline.entities.canon import NAME, canonicalize, entity_id, entity_key
 from pipeline.entities.document import EntityCanonicalizer
 from pipeline.entities.evaluate import evaluate
-from pipeline.entities.table import build_entities
 
 __all__ = [
     "NAME",
@@ -23,5 +22,4 @@ __all__ = [
     "link_acronyms",
     "EntityCanonicalizer",
     "evaluate",
-    "build_entities",
 ]

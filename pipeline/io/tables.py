@@ -36,6 +36,7 @@ from filelock import FileLock, Timeout
 
 from pipeline import schema
 from pipeline.document import Document, Mention
+from pipeline.entities.translit import xlang_id
 
 PART_TABLES = ("dates", "mentions", "documents")  # commit order: documents last
 COMPRESSION = "zstd"
@@ -288,6 +289,9 @@ class TableStore:
             "variants": pa.array([sorted(v) for v in base["text_distinct"].to_pylist()], pa.list_(pa.string())),
             "mention_count": base["entity_id_count"], "doc_count": base["doc_id_count_distinct"],
         })
+        out = out.append_column("xlang_id", pa.array(
+            [xlang_id(c, lb, lg) for c, lb, lg in zip(out["canonical"].to_pylist(), out["label"].to_pylist(),
+                                                      out["lang"].to_pylist())], pa.string()))
         out = out.cast(schema.ENTITIES)
         write_atomic(_sorted(out, "entities"), self.root / "entities" / "part-0.parquet")
 

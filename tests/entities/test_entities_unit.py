@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pipeline.entities import (NAME, EntityCanonicalizer, MentionRef, build_entities, canonicalize, entity_id,
+from pipeline.entities import (NAME, EntityCanonicalizer, MentionRef, canonicalize, entity_id,
                                entity_key, link_acronyms)
 from pipeline.entities.az import strip_case
 from pipeline.entities.translit import evaluate_pairs, load_xlang_pairs, xlang_id
@@ -142,23 +142,6 @@ def test_distinct_entities_keep_distinct_keys() -> None:
     assert key("Heydər Əliyev Fondu", "ORG", "az") != key("Heydər Əliyev", "ORG", "az")
     assert key("Иванов", "PER", "ru") != key("Иванова", "PER", "ru")
     assert key("SRIRR", "ORG", "en") != key("SRIRRO", "ORG", "en")
-
-
-def test_build_entities_aggregates_and_is_order_independent() -> None:
-    rows = [
-        {"entity_id": "a", "label": "LOC", "lang": "ru", "normalized": "Беларусь", "text": "Беларуси", "doc_id": "d1"},
-        {"entity_id": "a", "label": "LOC", "lang": "ru", "normalized": "Республика Беларусь", "text": "Республики Беларусь", "doc_id": "d1"},
-        {"entity_id": "a", "label": "LOC", "lang": "ru", "normalized": "Беларусь", "text": "Беларусь", "doc_id": "d2"},
-        {"entity_id": None, "label": "DATE", "lang": "ru", "normalized": "2024", "text": "2024", "doc_id": "d2"},
-    ]
-    out = build_entities(rows)
-    assert out == build_entities(list(reversed(rows)))
-    assert out == [{
-        "entity_id": "a", "label": "LOC", "canonical": "Беларусь", "lang": "ru",
-        "variants": ["Беларуси", "Беларусь", "Республики Беларусь"], "mention_count": 3, "doc_count": 2,
-        "xlang_id": xlang_id("Беларусь", "LOC", "ru"),
-    }]
-    assert out[0]["xlang_id"] == xlang_id("Belarus", "LOC", "en")
 
 
 def test_xlang_same_person_in_three_scripts() -> None:

@@ -73,3 +73,23 @@ def test_duckdb_reads_the_tables(tmp_path):
     _commit(TableStore(tmp_path), "r1", [_doc("a.txt", "Baku", [(0, 4, "LOC")])])
     n = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/mentions/*.parquet')").fetchall()[0][0]
     assert n == 1
+
+
+def test_entities_aggregate_variants_canonical_and_xlang(tmp_path):
+    from pipeline.entities.translit import xlang_id
+
+    store = TableStore(tmp_path)
+    d1 = _doc("d1.txt", "Беларуси. Республики Беларусь", [(0, 8, "LOC"), (10, 29, "LOC")])
+    d2 = _doc("d2.txt", "Беларусь", [(0, 8, "LOC")])
+    for d, canon in ((d1, ["Беларусь", "Республика Беларусь"]), (d2, ["Беларусь"])):
+        d.lang = "ru"
+        d.lang_spans = [(0, len(d.text), "ru")]
+        for m, c in zip(d.mentions, canon):
+            m.normalized, m.entity_id = c, "a"
+    _commit(store, "r1", [d1, d2])
+    e = pd.read_parquet(tmp_path / "entities").to_dict("records")
+    assert len(e) == 1
+    row = e[0]
+    assert (row["canonical"], row["lang"], row["mention_count"], row["doc_count"]) == ("Беларусь", "ru", 3, 2)
+    assert list(row["variants"]) == ["Беларуси", "Беларусь", "Республики Беларусь"]
+    assert row["xlang_id"] == xlang_id("Belarus", "LOC", "en") is not None
