@@ -59,6 +59,7 @@ DATES = pa.schema([
     pa.field("granularity", pa.string()),                    # year | month | day | interval
     pa.field("calendar", pa.string()),                       # gregorian | jalali | hijri
     pa.field("source_value", pa.string()),                   # the value as written in its own calendar (e.g. 1374)
+    pa.field("kind", pa.string()),                           # date | relative | duration
 ])
 
 RUNS = pa.schema([

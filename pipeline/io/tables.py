@@ -150,6 +150,7 @@ def _date_row(doc_id: str, mid: str, m: Mention) -> dict:
         "value": getattr(dm, "value", None), "start_date": getattr(dm, "start_date", None),
         "end_date": getattr(dm, "end_date", None), "granularity": getattr(dm, "granularity", None),
         "calendar": getattr(dm, "calendar", None) or "gregorian", "source_value": getattr(dm, "source_value", None),
+        "kind": getattr(dm, "kind", None),
     }
 
 

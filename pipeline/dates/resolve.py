@@ -1,0 +1,278 @@
+"""Turn a rule match (its named groups) into a value: ISO string, day range, granularity."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import jdatetime
+import regex as re
+
+from .calendars import InvalidDate, Reading, day_range, interval_value, reading_value
+from .lexicon import century_number, month_of
+
+
+@dataclass(frozen=True)
+class Value:
+    value: str | None
+    start: date | None
+    end: date | None
+    granularity: str | None
+    calendar: str
+    source_value: str | None = None
+
+
+NONE_G = Value(None, None, None, None, "gregorian")
+
+_CAL_MARK = [
+    (re.compile(r"شمسی|خورشیدی|ش"), "jalali"),  # ه.ش, هـ.ش, ش
+    (re.compile(r"قمری|ق|^ه"), "hijri"),  # ه.ق, هـ.ق, ق, and a bare ه.
+    (re.compile(r"میلادی|^م"), "gregorian"),
+]
+
+
+def _calendar_mark(text: str | None) -> str | None:
+    if not text:
+        return None
+    if "پیش" in text or "قبل" in text:
+        return "bc"
+    for rx, cal in _CAL_MARK:
+        if rx.search(text):
+            return cal
+    return None
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _fa_year(y: int, cal: str) -> int:
+    """Two-digit Jalali years: `۷۴` -> 1374, `۰۲` -> 1402."""
+    if cal == "jalali" and y < 100:
+        return 1400 + y if y < 20 else 1300 + y
+    return y
+
+
+def _pick_calendar(lang: str, mark: str | None, month_cal: str | None, year: int | None) -> str:
+    if mark in ("jalali", "hijri", "gregorian"):
+        return mark
+    if month_cal:
+        return month_cal
+    if lang == "fa" and year is not None and (year < 100 or 1200 <= year <= 1499):
+        return "jalali"
+    return "gregorian"
+
+
+# ------------------------------------------------------------ relative expressions
+@dataclass(frozen=True)
+class Shift:
+    unit: str  # day | week | month | year
+    delta: int
+
+
+_REL: dict[str, list[tuple[re.Pattern, Shift]]] = {}
+
+
+def _rel_table(lang: str) -> list[tuple[re.Pattern, Shift]]:
+    if lang in _REL:
+        return _REL[lang]
+    rows: list[tuple[str, str, int]] = {
+        "ru": [
+            (r"^позавчера$", "day", -2), (r"^послезавтра$", "day", 2), (r"^вчера$", "day", -1),
+            (r"^завтра$", "day", 1), (r"^сегодня", "day", 0), (r"^на\s+сегодняшний\s+день$", "day", 0),
+            (r"(?:этом|текущем|нынешнем)\s+году$|^(?:этого|текущего)\s+года$", "year", 0),
+            (r"позапрошлом\s+году$", "year", -2),
+            (r"(?:прошлом|минувшем)\s+году$|^прошлого\s+года$", "year", -1),
+            (r"(?:следующем|будущем)\s+году$", "year", 1),
+            (r"(?:этом|текущем)\s+месяце$", "month", 0), (r"(?:прошлом|минувшем)\s+месяце$", "month", -1),
+            (r"(?:следующем|будущем)\s+месяце$", "month", 1),
+            (r"(?:этой|текущей)\s+неделе$", "week", 0), (r"(?:прошлой|минувшей)\s+неделе$", "week", -1),
+            (r"(?:следующей|будущей)\s+неделе$", "week", 1),
+        ],
+        "en": [
+            (r"^yesterday$", "day", -1), (r"^today$", "day", 0), (r"^tomorrow$", "day", 1),
+            (r"^this\s+year$", "year", 0), (r"^last\s+year$", "year", -1), (r"^next\s+year$", "year", 1),
+            (r"^this\s+month$", "month", 0), (r"^last\s+month$", "month", -1),
+            (r"^next\s+month$", "month", 1), (r"^this\s+week$", "week", 0),
+            (r"^last\s+week$", "week", -1), (r"^next\s+week$", "week", 1),
+        ],
+        "az": [
+            (r"^bu\s+gün$", "day", 0), (r"^dünən$", "day", -1), (r"^srağagün$", "day", -2),
+            (r"^bu\s+il$|^cari\s+il", "year", 0), (r"^(?:keçən|ötən)\s+il", "year", -1),
+            (r"^gələn\s+il", "year", 1), (r"^bu\s+ay$", "month", 0),
+            (r"^(?:keçən|ötən)\s+ay", "month", -1), (r"^gələn\s+ay", "month", 1),
+            (r"^bu\s+həftə$", "week", 0), (r"^(?:keçən|ötən)\s+həftə", "week", -1),
+            (r"^gələn\s+həftə", "week", 1),
+        ],
+        "fa": [
+            (r"^امروز$", "day", 0), (r"^دیروز$", "day", -1), (r"^فردا$", "day", 1),
+            (r"^پریروز$", "day", -2), (r"^پس\s+فردا$", "day", 2),
+            (r"^امسال$|^سال\s+جاری$|^(?:این|همین)\s+سال$", "year", 0),
+            (r"^پارسال$|^سال\s+(?:گذشته|قبل|پیش)$", "year", -1), (r"^سال\s+آینده$", "year", 1),
+            (r"^ماه\s+جاری$|^(?:این|همین)\s+ماه$", "month", 0),
+            (r"^ماه\s+(?:گذشته|قبل|پیش)$", "month", -1), (r"^ماه\s+آینده$", "month", 1),
+            (r"^هفته\s+جاری$|^(?:این|همین)\s+هفته$", "week", 0),
+            (r"^هفته\s+(?:گذشته|قبل|پیش)$", "week", -1), (r"^هفته\s+آینده$", "week", 1),
+        ],
+    }.get(lang, [])
+    table = [(re.compile(p, re.IGNORECASE), Shift(u, d)) for p, u, d in rows]
+    _REL[lang] = table
+    return table
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[\s\u200c]+", " ", text).strip().lower()
+
+
+def relative_shift(lang: str, phrase: str) -> Shift | None:
+    """The calendar shift a deictic phrase names, if it is one we resolve."""
+    p = _clean(phrase)
+    for rx, shift in _rel_table(lang):
+        if rx.search(p):
+            return shift
+    return None
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def apply_shift(shift: Shift, anchor: date, lang: str) -> Value:
+    """Resolve a shift against the document date; Persian years and months are Jalali."""
+    if shift.unit == "day":
+        d = anchor + timedelta(days=shift.delta)
+        return Value(d.isoformat(), d, d, "day", "gregorian")
+    if shift.unit == "week":
+        first = 5 if lang == "fa" else 0  # Persian weeks start on Saturday
+        start = anchor - timedelta(days=(anchor.weekday() - first) % 7) + timedelta(weeks=shift.delta)
+        end = start + timedelta(days=6)
+        return Value(f"{start.isoformat()}/{end.isoformat()}", start, end, "interval", "gregorian")
+    if lang == "fa":
+        j = jdatetime.date.fromgregorian(date=anchor)
+        if shift.unit == "year":
+            r = Reading(j.year + shift.delta, calendar="jalali")
+        else:
+            y, m = _shift_month(j.year, j.month, shift.delta)
+            r = Reading(y, m, calendar="jalali")
+        v, s, e = reading_value(r)
+        return Value(v, s, e, r.granularity, "jalali", r.source())
+    if shift.unit == "year":
+        r = Reading(anchor.year + shift.delta)
+    else:
+        y, m = _shift_month(anchor.year, anchor.month, shift.delta)
+        r = Reading(y, m)
+    v, s, e = reading_value(r)
+    return Value(v, s, e, r.granularity, "gregorian")
+
+
+# ------------------------------------------------------------ calendar expressions
+def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
+    """Resolve a `date` rule: single date, or a range when `d2/m2/y2` are present."""
+    mark = _calendar_mark(gd.get("cal"))
+    if gd.get("bc") or mark == "bc":
+        return NONE_G
+    m1, c1 = month_of(lang, gd["m1"]) if gd.get("m1") else (None, None)
+    m2, c2 = month_of(lang, gd["m2"]) if gd.get("m2") else (None, None)
+    d1, d2 = _int(gd.get("d1")), _int(gd.get("d2"))
+    y1, y2 = _int(gd.get("y1")), _int(gd.get("y2"))
+    if gd.get("y2d") and y1 is not None:
+        y2 = y1 // 100 * 100 + int(gd["y2d"])
+        if y2 <= y1:
+            raise InvalidDate("short end year before start year")
+    cal = _pick_calendar(lang, mark, c1 or c2, y1 if y1 is not None else y2)
+    if cal == "jalali":
+        y1 = _fa_year(y1, cal) if y1 is not None else None
+        y2 = _fa_year(y2, cal) if y2 is not None else None
+    ranged = any(v is not None for v in (d2, m2, y2))
+    if ranged:  # the first end inherits what only the second end states
+        if m1 is None and d1 is not None:
+            m1 = m2
+        if y1 is None and y2 is not None:
+            # "с 28 декабря по 3 января 2020 года": the start is in the year before
+            y1 = y2 - 1 if (m1 or 0, d1 or 0) > (m2 or 0, d2 or 0) and m2 is not None else y2
+        if y2 is None and m2 is not None:
+            y2 = y1
+    if gd.get("ry"):  # month + relative year ("в декабре прошлого года")
+        shift = relative_shift(lang, gd["ry"]) if anchor else None
+        if shift is None:
+            return Value(None, None, None, None, cal)
+        base = jdatetime.date.fromgregorian(date=anchor).year if cal == "jalali" else anchor.year
+        y1 = base + shift.delta
+    if y1 is None:
+        if anchor is None:
+            return Value(None, None, None, None, cal)
+        y1 = jdatetime.date.fromgregorian(date=anchor).year if cal == "jalali" else anchor.year
+        if ranged and y2 is None:
+            y2 = y1
+    if lang != "fa" and y1 < 100:
+        return Value(None, None, None, None, cal)  # two-digit year: century unknown
+    a = Reading(y1, m1, d1 if m1 is not None else None, cal)
+    if not ranged:
+        v, s, e = reading_value(a)
+        src = a.source() if cal != "gregorian" else None
+        return Value(v, s, e, a.granularity, cal, src)
+    b = Reading(y2 if y2 is not None else y1, m2 if m2 is not None else (m1 if d2 is not None else None),
+                d2, cal)
+    v, s, e = interval_value(a, b)
+    src = f"{a.source()}/{b.source()}" if cal != "gregorian" else None
+    return Value(v, s, e, "interval", cal, src)
+
+
+def _span_value(first: int, last: int, cal: str) -> Value:
+    """A run of whole years [first, last] in the given calendar."""
+    a, b = Reading(first, calendar=cal), Reading(last, calendar=cal)
+    if cal == "gregorian":
+        s, _ = day_range(a)
+        _, e = day_range(b)
+        return Value(f"{first:04d}/{last:04d}", s, e, "interval", cal)
+    v, s, e = interval_value(a, b)
+    return Value(v, s, e, "interval", cal, f"{first:04d}/{last:04d}")
+
+
+_FA_TENS = {"بیست": "20", "سی": "30", "چهل": "40", "پنجاه": "50", "شصت": "60", "هفتاد": "70",
+            "هشتاد": "80", "نود": "90"}
+
+
+def resolve_decade(gd: dict, lang: str) -> Value:
+    if gd.get("decw"):  # "دهه پنجاه": the fifties, read like "دهه ۵۰"
+        gd = {**gd, "dec": _FA_TENS[gd["decw"]]}
+    dec = int(gd["dec"])
+    mark = _calendar_mark(gd.get("cal"))
+    cal = mark if mark in ("jalali", "hijri", "gregorian") else "gregorian"
+    if len(gd["dec"]) <= 2:
+        if lang != "fa":
+            return NONE_G  # "90-х": century not stated
+        if mark not in (None, "jalali"):
+            return Value(None, None, None, None, cal)  # "دهه نود میلادی": century not stated
+        cal = "jalali"
+        dec = _fa_year(dec, cal)
+    if lang == "en" and dec % 100 == 0 and dec < 2000 and len(gd["dec"]) == 4:
+        return _span_value(dec, dec + 99, cal)  # "the 1800s" is the hundred years 1800-1899
+    return _span_value(dec, dec + 9, cal)
+
+
+def resolve_century(gd: dict, lang: str) -> Value:
+    mark = _calendar_mark(gd.get("cal"))
+    if gd.get("bc") or mark == "bc":
+        return NONE_G
+    cal = mark if mark in ("jalali", "hijri") else "gregorian"
+    c1 = century_number(gd["c1"])
+    c2 = century_number(gd["c2"]) if gd.get("c2") else c1
+    if not 1 <= c1 <= c2 <= 30:
+        raise InvalidDate("bad century")
+    return _span_value((c1 - 1) * 100 + 1, c2 * 100, cal)
+
+
+def resolve(kind: str, gd: dict, lang: str, anchor: date | None) -> Value:
+    """Value of one match; raises InvalidDate when the digits cannot be a date."""
+    if kind == "date":
+        return resolve_date(gd, lang, anchor)
+    if kind == "decade":
+        return resolve_decade(gd, lang)
+    if kind == "century":
+        return resolve_century(gd, lang)
+    if kind == "rel" and anchor is not None:
+        shift = relative_shift(lang, gd.get("rel") or "")
+        if shift is not None:
+            return apply_shift(shift, anchor, lang)
+    return NONE_G
