@@ -179,7 +179,7 @@ def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data")) -> None:
     """DATE span P/R/F1 on the dev sets that annotate dates, and value accuracy on the hand-made tables."""
     from pipeline.dates import evaluate
 
-    _print_rows(evaluate(data / "ner"), "dates")
+    _print_rows(evaluate(data), "dates")
 
 
 @eval_app.command("entities")
@@ -191,18 +191,28 @@ def eval_entities() -> None:
 
 
 def _print_rows(rows: list[dict], title: str) -> None:
-    from rich.table import Table
-
+    """A plain markdown table (never truncated; columns are the union of the rows' keys)."""
     if not rows:
         typer.echo("no rows")
         return
-    t = Table(title=title)
-    cols = list(rows[0].keys())
-    for c in cols:
-        t.add_column(str(c))
+    cols: list[str] = []
     for r in rows:
-        t.add_row(*[f"{r.get(c):.3f}" if isinstance(r.get(c), float) else str(r.get(c, "")) for c in cols])
-    _console().print(t)
+        cols += [c for c in r if c not in cols and not isinstance(r[c], (dict, list))]
+    cells = [[_fmt(r.get(c)) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    typer.echo(f"\n{title}\n")
+    typer.echo("| " + " | ".join(c.ljust(w) for c, w in zip(cols, widths)) + " |")
+    typer.echo("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in cells:
+        typer.echo("| " + " | ".join(v.ljust(w) for v, w in zip(row, widths)) + " |")
+
+
+def _fmt(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:,.0f}" if v >= 1000 else f"{v:.3f}"
+    return str(v)
 
 
 @train_app.command("langid")
