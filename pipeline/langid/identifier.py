@@ -1,0 +1,202 @@
+"""The lingflow language identifier.
+
+Script and letter evidence pick the candidate languages; lingua, CLD2 and target-language lexicons
+score them; a small trained logistic combiner turns the evidence into a posterior; a decision rule
+answers "und" rather than guess on short or ambiguous text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import backends
+from .features import FEATURES, SHORT_WORDS, TARGETS, FeatureExtractor, load_lexicon, with_morphology
+from .scripts import SCRIPT_LANGUAGES, SINGLE_LANGUAGE_SCRIPTS, ScriptProfile, profile
+
+UND = "und"
+FAST_PATH_CONFIDENCE = 0.97
+DEFAULT_MODEL_DIR = backends.MODELS_DIR
+_CLD2_CODES = {"iw": "he", "jw": "jv", "in": "id", "zh-Hant": "zh", "zh": "zh"}
+
+
+@dataclass(frozen=True)
+class LangResult:
+    """Language of a text: ISO 639-1 code (or "und") and a confidence in [0, 1]."""
+
+    lang: str
+    confidence: float
+
+
+UNDETERMINED = LangResult(UND, 0.0)
+
+
+@dataclass(frozen=True)
+class SegmentLang:
+    """Language of one character span of a document."""
+
+    start: int
+    end: int
+    lang: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class DocumentLanguages:
+    """Main language of a document and the language of each of its segments."""
+
+    main: LangResult
+    segments: tuple[SegmentLang, ...]
+
+
+@dataclass(frozen=True)
+class Combiner:
+    """Trained weights and decision thresholds (models/langid/combiner.json)."""
+
+    weights: np.ndarray
+    extractor: FeatureExtractor
+    target_prior: float
+    min_confidence: float
+    min_confidence_short: float
+    min_letters: int
+
+    @classmethod
+    def load(cls, model_dir: Path) -> "Combiner":
+        spec = json.loads((model_dir / "combiner.json").read_text(encoding="utf-8"))
+        if tuple(spec["features"]) != FEATURES:
+            raise ValueError(f"{model_dir}/combiner.json was trained on other features; run `train` again")
+        lexicons = {t: load_lexicon(model_dir / "lexicons" / f"{t}.txt") for t in TARGETS}
+        rates = {tuple(k.split("|")): v for k, v in spec["lexicon_rates"].items()}
+        weights = np.asarray(spec["weights"], dtype=float)
+        weights[FEATURES.index("target")] += spec["target_prior"]
+        return cls(weights, FeatureExtractor(with_morphology(lexicons), rates), spec["target_prior"],
+                   spec["min_confidence"], spec["min_confidence_short"], spec["min_letters"])
+
+    def posterior(self, prof: ScriptProfile, cands: tuple[str, ...]) -> tuple[dict[str, float], int]:
+        """Posterior over `cands` and the number of words read."""
+        if len(cands) == 1:
+            return {cands[0]: 1.0}, len(prof.words)
+        cld = self.extractor.cld2(prof)
+        fast = self.extractor.fast_path(prof, cands, cld)
+        if fast is not None:
+            return {fast: FAST_PATH_CONFIDENCE}, len(prof.words)
+        ev = self.extractor.evidence(prof, cands, cld)
+        logits = ev.matrix @ self.weights
+        logits -= logits.max()
+        p = np.exp(logits)
+        p /= p.sum()
+        return {c: float(v) for c, v in zip(cands, p)}, ev.n_words
+
+
+@lru_cache(maxsize=4)
+def _combiner(model_dir: str) -> Combiner:
+    return Combiner.load(Path(model_dir))
+
+
+_PARAGRAPH_RE = re.compile(r"\n\s*\n")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the blank-line separated paragraphs of `text`, whitespace trimmed."""
+    spans = []
+    pos = 0
+    for m in [*_PARAGRAPH_RE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((pos + lead, pos + len(chunk.rstrip())))
+        if m:
+            pos = m.end()
+    return spans
+
+
+@dataclass
+class LanguageIdentifier:
+    """Per-document language identification (name doubles as provenance).
+
+    Models load lazily on first use and are cached per process, so instances pickle cheaply."""
+
+    name: str = "langid.lingflow.v1"
+    model_dir: str = str(DEFAULT_MODEL_DIR)
+    max_chars: int = 20_000   # only the start of long documents is read
+    max_words: int = 400      # words of the dominant script kept from that start
+    targets: tuple[str, ...] = field(default=TARGETS)
+
+    def load(self) -> "LanguageIdentifier":
+        """Load every model now (otherwise done on first use)."""
+        _combiner(self.model_dir)
+        backends.lingua_preload()
+        return self
+
+    def detect(self, text: str) -> LangResult:
+        """Main language of `text` ("und", 0.0 for empty, digit-only or undecidable text)."""
+        if not text or text.isspace():
+            return UNDETERMINED
+        return self._decide(profile(text[: self.max_chars], self.max_words))
+
+    def detect_segments(self, text: str, segments: list[tuple[int, int]]) -> list[LangResult]:
+        """Language of each (start, end) span of `text`, e.g. per paragraph."""
+        return [self.detect(text[start:end]) for start, end in segments]
+
+    def detect_document(self, text: str) -> DocumentLanguages:
+        """Main language plus per-paragraph languages (adjacent paragraphs of one language merged),
+        so NER can run per segment on mixed-language documents."""
+        spans = paragraph_spans(text)
+        results = self.detect_segments(text, spans)
+        merged: list[SegmentLang] = []
+        for (start, end), res in zip(spans, results):
+            if merged and merged[-1].lang == res.lang:
+                prev = merged[-1]
+                merged[-1] = SegmentLang(prev.start, end, res.lang, min(prev.confidence, res.confidence))
+            else:
+                merged.append(SegmentLang(start, end, res.lang, res.confidence))
+        weight: dict[str, float] = {}
+        for seg in merged:
+            if seg.lang != UND:
+                weight[seg.lang] = weight.get(seg.lang, 0.0) + (seg.end - seg.start)
+        if not weight:
+            return DocumentLanguages(self.detect(text), tuple(merged))
+        main = max(sorted(weight), key=weight.__getitem__)
+        share = weight[main] / sum(weight.values())
+        conf = min(s.confidence for s in merged if s.lang == main) * share
+        return DocumentLanguages(LangResult(main, round(conf, 4)), tuple(merged))
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Posterior over the candidate languages of `text` (for inspection)."""
+        prof = profile(text[: self.max_chars], self.max_words)
+        comb = _combiner(self.model_dir)
+        cands = comb.extractor.candidates(prof)
+        return comb.posterior(prof, cands)[0] if cands else {}
+
+    # -- internals -------------------------------------------------------------------------------
+    def _decide(self, prof: ScriptProfile) -> LangResult:
+        comb = _combiner(self.model_dir)
+        if prof.script is None or prof.n_letters < comb.min_letters:
+            return UNDETERMINED
+        if prof.script in SINGLE_LANGUAGE_SCRIPTS:
+            return LangResult(SINGLE_LANGUAGE_SCRIPTS[prof.script], 0.99)
+        cands = comb.extractor.candidates(prof) if prof.script in SCRIPT_LANGUAGES else ()
+        if not cands:
+            return self._other_language(prof)
+        post, n_words = comb.posterior(prof, cands)
+        lang = max(sorted(post), key=post.__getitem__)
+        need = comb.min_confidence_short if n_words <= SHORT_WORDS else comb.min_confidence
+        if post[lang] < need:
+            return UNDETERMINED
+        return LangResult(lang, round(post[lang], 4))
+
+    def _other_language(self, prof: ScriptProfile) -> LangResult:
+        """A language outside our candidate lists, named by CLD2 when it is sure; never a target."""
+        cld = backends.cld2_scores(" ".join(prof.words[:60]))
+        if not cld:
+            return UNDETERMINED
+        raw = max(sorted(cld), key=cld.__getitem__)
+        code = _CLD2_CODES.get(raw, raw.split("-")[0])
+        if code in self.targets or cld[raw] < 0.9 or len(prof.words) < 3:
+            return UNDETERMINED
+        return LangResult(code, round(0.9 * cld[raw], 4))

@@ -1,0 +1,151 @@
+"""Reproducible build of every artefact in models/langid/ from ../shared/data.
+
+Inputs: ner/<az,en,ru,fa>/*-train.jsonl (az profile, lexicons; PEYMA excluded: research-only) and the
+EVEN lines (0, 2, 4, ...) of langid/<kind>/<lang>.txt (lexicon hit rates and combiner weights).
+The odd lines are never read here, so evaluate(..., half="odd") is a held-out check.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from . import backends
+from .features import (FEATURES, LANGUAGES, LEX_MAX_WORDS, LEX_MIN_COUNT, SCRIPT_LEXICONS, TARGETS,
+                       FeatureExtractor, with_morphology)
+from .scripts import profile
+
+#: NER training sets used as running text per target language (PEYMA is research-only: excluded).
+NER_SETS = {"az": ("wikiann", "aznews"), "en": ("wikiann",), "ru": ("wikiann", "nerel"),
+            "fa": ("wikiann", "textmining", "parstwiner")}
+KINDS = ("sentences", "word-pairs", "single-words")
+TRAIN_HALF = "even"
+
+#: Decision rule (chosen on the even half; see MODEL_CARD.md).
+TARGET_PRIOR = 0.75
+MIN_CONFIDENCE = 0.4
+MIN_CONFIDENCE_SHORT = 0.7
+MIN_LETTERS = 3
+
+L2 = 1e-3
+ITERATIONS = 1500
+LEARNING_RATE = 0.05
+
+
+def ner_texts(data_dir: Path, lang: str) -> list[str]:
+    """Texts of the NER training sets of `lang`."""
+    texts = []
+    for name in NER_SETS[lang]:
+        path = data_dir / "ner" / lang / f"{name}-train.jsonl"
+        with path.open(encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    return texts
+
+
+def langid_lines(data_dir: Path, kind: str, lang: str, half: str) -> list[str]:
+    lines = [l for l in (data_dir / "langid" / kind / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+             if l.strip()]
+    return {"all": lines, "even": lines[0::2], "odd": lines[1::2]}[half]
+
+
+def build_lexicon(texts: list[str]) -> list[str]:
+    """Lower-cased words of the dominant script seen at least LEX_MIN_COUNT times, sorted."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(w.lower() for w in profile(text, max_words=10**6).words)
+    return sorted(w for w, n in counts.items() if n >= LEX_MIN_COUNT)
+
+
+def lexicon_rates(data_dir: Path, lexicons: dict) -> dict[str, float]:
+    """Share of each language's words (first LEX_MAX_WORDS words of the even lines of sentences and
+    word pairs) found in each target lexicon of its script; clipped to [0.02, 0.98]."""
+    rates = {}
+    for lang in LANGUAGES:
+        hits: Counter = Counter()
+        total = 0
+        for kind in ("sentences", "word-pairs"):
+            for line in langid_lines(data_dir, kind, lang, TRAIN_HALF):
+                prof = profile(line)
+                words = [w.lower() for w in prof.words[:LEX_MAX_WORDS]]
+                for t in SCRIPT_LEXICONS.get(prof.script, ()):
+                    hits[t] += sum(1 for w in words if w in lexicons[t])
+                total += len(words)
+        for t in TARGETS:
+            if total:
+                rates[f"{lang}|{t}"] = round(min(max(hits[t] / total, 0.02), 0.98), 4)
+    return rates
+
+
+def training_rows(data_dir: Path, extractor: FeatureExtractor):
+    """Feature matrices of the even lines whose true language is among their candidates."""
+    rows = []
+    for kind in KINDS:
+        for lang in LANGUAGES:
+            for line in langid_lines(data_dir, kind, lang, TRAIN_HALF):
+                prof = profile(line)
+                if prof.script is None or prof.n_letters < MIN_LETTERS:
+                    continue
+                cands = extractor.candidates(prof)
+                if len(cands) < 2 or lang not in cands:
+                    continue
+                rows.append((extractor.evidence(prof, cands).matrix, cands.index(lang)))
+    return rows
+
+
+def fit_combiner(rows) -> np.ndarray:
+    """Multinomial logistic regression over each row's candidates (Adam, full batch, fixed steps;
+    no randomness, so the weights are reproducible)."""
+    k = max(m.shape[0] for m, _ in rows)
+    x = np.zeros((len(rows), k, len(FEATURES)))
+    mask = np.zeros((len(rows), k), dtype=bool)
+    onehot = np.zeros((len(rows), k))
+    for i, (m, y) in enumerate(rows):
+        x[i, : m.shape[0]] = m
+        mask[i, : m.shape[0]] = True
+        onehot[i, y] = 1.0
+    w = np.zeros(len(FEATURES))
+    w[[FEATURES.index(f"lingua_{s}") for s in "LCA"]] = 1.0  # start from "trust lingua"
+    m1 = np.zeros_like(w)
+    m2 = np.zeros_like(w)
+    for t in range(1, ITERATIONS + 1):
+        s = np.where(mask, x @ w, -1e9)
+        s -= s.max(axis=1, keepdims=True)
+        p = np.exp(s) * mask
+        p /= p.sum(axis=1, keepdims=True)
+        g = np.einsum("nk,nkf->f", p - onehot, x) / len(rows) + L2 * w
+        m1 = 0.9 * m1 + 0.1 * g
+        m2 = 0.999 * m2 + 0.001 * g * g
+        w -= LEARNING_RATE * (m1 / (1 - 0.9**t)) / (np.sqrt(m2 / (1 - 0.999**t)) + 1e-8)
+    return w
+
+
+def train(data_dir: str | Path, out_dir: str | Path | None = None) -> None:
+    """Build models/langid/: az langdetect profile, target lexicons, combiner.json."""
+    data_dir = Path(data_dir)
+    out = Path(out_dir) if out_dir else backends.MODELS_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    backends.build_az_profile(ner_texts(data_dir, "az"), out / "profiles" / "az.json")
+    lexicons = {}
+    for t in TARGETS:
+        words = build_lexicon(ner_texts(data_dir, t))
+        (out / "lexicons").mkdir(exist_ok=True)
+        (out / "lexicons" / f"{t}.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+        lexicons[t] = frozenset(words)
+    lexicons = with_morphology(lexicons)
+    rates = lexicon_rates(data_dir, lexicons)
+    extractor = FeatureExtractor(lexicons, {tuple(k.split("|")): v for k, v in rates.items()})
+    weights = fit_combiner(training_rows(data_dir, extractor))
+    spec = {
+        "name": "langid.lingflow.v1",
+        "features": list(FEATURES),
+        "weights": [round(float(v), 6) for v in weights],
+        "lexicon_rates": rates,
+        "target_prior": TARGET_PRIOR,
+        "min_confidence": MIN_CONFIDENCE,
+        "min_confidence_short": MIN_CONFIDENCE_SHORT,
+        "min_letters": MIN_LETTERS,
+        "trained_on": {"ner": NER_SETS, "langid": f"{TRAIN_HALF} lines of {', '.join(KINDS)}"},
+    }
+    (out / "combiner.json").write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
