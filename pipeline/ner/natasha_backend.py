@@ -1,0 +1,209 @@
+"""Russian NER with natasha (slovnet news NER + the rule-based dates extractor), fully offline.
+
+natasha 1.6 ships its slovnet model and navec embeddings inside the wheel; nothing is downloaded.
+Needs ``setuptools<81`` (natasha imports ``pkg_resources``).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Any
+
+from pipeline.ner.base import NerBackend, Span
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def load_natasha() -> dict[str, Any]:
+    """Load natasha's slovnet NER tagger and dates extractor once per process."""
+    with _LOCK:
+        from natasha import DatesExtractor, MorphVocab, NewsEmbedding, NewsNERTagger
+
+        emb = NewsEmbedding()
+        return {
+            "ner": NewsNERTagger(emb),
+            "dates": DatesExtractor(MorphVocab()),
+        }
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty ``(start, end)`` lines of ``text``: entities never cross a line break."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = end + 1
+    return out
+
+
+def natasha_line_entities(lines: list[str]) -> list[list[tuple[int, int, str]]]:
+    """slovnet PER/ORG/LOC ``(start, end, label)`` per non-empty line, batched (same result as one by one)."""
+    ner = load_natasha()["ner"]
+    return [[(s.start, s.stop, s.type) for s in markup.spans if s.type in ("PER", "ORG", "LOC")]
+            for markup in ner.map(lines)]
+
+
+def natasha_spans(text: str, models: dict[str, Any], with_dates: bool = True) -> list[Span]:
+    """PER/ORG/LOC from slovnet and DATE from the dates extractor for one text."""
+    lines = split_lines(text)
+    spans = [Span(ls + s, ls + e, label)
+             for (ls, le), ents in zip(lines, natasha_line_entities([text[a:b] for a, b in lines]))
+             for s, e, label in ents]
+    if with_dates:
+        for ls, le in lines:
+            spans.extend(Span(ls + m.start, ls + m.stop, "DATE") for m in models["dates"](text[ls:le]))
+    return resolve_overlaps(spans)
+
+
+def resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Sorted, non-overlapping spans; on overlap the longer (then earlier) span wins."""
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.label))
+    kept: list[Span] = []
+    for s in ordered:
+        if all(s.end <= k.start or s.start >= k.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+class NatashaNer(NerBackend):
+    """natasha 1.6 (slovnet ``slovnet_ner_news_v1`` + ``DatesExtractor``) for Russian."""
+
+    lang = "ru"
+
+    def __init__(self, name: str = "ner.natasha.ru.v1", with_dates: bool = True) -> None:
+        self.name = name
+        self.with_dates = with_dates
+
+    @property
+    def models(self) -> dict[str, Any]:
+        return load_natasha()
+
+    def predict(self, texts: list[str]) -> list[list[Span]]:
+        models = self.models
+        return [natasha_spans(t, models, self.with_dates) for t in texts]
+
+
+# -- natasha as features for a spaCy model (stacking) -----------------------------------
+
+TAG_FACTORY = "lingflow_natasha_tags"
+
+
+def natasha_token_tags(docs: list[Any]) -> list[Any]:
+    """Write natasha's PER/ORG/LOC as BIO strings into ``token.tag_`` (features for tok2vec)."""
+    jobs = [(doc, ls, le) for doc in docs for ls, le in split_lines(doc.text)]
+    results = natasha_line_entities([doc.text[ls:le] for doc, ls, le in jobs]) if jobs else []
+    for doc in docs:
+        for token in doc:
+            token.tag_ = "O"
+    for (doc, ls, _), ents in zip(jobs, results):
+        for s, e, label in ents:
+            span = doc.char_span(ls + s, ls + e, alignment_mode="expand")
+            if span is None:
+                continue
+            for i, token in enumerate(span):
+                token.tag_ = ("B-" if i == 0 else "I-") + label
+    return docs
+
+
+class NatashaTags:
+    """spaCy component: natasha tags as token features, batched over docs in ``pipe``."""
+
+    def __call__(self, doc: Any) -> Any:
+        return natasha_token_tags([doc])[0]
+
+    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
+        batch: list[Any] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from natasha_token_tags(batch)
+                batch = []
+        if batch:
+            yield from natasha_token_tags(batch)
+
+
+def register_spacy_factory() -> None:
+    """Register the ``lingflow_natasha_tags`` spaCy factory (idempotent)."""
+    from spacy.language import Language
+
+    if Language.has_factory(TAG_FACTORY):
+        return
+
+    @Language.factory(TAG_FACTORY)
+    def _make(nlp: Any, name: str) -> Any:  # noqa: ARG001 - spaCy factory signature
+        return NatashaTags()
+
+
+try:  # registered on import so spacy.load() and `spacy train --code` find the factory
+    register_spacy_factory()
+except ImportError:  # pragma: no cover - spaCy is a core dependency
+    pass
+
+
+# -- navec word vectors (shipped in the natasha wheel) for spaCy static vectors -----------
+
+NAVEC_NAME = "navec_news_v1_1B_250K_300d_100q"
+
+
+@lru_cache(maxsize=1)
+def navec_table() -> tuple[list[str], Any]:
+    """natasha's navec news vectors, unpacked: (lower-case words, float32 matrix 250002 x 300)."""
+    import numpy as np
+    from natasha import NewsEmbedding
+
+    emb = NewsEmbedding()
+    return list(emb.vocab.words), np.ascontiguousarray(emb.pq.unpack(), dtype=np.float32)
+
+
+def navec_vectors(strings: Any) -> Any:
+    """A spaCy ``Vectors`` table keyed by ``LOWER`` holding navec (deterministic, no download)."""
+    from spacy.strings import get_string_id
+    from spacy.vectors import Vectors
+
+    words, data = navec_table()
+    keys = [get_string_id(w) for w in words]  # hashes only: the model's string store stays small
+    return Vectors(strings=strings, data=data, keys=keys, name=NAVEC_NAME, attr="LOWER")
+
+
+def attach_navec(nlp: Any) -> Any:
+    """Put navec into ``nlp.vocab.vectors`` (models are saved without the 300 MB table)."""
+    from spacy.attrs import LOWER
+
+    vectors = nlp.vocab.vectors
+    # spaCy does not save the key attribute (LOWER), so a loaded table is always replaced.
+    if vectors.name != NAVEC_NAME or vectors.shape[0] == 0 or vectors.attr != LOWER:
+        nlp.vocab.vectors = navec_vectors(nlp.vocab.strings)
+    return nlp
+
+
+def strip_vectors(model_dir: Any) -> None:
+    """Re-save a trained model without its vectors table (navec is re-attached at load)."""
+    import spacy
+    from spacy.vectors import Vectors
+
+    register_spacy_factory()
+    nlp = spacy.load(model_dir)
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, shape=(0, 0), name=NAVEC_NAME)
+    nlp.to_disk(model_dir)
+
+
+def _register_callbacks() -> None:
+    from spacy.util import registry
+
+    if "lingflow.attach_navec.v1" not in registry.callbacks.get_all():
+        registry.callbacks.register("lingflow.attach_navec.v1", func=lambda: attach_navec)
+
+
+try:
+    _register_callbacks()
+except ImportError:  # pragma: no cover
+    pass

