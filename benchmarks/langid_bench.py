@@ -19,22 +19,29 @@ TARGETS = ("az", "en", "ru", "fa")
 LOOKALIKES = ("tr", "kk", "uk", "be", "bg", "ar", "ur", "mn", "sr", "mk")
 
 _LOAD_SNIPPET = """
-import json, resource, time
+import json, resource, sys, time
 t0 = time.perf_counter()
 from pipeline.langid import LanguageIdentifier
-ident = LanguageIdentifier().load()
+ident = LanguageIdentifier().load(short_text_models=sys.argv[1] == "full")
 ident.detect("warm up")
 load_s = time.perf_counter() - t0
+load_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+first = {}
+for script, text in (("Cyrl", "Нас не нашли."), ("Latn", "Bu gün hava yaxşıdır."), ("Arab", "این کتاب خوب است.")):
+    t = time.perf_counter()
+    ident.detect(text)
+    first[script] = time.perf_counter() - t
 rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"load_s": load_s, "max_rss_mb": rss_mb}))
+print(json.dumps({"load_s": load_s, "load_rss_mb": load_rss, "first_short_s": first, "max_rss_mb": rss_mb}))
 """
 
 
-def cold_load() -> dict:
-    """Import + load every model in a fresh process: seconds and peak RSS."""
+def cold_load(mode: str = "default") -> dict:
+    """Import + load() in a fresh process ("full": with lingua's short-text models), then the first
+    short text of each script: seconds and peak RSS."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", _LOAD_SNIPPET], capture_output=True, text=True, check=True,
-                         cwd=ROOT, env=env)
+    out = subprocess.run([sys.executable, "-c", _LOAD_SNIPPET, mode], capture_output=True, text=True,
+                         check=True, cwd=ROOT, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -66,6 +73,7 @@ def main() -> None:
     from pipeline.langid import LanguageIdentifier
 
     load = cold_load()
+    full = cold_load("full")
     ident = LanguageIdentifier().load()
     target_sents = read(args.data, "sentences", TARGETS)
     all_sents = read(args.data, "sentences", TARGETS + LOOKALIKES)
@@ -79,8 +87,13 @@ def main() -> None:
         ident.detect(doc)
     doc_ms = (time.perf_counter() - t0) / 20 * 1000
     rows = [
-        ("model load (cold process, s)", f"{load['load_s']:.2f}"),
-        ("peak RSS after load (MB)", f"{load['max_rss_mb']:.0f}"),
+        ("model load: import + load() (cold process, s)", f"{load['load_s']:.2f}"),
+        ("peak RSS after load() (MB)", f"{load['load_rss_mb']:.0f}"),
+        ("then first short text, Cyrillic / Latin / Arabic (s)",
+         " / ".join(f"{load['first_short_s'][s]:.2f}" for s in ("Cyrl", "Latn", "Arab"))),
+        ("peak RSS after those (MB)", f"{load['max_rss_mb']:.0f}"),
+        ("import + load(short_text_models=True) (cold process, s)", f"{full['load_s']:.2f}"),
+        ("peak RSS after it (MB)", f"{full['load_rss_mb']:.0f}"),
         ("sentences/s, targets az/en/ru/fa (2,000 lines)", f"{throughput(ident, target_sents):,.0f}"),
         ("sentences/s, all 14 languages (7,000 lines)", f"{throughput(ident, all_sents):,.0f}"),
         ("word pairs/s, all 14 languages (7,000 lines)", f"{throughput(ident, pairs):,.0f}"),

@@ -12,6 +12,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.progress import Progress
 from flows.settings import SETTINGS
@@ -45,7 +46,7 @@ def commit(out_dir: str, run_id: str) -> dict[str, int]:
     return TableStore(out_dir).commit(run_id)
 
 
-@flow(name="ingest", log_prints=False)
+@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=SETTINGS.workers))
 def ingest(corpus: str, out_dir: str = SETTINGS.out_dir, batch_size: int = SETTINGS.batch_size,
            full: bool = False, max_mb: int = SETTINGS.max_mb, show_progress: bool = True) -> dict[str, Any]:
     """Ingest ``corpus`` into the Parquet tables under ``out_dir``; returns the run summary."""

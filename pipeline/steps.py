@@ -10,6 +10,7 @@ to worker processes and load once per process.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -24,6 +25,17 @@ from pipeline.text.segment import segment
 log = logging.getLogger("lingflow.steps")
 
 NER_LANGS = ("az", "en", "ru", "fa")
+
+# Models load lazily; loading (and the imports it triggers) is serialised per process so that
+# worker threads never import the same libraries at once ("partially initialized module").
+_LOAD_LOCK = threading.RLock()
+
+
+def _load(create: Any, warm: Any) -> Any:
+    with _LOAD_LOCK:
+        model = create()
+        warm(model)
+        return model
 
 
 class StepError(RuntimeError):
@@ -116,7 +128,7 @@ class LangIdStep(Step):
     @property
     def model(self) -> Any:
         if self._model is None:
-            self._model = components.langid(self.component)
+            self._model = _load(lambda: components.langid(self.component), lambda m: m.detect("warm up text"))
         return self._model
 
     def process(self, doc: Document) -> None:
@@ -164,7 +176,7 @@ class NerStep(Step):
 
     def backend(self, lang: str) -> Any:
         if lang not in self._models:
-            self._models[lang] = components.ner(self.backends[lang])
+            self._models[lang] = _load(lambda: components.ner(self.backends[lang]), lambda m: m.predict(["Baku"]))
         return self._models[lang]
 
     def run(self, docs: list[Document]) -> list[Document]:
@@ -181,7 +193,12 @@ class NerStep(Step):
             except Exception as exc:  # noqa: BLE001
                 self._fail(docs[i], exc)
         for lang, items in sorted(jobs.items()):
-            backend = self.backend(lang)
+            try:
+                backend = self.backend(lang)
+            except Exception as exc:  # noqa: BLE001 - a model that cannot load fails its documents only
+                for i in sorted({i for i, _s, _n in items}):
+                    self._fail(docs[i], exc)
+                continue
             try:
                 results = backend.predict([n.text for _, _, n in items])
             except Exception:  # noqa: BLE001 - retry per document to find the one that breaks
@@ -233,7 +250,7 @@ class DateStep(Step):
     @property
     def model(self) -> Any:
         if self._model is None:
-            self._model = components.dates(self.component)
+            self._model = _load(lambda: components.dates(self.component), lambda m: m.extract("1990", "en"))
         return self._model
 
     def process(self, doc: Document) -> None:
@@ -296,7 +313,8 @@ class EntityStep(Step):
     @property
     def model(self) -> Any:
         if self._model is None:
-            self._model = components.entities(self.component)
+            self._model = _load(lambda: components.entities(self.component),
+                                lambda m: m.canonicalize_document("Baku", "en", [(0, 4, "LOC", "Baku")]))
         return self._model
 
     def process(self, doc: Document) -> None:

@@ -16,14 +16,20 @@ LINGUA_LANGUAGES = ("az", "en", "ru", "fa", "tr", "kk", "uk", "be", "bg", "ar", 
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def lingua_preload() -> None:
-    """Load lingua's models for LINGUA_LANGUAGES once per process (~2.5 s, ~390 MB)."""
+@lru_cache(maxsize=2)
+def lingua_preload(short_text_models: bool = True) -> None:
+    """Load lingua's models for LINGUA_LANGUAGES once per process. Trigram models only (what texts of
+    LINGUA_LOW_ACCURACY_CHARS or more use): ~0.3 s, ~40 MB. With `short_text_models`, also the
+    1/2/4/5-gram models short texts use: ~2.5-4 s, ~390 MB (otherwise they load lazily, per
+    language, on the first short text that needs them)."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     isos = [getattr(IsoCode639_1, c.upper()) for c in LINGUA_LANGUAGES]
     with _lock:
-        LanguageDetectorBuilder.from_iso_codes_639_1(*isos).with_preloaded_language_models().build()
+        builder = LanguageDetectorBuilder.from_iso_codes_639_1(*isos).with_preloaded_language_models()
+        if not short_text_models:
+            builder = builder.with_low_accuracy_mode()
+        builder.build()
 
 
 #: From this many characters on, lingua runs in low-accuracy mode (trigrams only): about 3x faster,

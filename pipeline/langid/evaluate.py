@@ -14,10 +14,10 @@ KINDS = ("sentences", "word-pairs", "single-words")
 DEFAULT_DETECTORS = ("lingflow", "lingua", "pycld2", "langdetect", "langdetect+az")
 
 
-def _lingflow() -> Callable[[str], str]:
+def _lingflow(model_dir: str | None = None) -> Callable[[str], str]:
     from .identifier import LanguageIdentifier
 
-    ident = LanguageIdentifier()
+    ident = LanguageIdentifier(model_dir=model_dir) if model_dir else LanguageIdentifier()
     return lambda text: ident.detect(text).lang
 
 
@@ -95,15 +95,16 @@ def score(predict: Callable[[str], str], data_dir: Path, kind: str, half: str = 
 
 
 def evaluate(data_dir: str | Path, detectors: list[str] | None = None, kinds: tuple[str, ...] = KINDS,
-             half: str = "all") -> list[dict]:
+             half: str = "all", model_dir: str | Path | None = None) -> list[dict]:
     """Rows (one per detector and kind) for the printed table. `data_dir` is the langid folder
-    (holding sentences/, word-pairs/, single-words/) or the data root that contains it."""
+    (holding sentences/, word-pairs/, single-words/) or the data root that contains it; `model_dir`
+    replaces the shipped lingflow model (e.g. one trained on the odd half)."""
     data_dir = Path(data_dir)
     if not (data_dir / "sentences").is_dir() and (data_dir / "langid" / "sentences").is_dir():
         data_dir = data_dir / "langid"
     rows = []
     for name in detectors or DEFAULT_DETECTORS:
-        predict = DETECTORS[name]()
+        predict = _lingflow(str(model_dir)) if name == "lingflow" and model_dir else DETECTORS[name]()
         for kind in kinds:  # warm-up: load every model and detector before timing
             for lang in TARGETS + LOOKALIKES:
                 if (data_dir / kind / f"{lang}.txt").exists():

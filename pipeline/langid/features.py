@@ -16,8 +16,8 @@ LANGUAGES = ("az", "en", "ru", "fa", "tr", "kk", "uk", "be", "bg", "ar", "ur", "
 #: Which target lexicons are looked up for a script.
 SCRIPT_LEXICONS = {LATIN: ("az", "en"), CYRILLIC: ("ru",), ARABIC: ("fa",)}
 _BLOCK = {LATIN: "L", CYRILLIC: "C", ARABIC: "A"}
-BASE_FEATURES = ("lingua", "foreign", "anyforeign", "marker", "lex_in", "lex_out",
-                 "cld_top", "cld_pct", "lingua_short", "cld_short")
+BASE_FEATURES = ("lingua", "foreign", "anyforeign", "marker", "lex_in", "lex_out", "lex_shared",
+                 "fw_in", "fw_out", "cld_top", "cld_pct", "lingua_short", "cld_short")
 FEATURES: tuple[str, ...] = tuple(f"{b}_{s}" for s in "LCA" for b in BASE_FEATURES) + (
     "target", "target_short", "target_1w") + tuple(f"b_{lang}" for lang in LANGUAGES)
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
@@ -32,6 +32,7 @@ FAST_PATH_MIN_SHARE = 0.95  # ... when it gives one candidate this share and its
 
 
 LEX_MAX_WORDS = 10         # lexicon look-ups per text (the first words of the dominant script)
+FREQUENT_MIN_LINES = 4     # a language's frequent (function) words occur in at least this many training lines
 
 
 def load_lexicon(path: Path) -> frozenset[str]:
@@ -46,14 +47,19 @@ class MorphLexicon:
         self.words = words
         self._dawg = None
 
-    def __contains__(self, word: str) -> bool:
-        if word in self.words:
-            return True
+    def open(self):
+        """pymorphy3's word-form DAWG (loaded once)."""
         if self._dawg is None:
             import pymorphy3
 
             self._dawg = pymorphy3.MorphAnalyzer(lang="ru").dictionary.words
-        return word.replace("ё", "е") in self._dawg or word in self._dawg
+        return self._dawg
+
+    def __contains__(self, word: str) -> bool:
+        if word in self.words:
+            return True
+        dawg = self.open()
+        return word.replace("ё", "е") in dawg or word in dawg
 
     def __getstate__(self):
         return {"words": self.words, "_dawg": None}
@@ -73,13 +79,42 @@ class Evidence:
     n_words: int
 
 
-class FeatureExtractor:
-    """Builds the feature rows the combiner scores. `rates[(lang, lexicon)]` is the share of a
-    language's words found in a target lexicon (estimated in training)."""
+#: Lexicon look-up outcomes of one word for a target lexicon: a hit on a word also seen in look-alike
+#: text ("shared"), a hit on a word never seen there ("only"), or a miss.
+LEX_OUTCOMES = ("only", "shared")
 
-    def __init__(self, lexicons: dict[str, frozenset[str]], rates: dict[tuple[str, str], float]):
+
+class FeatureExtractor:
+    """Builds the feature rows the combiner scores. `rates[(lang, lexicon, outcome)]` is the share of a
+    language's words with that lexicon outcome (estimated in training); `others` maps words seen in
+    the look-alike training lines to the number of lines they occur in; `frequent[lang]` maps words to
+    the number of training lines of `lang` they occur in (kept when >= FREQUENT_MIN_LINES)."""
+
+    def __init__(self, lexicons: dict[str, frozenset[str]], rates: dict[tuple[str, str, str], float],
+                 others: dict[str, int], frequent: dict[str, dict[str, int]]):
         self.lexicons = lexicons
         self.rates = rates
+        self.others = others
+        self.frequent = frequent
+
+    def is_frequent(self, word: str, lang: str, own: frozenset[str] = frozenset()) -> bool:
+        """Is `word` one of `lang`'s frequent words (leaving out `own`, the words of a training line
+        of `lang` itself)?"""
+        return self.frequent.get(lang, {}).get(word, 0) - (1 if word in own else 0) >= FREQUENT_MIN_LINES
+
+    def lexicon_hits(self, words: list[str], target: str,
+                     own: frozenset[str] = frozenset()) -> tuple[int, int]:
+        """(only, shared) hits of lower-cased `words` in `target`'s lexicon. `own`: words of the line
+        itself when it is a look-alike training line (left out of `others`, as if unseen)."""
+        lex = self.lexicons[target]
+        only = shared = 0
+        for w in words:
+            if w in lex:
+                if self.others.get(w, 0) > (1 if w in own else 0):
+                    shared += 1
+                else:
+                    only += 1
+        return only, shared
 
     def candidates(self, prof: ScriptProfile) -> tuple[str, ...]:
         """Languages of the profile's script whose alphabet fits the letters (prefilter)."""
@@ -108,7 +143,9 @@ class FeatureExtractor:
         return backends.cld2_scores(" ".join(prof.words[:LINGUA_MAX_WORDS]))
 
     def evidence(self, prof: ScriptProfile, cands: tuple[str, ...],
-                 cld: dict[str, float] | None = None) -> Evidence:
+                 cld: dict[str, float] | None = None, own_lang: str | None = None) -> Evidence:
+        """Feature rows of `cands`. `own_lang`: the language of a training line (its own words are
+        left out of the vocabularies built from the training lines)."""
         words = prof.words[:LINGUA_MAX_WORDS]
         text = " ".join(words)
         lower = [w.lower() for w in words[:LEX_MAX_WORDS]]
@@ -119,7 +156,12 @@ class FeatureExtractor:
         if cld is None:
             cld = backends.cld2_scores(text)
         cld_top = max(sorted(cld), key=cld.__getitem__) if cld else None
-        hits = {t: sum(1 for w in lower if w in self.lexicons[t]) for t in SCRIPT_LEXICONS[prof.script]}
+        own = frozenset(lower) if own_lang else frozenset()
+        own_other = own if own_lang not in TARGETS else frozenset()
+        hits = {t: self.lexicon_hits(lower, t, own_other) for t in SCRIPT_LEXICONS[prof.script]}
+        freq = {c: [self.is_frequent(w, c, own if c == own_lang else frozenset()) for w in lower]
+                for c in cands}
+        any_freq = [any(f[j] for f in freq.values()) for j in range(n_lex)]
         block = _BLOCK[prof.script]
         n = prof.n_letters
         matrix = np.zeros((len(cands), len(FEATURES)))
@@ -129,14 +171,19 @@ class FeatureExtractor:
             marker = 0.0
             if c in MARKER_LETTERS and marker_count(prof.letters, c) == 0:
                 marker = n * math.log1p(-MARKER_LETTERS[c][1])
-            lex_in = lex_out = 0.0
-            for t, k in hits.items():
-                p = self.rates.get((c, t), 0.1)
-                lex_in += k * math.log(p)
-                lex_out += (n_lex - k) * math.log(1.0 - p)
+            lex_in = lex_out = lex_shared = 0.0
+            for t, (k_only, k_shared) in hits.items():
+                p_only = self.rates.get((c, t, "only"), 0.05)
+                p_shared = self.rates.get((c, t, "shared"), 0.05)
+                lex_in += k_only * math.log(p_only)
+                lex_shared += k_shared * math.log(p_shared)
+                lex_out += (n_lex - k_only - k_shared) * math.log(1.0 - p_only - p_shared)
             lg = math.log(lingua.get(c, 0.0) + 1e-4)
             top = 1.0 if cld_top == c else 0.0
-            values = (lg, foreign, float(foreign > 0), marker, lex_in, lex_out, top, cld.get(c, 0.0),
+            fw_in = float(sum(freq[c]))
+            fw_out = float(sum(1 for j in range(n_lex) if any_freq[j] and not freq[c][j]))
+            values = (lg, foreign, float(foreign > 0), marker, lex_in, lex_out, lex_shared, fw_in, fw_out,
+                      top, cld.get(c, 0.0),
                       lg * short, top * short)
             start = _INDEX[f"lingua_{block}"]
             row[start:start + len(values)] = values

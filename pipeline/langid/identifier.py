@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from . import backends
-from .features import FEATURES, SHORT_WORDS, TARGETS, FeatureExtractor, load_lexicon, with_morphology
+from .features import (FEATURES, FREQUENT_MIN_LINES, SHORT_WORDS, TARGETS, FeatureExtractor, load_lexicon,
+                       with_morphology)
 from .scripts import SCRIPT_LANGUAGES, SINGLE_LANGUAGE_SCRIPTS, ScriptProfile, profile
 
 UND = "und"
@@ -70,11 +71,17 @@ class Combiner:
         if tuple(spec["features"]) != FEATURES:
             raise ValueError(f"{model_dir}/combiner.json was trained on other features; run `train` again")
         lexicons = {t: load_lexicon(model_dir / "lexicons" / f"{t}.txt") for t in TARGETS}
+        others = dict.fromkeys(load_lexicon(model_dir / "lexicons" / "others.txt"), 1)
+        frequent: dict[str, dict[str, int]] = {}
+        for line in (model_dir / "lexicons" / "frequent.tsv").read_text(encoding="utf-8").splitlines():
+            lang, word = line.split("\t")
+            frequent.setdefault(lang, {})[word] = FREQUENT_MIN_LINES
         rates = {tuple(k.split("|")): v for k, v in spec["lexicon_rates"].items()}
         weights = np.asarray(spec["weights"], dtype=float)
         weights[FEATURES.index("target")] += spec["target_prior"]
-        return cls(weights, FeatureExtractor(with_morphology(lexicons), rates), spec["target_prior"],
-                   spec["min_confidence"], spec["min_confidence_short"], spec["min_letters"])
+        extractor = FeatureExtractor(with_morphology(lexicons), rates, others, frequent)
+        return cls(weights, extractor, spec["target_prior"], spec["min_confidence"],
+                   spec["min_confidence_short"], spec["min_letters"])
 
     def posterior(self, prof: ScriptProfile, cands: tuple[str, ...]) -> tuple[dict[str, float], int]:
         """Posterior over `cands` and the number of words read."""
@@ -127,10 +134,13 @@ class LanguageIdentifier:
     max_words: int = 400      # words of the dominant script kept from that start
     targets: tuple[str, ...] = field(default=TARGETS)
 
-    def load(self) -> "LanguageIdentifier":
-        """Load every model now (otherwise done on first use)."""
-        _combiner(self.model_dir)
-        backends.lingua_preload()
+    def load(self, short_text_models: bool = False) -> "LanguageIdentifier":
+        """Load the models every text needs now (otherwise done on first use): combiner, lexicons,
+        pymorphy3's dictionary and lingua's trigram models. Lingua's models for short texts (under
+        120 characters) load per language on first use (~0.3-1.7 s per script), or now when asked."""
+        comb = _combiner(self.model_dir)
+        comb.extractor.lexicons["ru"].open()
+        backends.lingua_preload(short_text_models)
         return self
 
     def detect(self, text: str) -> LangResult:

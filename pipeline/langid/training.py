@@ -1,8 +1,9 @@
 """Reproducible build of every artefact in models/langid/ from ../shared/data.
 
 Inputs: ner/<az,en,ru,fa>/*-train.jsonl (az profile, lexicons; PEYMA excluded: research-only) and the
-EVEN lines (0, 2, 4, ...) of langid/<kind>/<lang>.txt (lexicon hit rates and combiner weights).
-The odd lines are never read here, so evaluate(..., half="odd") is a held-out check.
+EVEN lines (0, 2, 4, ...) of langid/<kind>/<lang>.txt (look-alike vocabulary, lexicon hit rates and
+combiner weights). The odd lines are never read here, so evaluate(..., half="odd") is a held-out check.
+`train(..., half="odd")` swaps the halves (robustness check; not the shipped model).
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from . import backends
-from .features import (FEATURES, LANGUAGES, LEX_MAX_WORDS, LEX_MIN_COUNT, SCRIPT_LEXICONS, TARGETS,
-                       FeatureExtractor, with_morphology)
+from .features import (FEATURES, FREQUENT_MIN_LINES, LANGUAGES, LEX_MAX_WORDS, LEX_MIN_COUNT, LEX_OUTCOMES,
+                       SCRIPT_LEXICONS, TARGETS, FeatureExtractor, with_morphology)
 from .scripts import profile
 
 #: NER training sets used as running text per target language (PEYMA is research-only: excluded).
@@ -22,10 +23,11 @@ NER_SETS = {"az": ("wikiann", "aznews"), "en": ("wikiann",), "ru": ("wikiann", "
             "fa": ("wikiann", "textmining", "parstwiner")}
 KINDS = ("sentences", "word-pairs", "single-words")
 TRAIN_HALF = "even"
+LOOKALIKES = tuple(lang for lang in LANGUAGES if lang not in TARGETS)
 
-#: Decision rule (chosen on the even half; see MODEL_CARD.md).
-TARGET_PRIOR = 0.75
-MIN_CONFIDENCE = 0.4
+#: Decision rule (from a small grid read on both halves; see MODEL_CARD.md).
+TARGET_PRIOR = 1.0
+MIN_CONFIDENCE = 0.6
 MIN_CONFIDENCE_SHORT = 0.7
 MIN_LETTERS = 3
 
@@ -58,39 +60,76 @@ def build_lexicon(texts: list[str]) -> list[str]:
     return sorted(w for w, n in counts.items() if n >= LEX_MIN_COUNT)
 
 
-def lexicon_rates(data_dir: Path, lexicons: dict) -> dict[str, float]:
-    """Share of each language's words (first LEX_MAX_WORDS words of the even lines of sentences and
-    word pairs) found in each target lexicon of its script; clipped to [0.02, 0.98]."""
+def line_words(line: str) -> list[str]:
+    """The lower-cased words the lexicon features read."""
+    return [w.lower() for w in profile(line).words[:LEX_MAX_WORDS]]
+
+
+def lookalike_vocabulary(data_dir: Path, half: str) -> Counter:
+    """Number of training lines (all kinds) of the look-alike languages each word occurs in."""
+    counts: Counter = Counter()
+    for kind in KINDS:
+        for lang in LOOKALIKES:
+            for line in langid_lines(data_dir, kind, lang, half):
+                counts.update(set(line_words(line)))
+    return counts
+
+
+def own_words(lang: str, words: list[str]) -> frozenset[str]:
+    """Words a training line of `lang` put into the look-alike vocabulary (left out for that line)."""
+    return frozenset(words) if lang in LOOKALIKES else frozenset()
+
+
+def frequent_words(data_dir: Path, half: str) -> dict[str, dict[str, int]]:
+    """Per language: words occurring in at least FREQUENT_MIN_LINES training lines (all kinds), with
+    that number of lines (mostly function words)."""
+    out = {}
+    for lang in LANGUAGES:
+        counts: Counter = Counter()
+        for kind in KINDS:
+            for line in langid_lines(data_dir, kind, lang, half):
+                counts.update(set(line_words(line)))
+        out[lang] = {w: n for w, n in sorted(counts.items()) if n >= FREQUENT_MIN_LINES}
+    return out
+
+
+def lexicon_rates(data_dir: Path, extractor: FeatureExtractor, half: str) -> dict[str, float]:
+    """Share of each language's words (first LEX_MAX_WORDS words of the training lines of sentences
+    and word pairs) per lexicon outcome ("only"/"shared" hit) in each target lexicon of its script;
+    clipped to [0.01, 0.97]. Look-alike lines are scored leave-one-out."""
     rates = {}
     for lang in LANGUAGES:
         hits: Counter = Counter()
         total = 0
         for kind in ("sentences", "word-pairs"):
-            for line in langid_lines(data_dir, kind, lang, TRAIN_HALF):
+            for line in langid_lines(data_dir, kind, lang, half):
                 prof = profile(line)
-                words = [w.lower() for w in prof.words[:LEX_MAX_WORDS]]
+                words = line_words(line)
                 for t in SCRIPT_LEXICONS.get(prof.script, ()):
-                    hits[t] += sum(1 for w in words if w in lexicons[t])
+                    only, shared = extractor.lexicon_hits(words, t, own_words(lang, words))
+                    hits[(t, "only")] += only
+                    hits[(t, "shared")] += shared
                 total += len(words)
         for t in TARGETS:
             if total:
-                rates[f"{lang}|{t}"] = round(min(max(hits[t] / total, 0.02), 0.98), 4)
+                for outcome in LEX_OUTCOMES:
+                    rates[f"{lang}|{t}|{outcome}"] = round(min(max(hits[(t, outcome)] / total, 0.01), 0.97), 4)
     return rates
 
 
-def training_rows(data_dir: Path, extractor: FeatureExtractor):
-    """Feature matrices of the even lines whose true language is among their candidates."""
+def training_rows(data_dir: Path, extractor: FeatureExtractor, half: str = TRAIN_HALF):
+    """Feature matrices of the training lines whose true language is among their candidates."""
     rows = []
     for kind in KINDS:
         for lang in LANGUAGES:
-            for line in langid_lines(data_dir, kind, lang, TRAIN_HALF):
+            for line in langid_lines(data_dir, kind, lang, half):
                 prof = profile(line)
                 if prof.script is None or prof.n_letters < MIN_LETTERS:
                     continue
                 cands = extractor.candidates(prof)
                 if len(cands) < 2 or lang not in cands:
                     continue
-                rows.append((extractor.evidence(prof, cands).matrix, cands.index(lang)))
+                rows.append((extractor.evidence(prof, cands, own_lang=lang).matrix, cands.index(lang)))
     return rows
 
 
@@ -121,22 +160,30 @@ def fit_combiner(rows) -> np.ndarray:
     return w
 
 
-def train(data_dir: str | Path, out_dir: str | Path | None = None) -> None:
-    """Build models/langid/: az langdetect profile, target lexicons, combiner.json."""
+def train(data_dir: str | Path, out_dir: str | Path | None = None, half: str = TRAIN_HALF) -> None:
+    """Build models/langid/: az langdetect profile, target lexicons, look-alike vocabulary,
+    combiner.json. `half` ("even", the default, or "odd") picks the langid lines trained on."""
     data_dir = Path(data_dir)
     out = Path(out_dir) if out_dir else backends.MODELS_DIR
     out.mkdir(parents=True, exist_ok=True)
     backends.build_az_profile(ner_texts(data_dir, "az"), out / "profiles" / "az.json")
     lexicons = {}
+    (out / "lexicons").mkdir(exist_ok=True)
     for t in TARGETS:
         words = build_lexicon(ner_texts(data_dir, t))
-        (out / "lexicons").mkdir(exist_ok=True)
         (out / "lexicons" / f"{t}.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
         lexicons[t] = frozenset(words)
     lexicons = with_morphology(lexicons)
-    rates = lexicon_rates(data_dir, lexicons)
-    extractor = FeatureExtractor(lexicons, {tuple(k.split("|")): v for k, v in rates.items()})
-    weights = fit_combiner(training_rows(data_dir, extractor))
+    others = lookalike_vocabulary(data_dir, half)
+    (out / "lexicons" / "others.txt").write_text("\n".join(sorted(others)) + "\n", encoding="utf-8")
+    frequent = frequent_words(data_dir, half)
+    (out / "lexicons" / "frequent.tsv").write_text(
+        "".join(f"{lang}\t{w}\n" for lang in LANGUAGES for w in frequent[lang]), encoding="utf-8")
+    extractor = FeatureExtractor(lexicons, {}, dict(others), frequent)
+    rates = lexicon_rates(data_dir, extractor, half)
+    extractor = FeatureExtractor(lexicons, {tuple(k.split("|")): v for k, v in rates.items()}, dict(others),
+                                 frequent)
+    weights = fit_combiner(training_rows(data_dir, extractor, half))
     spec = {
         "name": "langid.lingflow.v1",
         "features": list(FEATURES),
@@ -146,6 +193,6 @@ def train(data_dir: str | Path, out_dir: str | Path | None = None) -> None:
         "min_confidence": MIN_CONFIDENCE,
         "min_confidence_short": MIN_CONFIDENCE_SHORT,
         "min_letters": MIN_LETTERS,
-        "trained_on": {"ner": NER_SETS, "langid": f"{TRAIN_HALF} lines of {', '.join(KINDS)}"},
+        "trained_on": {"ner": NER_SETS, "langid": f"{half} lines of {', '.join(KINDS)}"},
     }
     (out / "combiner.json").write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

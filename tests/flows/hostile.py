@@ -11,7 +11,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "corpus"
 
 RU = "Президент Республики Беларусь Александр Лукашенко посетил Минск 5 мая 2021 года."
 FA = "رئیس جمهور ایران در تهران با وزیر امور خارجه دیدار کرد."
-FA_ARABIC_LETTERS = "وزير امور خارجه ايران در تهران با نمايندگان كشورها ديدار كرد و در سال ۱۳۹۹ سفر كرد."
+FA_ARABIC_LETTERS = "وزير امور خارجه ايران در تهران با نمايندگان كشورها ديدار كرد و در سال 1399 سفر كرد."
 AZ = "Azərbaycan Respublikasının Prezidenti İlham Əliyev Bakıda Dövlət Neft Şirkətinin rəhbərləri ilə görüşdü."
 EN = "The World Health Organization opened an office in Geneva on 3 March 1999, said John Smith."
 
