@@ -10,6 +10,7 @@ to worker processes and load once per process.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import traceback
 from collections import Counter, defaultdict
@@ -113,6 +114,20 @@ class SegmentStep(Step):
         doc.segments = segment(doc.text or "")
 
 
+SHORT_SEGMENT = 80  # characters
+LANG_SCRIPT = {"az": "latin", "en": "latin", "tr": "latin", "ru": "cyrillic", "uk": "cyrillic", "be": "cyrillic",
+               "bg": "cyrillic", "kk": "cyrillic", "sr": "cyrillic", "mk": "cyrillic", "mn": "cyrillic",
+               "fa": "arabic", "ar": "arabic", "ur": "arabic"}
+_SCRIPTS = {"latin": re.compile(r"[A-Za-zÀ-ɏ]"), "cyrillic": re.compile(r"[Ѐ-ӿ]"), "arabic": re.compile(r"[؀-ۿ]")}
+
+
+def _script(text: str) -> str | None:
+    """The dominant of Latin, Cyrillic and Arabic script in ``text`` (None when no letters)."""
+    counts = {name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
+
+
 class LangIdStep(Step):
     """Document language plus a language per segment (mixed documents)."""
 
@@ -134,11 +149,17 @@ class LangIdStep(Step):
     def process(self, doc: Document) -> None:
         res = self.model.detect(doc.text or "")
         doc.lang, doc.lang_confidence = res.lang, float(res.confidence)
-        seg_langs = self.model.detect_segments(doc.text or "", doc.segments) if doc.segments else []
+        text = doc.text or ""
+        doc_script = LANG_SCRIPT.get(doc.lang)
         spans: list[tuple[int, int, str]] = []
-        for (s, e), r in zip(doc.segments, seg_langs):
-            # short or unsure segments inherit the document language
-            lang = r.lang if r.lang in NER_LANGS and r.confidence >= 0.5 else doc.lang
+        for s, e in doc.segments:
+            # Short segments in the document's own script (titles, list items) inherit its language
+            # without a detector call; other segments are detected, and unsure answers inherit too.
+            if doc_script and e - s < SHORT_SEGMENT and _script(text[s:e]) in (doc_script, None):
+                lang = doc.lang
+            else:
+                r = self.model.detect(text[s:e])
+                lang = r.lang if r.lang in NER_LANGS and r.confidence >= 0.5 else doc.lang
             if spans and spans[-1][2] == lang:
                 spans[-1] = (spans[-1][0], e, lang)
             else:
