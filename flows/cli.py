@@ -155,11 +155,13 @@ def _cell(v: object) -> str:
 
 
 @eval_app.command("langid")
-def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder.")) -> None:
+def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder."),
+                half: str = typer.Option("odd", "--half", help="odd (held out: never trained on), even, or all.")
+                ) -> None:
     """Accuracy per language, look-alike acceptance and lines/s on data/langid."""
     from pipeline.langid import evaluate
 
-    _print_rows(evaluate(data / "langid"), "language identification")
+    _print_rows(evaluate(data / "langid", half=half), f"language identification ({half} lines)")
 
 
 @eval_app.command("ner")
