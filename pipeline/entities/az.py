@@ -157,7 +157,7 @@ def _lex() -> dict[str, int]:
     return load_lexicon("az")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def strip_case(word: str, label: str, is_last_of_many: bool = False) -> str:
     """The last word of an az name without its case suffix (original spelling kept)."""
     m = re.match(r"^(.+?)['-]([^'-]+)$", word)

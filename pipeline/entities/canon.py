@@ -78,7 +78,7 @@ def _drop_lowercase_titles(surface: str) -> str:
     return _LOWER_LEAD.sub("", surface.strip())
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _canonicalize(surface: str, label: str, lang: str) -> str:
     if label not in NAME_LABELS:
         return trim_mention(surface)
@@ -97,7 +97,7 @@ def _canonicalize(surface: str, label: str, lang: str) -> str:
     return trim_mention(normalize(surface, lang).text)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def entity_key(canonical: str, label: str, lang: str) -> str:
     """Comparison key: language folds, case-folded, punctuation-free, LOC state forms dropped."""
     t = canonical

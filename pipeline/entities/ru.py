@@ -37,12 +37,12 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _parses(word: str) -> tuple:
     return tuple(_morph().parse(word.lower()))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _in_dictionary(word: str) -> bool:
     """True if pymorphy3 knows the word (not only guessed from its ending)."""
     return any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in _parses(word))
@@ -59,7 +59,7 @@ def _evidence_weight(word: str) -> float:
     return 0.0 if word.lower().endswith(("а", "я", "и", "ы")) else 0.3
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _is_known_name(word: str) -> bool:
     """A dictionary word with a given-name/surname/patronymic reading (``Иван``, ``Петрова``)."""
     return _in_dictionary(word) and any(
@@ -171,7 +171,7 @@ def _compose(words: list[str], initials: list[str]) -> str:
     return collapse_spaces(" ".join(words))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
 def person_alternatives(surface: str) -> tuple[str, ...]:
     """Canonical readings of a person mention, preferred first (usually one)."""
     text = trim_mention(surface)
@@ -197,7 +197,7 @@ def person_alternatives(surface: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
 def person_in_case(surface: str, case: str) -> str | None:
     """Canonical of a person mention read in a known case (``им. Н.Н. Александрова``: genitive)."""
     words, initials = _split_person(trim_mention(surface))
@@ -295,7 +295,7 @@ def _is_adj_only_context(tok: str, nxt: str) -> bool:
     return bool(adj) and (not noun or max(p.score for p in adj) >= max(p.score for p in noun) or "-" in tok)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
 def canonicalize_phrase(surface: str) -> str:
     """Head noun phrase of an ORG/LOC name to the nominative (``Министерства здравоохранения``)."""
     text = trim_mention(surface)

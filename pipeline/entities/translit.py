@@ -67,7 +67,7 @@ def _phonetic(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
 def latin_key(canonical: str, label: str, lang: str) -> str | None:
     """A script-independent key for PER/LOC in az/en/ru; None where linking is not attempted."""
     if lang not in XLANG_LANGS or label not in XLANG_LABELS:

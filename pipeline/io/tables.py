@@ -39,6 +39,10 @@ from pipeline.document import Document, Mention
 from pipeline.entities.translit import xlang_id
 
 PART_TABLES = ("dates", "mentions", "documents")  # commit order: documents last
+
+# Arrow's default mimalloc pool keeps freed memory; commits read and write whole parts, so
+# with it peak RSS grows with corpus size. The system allocator returns memory to the OS.
+pa.set_memory_pool(pa.system_memory_pool())
 COMPRESSION = "zstd"
 
 

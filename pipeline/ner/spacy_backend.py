@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pipeline.ner.base import NerBackend, Span
 
@@ -15,6 +16,18 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ONTONOTES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
 
 _LOCK = threading.Lock()
+_ZONE_LOCKS: dict[int, threading.Lock] = {}
+
+
+@contextmanager
+def transient_strings(nlp: Any) -> Iterator[None]:
+    """Run a prediction inside spaCy's memory zone, so strings of new tokens are freed
+    afterwards and memory stays flat however many documents pass (one zone per pipeline
+    at a time: Docs must not outlive the block)."""
+    with _LOCK:
+        lock = _ZONE_LOCKS.setdefault(id(nlp), threading.Lock())
+    with lock, nlp.memory_zone():
+        yield
 
 
 @lru_cache(maxsize=None)
@@ -58,11 +71,13 @@ class SpacyNer(NerBackend):
 
     def predict(self, texts: list[str]) -> list[list[Span]]:
         out: list[list[Span]] = []
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-            spans = []
-            for ent in doc.ents:
-                label = self.label_map.get(ent.label_)
-                if label:
-                    spans.append(Span(ent.start_char, ent.end_char, label))
-            out.append(spans)
+        nlp = self.nlp
+        with transient_strings(nlp):
+            for doc in nlp.pipe(texts, batch_size=self.batch_size):
+                spans = []
+                for ent in doc.ents:
+                    label = self.label_map.get(ent.label_)
+                    if label:
+                        spans.append(Span(ent.start_char, ent.end_char, label))
+                out.append(spans)
         return out
