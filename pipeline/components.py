@@ -87,16 +87,16 @@ def _ru_default() -> Any:
 
 @registry.register("ner", "ner.spacy.az.v1")
 def _az() -> Any:
-    from pipeline.ner.spacy_backend import SpacyNer
+    from pipeline.ner.az import backend
 
-    return SpacyNer("ner.spacy.az.v1", "az", "ner-az")
+    return backend()
 
 
 @registry.register("ner", "ner.spacy.fa.v1")
 def _fa() -> Any:
-    from pipeline.ner.spacy_backend import SpacyNer
+    from pipeline.ner.fa import backend
 
-    return SpacyNer("ner.spacy.fa.v1", "fa", "ner-fa")
+    return backend()
 
 
 # -- access with a per-process cache (stanza-style) ----------------------------------

@@ -236,7 +236,27 @@ class NerStep(Step):
                         continue
                     doc.mentions.append(Mention(s, e, sp.label, surface, backend.name, sp.score))
                     self.stats.counts[sp.label] += 1
+        for doc in docs:
+            if doc.ok and doc.mentions:
+                try:
+                    self._document_rules(doc)
+                except Exception as exc:  # noqa: BLE001
+                    self._fail(doc, exc)
         return docs
+
+    @staticmethod
+    def _document_rules(doc: Document) -> None:
+        """Rules that need the whole document (e.g. a name repeated longer elsewhere: az, fa)."""
+        from pipeline.ner.base import Span
+        from pipeline.ner.docrules import DOC_RULES, apply_doc_rules
+
+        for lang in sorted({_lang_at(doc, m.start) for m in doc.mentions} & set(DOC_RULES)):
+            mine = [m for m in doc.mentions if _lang_at(doc, m.start) == lang]
+            source = mine[0].source
+            spans = apply_doc_rules(doc.text, [Span(m.start, m.end, m.label, m.confidence) for m in mine], lang)
+            rest = [m for m in doc.mentions if _lang_at(doc, m.start) != lang]
+            doc.mentions = sorted(rest + [Mention(sp.start, sp.end, sp.label, doc.text[sp.start:sp.end], source,
+                                                  sp.score) for sp in spans], key=lambda m: (m.start, m.end))
 
     def _predict_per_doc(self, docs: list[Document], backend: Any, items: list) -> list:
         results: list = []
@@ -290,11 +310,12 @@ class DateStep(Step):
         for m in model_dates:
             if any(m.start < r.end and r.start < m.end for r in rule_mentions):
                 continue  # the rule span carries a value; one mention per span
-            lang = _lang_at(doc, m.start)
-            dm = self.model.normalize(m.text, lang)
-            if dm is not None:
-                m.date = dm
-                m.normalized = dm.value
+            # a model DATE span no rule found is kept only when the date grammar can read it
+            # (a value, or a recognised relative expression): precision first
+            dm = self.model.normalize(m.text, _lang_at(doc, m.start))
+            if dm is None:
+                continue
+            m.date, m.normalized = dm, dm.value
             kept.append(m)
         # a DATE span never overlaps another entity: drop NER entities that sit inside a rule date
         others = [m for m in others if not any(m.start < r.end and r.start < m.end for r in rule_mentions)]

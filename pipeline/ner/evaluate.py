@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from pipeline.ner.base import LABELS, NerBackend, Span
+from pipeline.ner.docrules import apply_doc_rules
 from pipeline.text.normalize import normalize
 from pipeline.text.segment import segment
 
@@ -39,10 +40,12 @@ __all__ = [
 # -- inference helper (shared with the pipeline) ---------------------------------------
 
 
-def run_backend_on_texts(backend: NerBackend, texts: Sequence[str], lang: str | None = None) -> list[list[Span]]:
+def run_backend_on_texts(backend: NerBackend, texts: Sequence[str], lang: str | None = None,
+                         doc_rules: bool = True) -> list[list[Span]]:
     """Entities of each whole document text, with offsets into that (original) text.
 
-    normalise -> segment -> one ``predict`` call over all segments -> shift -> map back.
+    normalise -> segment -> one ``predict`` call over all segments -> shift -> map back ->
+    document-level rules (:mod:`pipeline.ner.docrules`; az and fa only, ``doc_rules=False`` skips).
     Spans are sorted by ``(start, end)``; empty or whitespace-only mapped spans are dropped.
     """
     lang = lang or backend.lang
@@ -61,14 +64,17 @@ def run_backend_on_texts(backend: NerBackend, texts: Sequence[str], lang: str | 
             start, end = nt.to_original(base + sp.start, base + sp.end)
             if end > start and texts[i][start:end].strip():
                 out[i].append(Span(start, end, sp.label, sp.score))
-    for spans in out:
+    for i, spans in enumerate(out):
         spans.sort(key=lambda s: (s.start, s.end, s.label))
+        if doc_rules:
+            out[i] = apply_doc_rules(texts[i], spans, lang)
     return out
 
 
-def run_backend_on_text(backend: NerBackend, text: str, lang: str | None = None) -> list[Span]:
+def run_backend_on_text(backend: NerBackend, text: str, lang: str | None = None,
+                        doc_rules: bool = True) -> list[Span]:
     """Entities of one document: normalise + segment + predict + map back to ``text`` offsets."""
-    return run_backend_on_texts(backend, [text], lang)[0]
+    return run_backend_on_texts(backend, [text], lang, doc_rules)[0]
 
 
 # -- scoring ----------------------------------------------------------------------------
@@ -205,17 +211,10 @@ def evaluate_backend(backend: NerBackend, path: str | Path, limit: int | None = 
 
 
 def default_backend(lang: str) -> NerBackend:
-    """The shipped backend for ``lang`` (az/fa: the trained spaCy models; others via the registry)."""
-    if lang in ("az", "fa"):
-        from pipeline.ner.spacy_backend import SpacyNer
+    """The backend the pipeline uses for ``lang`` (``pipeline.components.DEFAULT_NER``)."""
+    from pipeline import components
 
-        return SpacyNer(name=f"ner.spacy.{lang}.v1", lang=lang, model=f"ner-{lang}")
-    from pipeline import registry
-
-    candidates = [n for n in registry.names("ner") if f".{lang}." in n]
-    if not candidates:
-        raise LookupError(f"no NER backend registered for {lang!r}; pass backend= explicitly")
-    return registry.create("ner", sorted(candidates)[-1])
+    return components.ner(components.DEFAULT_NER[lang])
 
 
 def _lang_dir(lang: str, data_dir: str | Path) -> Path:
@@ -277,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.model:
         from pipeline.ner.spacy_backend import SpacyNer
 
-        backend = SpacyNer(name=f"ner.spacy.{args.lang}.v1", lang=args.lang, model=args.model)
+        backend = SpacyNer(name=f"ner.spacy.{args.lang}.v1", lang=args.lang, model=args.model, batch_size=256)
     rows = evaluate_lang(args.lang, args.data_dir, backend=backend, limit=args.limit,
                          sets=args.sets.split(",") if args.sets else None)
     print(json.dumps(rows, ensure_ascii=False, indent=1) if args.json else format_table(rows))

@@ -1,0 +1,84 @@
+"""Document-level post-processing of NER spans (after segment-level prediction).
+
+``extend_repeated_names``: when an ORG the model found is followed, in most of its
+occurrences in the same document, by the same one to three content words, those words are
+part of the name (``بسیج`` + ``جامعه پزشکی`` repeated ten times -> ``بسیج جامعه پزشکی``),
+and every occurrence of the longer name is tagged. Sentence-level dev sets cannot show
+this (one sentence per item), so it only fires with at least ``MIN_REPEATS`` repetitions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.ner.base import Span
+
+NAME = "ner.docrules.v1"
+MIN_REPEATS = 3
+MIN_SHARE = 0.6
+MAX_EXTRA_WORDS = 3
+
+STOPWORDS = {
+    "fa": set("و در به از که با را این آن برای تا بر های ها است بود شد شده می هم نیز یا اما ای یک خود دیگر "
+              "همه هر نه چه اگر پس نیز توسط".split()),
+    "az": set("və ilə üçün bu o da də ki isə həm ya yaxud amma lakin kimi qədər sonra əvvəl tərəfindən üzrə "
+              "olan olub oldu edir etdi bir hər ən çox".split()),
+}
+_WORD = re.compile(r"\S+")
+_CONTENT = re.compile(r"^[^\W\d_][\w\u200c'-]*$")
+
+
+def extend_repeated_names(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """Extend ORG spans by a continuation repeated through the document (see module doc)."""
+    stop = STOPWORDS.get(lang, set())
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    starts = {s: i for i, (s, _, _) in enumerate(words)}
+    ends = {e: i for i, (_, e, _) in enumerate(words)}
+    additions: list[Span] = []
+    for name in sorted({text[s.start:s.end] for s in spans if s.label == "ORG"}):
+        toks = name.split()
+        n = len(toks)
+        occ = [i for i in range(len(words) - n + 1) if [w[2] for w in words[i:i + n]] == toks]
+        if len(occ) < MIN_REPEATS:
+            continue
+        best: tuple[str, ...] = ()
+        for k in range(1, MAX_EXTRA_WORDS + 1):
+            conts = Counter()
+            for i in occ:
+                nxt = words[i + n:i + n + k]
+                # the continuation must stay on the same line and be content words
+                if len(nxt) == k and "\n" not in text[words[i + n - 1][1]:nxt[-1][0]] and all(
+                        _CONTENT.match(w[2]) and w[2] not in stop for w in nxt):
+                    conts[tuple(w[2] for w in nxt)] += 1
+            if not conts:
+                break
+            cont, count = conts.most_common(1)[0]
+            if count >= MIN_REPEATS and count / len(occ) >= MIN_SHARE:
+                best = cont
+            else:
+                break
+        if not best:
+            continue
+        full = toks + list(best)
+        for i in range(len(words) - len(full) + 1):
+            if [w[2] for w in words[i:i + len(full)]] == full:
+                additions.append(Span(words[i][0], words[i + len(full) - 1][1], "ORG"))
+    if not additions:
+        return spans
+    out = [s for s in spans if not any(s.start < a.end and a.start < s.end and a.start <= s.start and s.end <= a.end
+                                       for a in additions)]
+    for a in additions:
+        if not any(s.start < a.end and a.start < s.end for s in out):
+            out.append(a)
+    return sorted(set(out), key=lambda s: (s.start, s.end, s.label))
+
+
+DOC_RULES = {"az": [extend_repeated_names], "fa": [extend_repeated_names]}
+
+
+def apply_doc_rules(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """Run the document-level rules registered for ``lang`` (none for other languages)."""
+    for rule in DOC_RULES.get(lang, []):
+        spans = rule(text, spans, lang)
+    return spans

@@ -1,0 +1,29 @@
+"""Model-free tests of pipeline.ner.docrules (document-level name extension)."""
+
+from __future__ import annotations
+
+from pipeline.ner.base import Span
+from pipeline.ner.docrules import apply_doc_rules, extend_repeated_names
+
+
+def _spans_of(text: str, word: str, label: str = "ORG") -> list[Span]:
+    out, pos = [], 0
+    while (i := text.find(word, pos)) != -1:
+        out.append(Span(i, i + len(word), label))
+        pos = i + len(word)
+    return out
+
+
+def test_repeated_continuation_extends_org() -> None:
+    text = ("بسیج جامعه پزشکی در سال 74 تشکیل شد .\n\nشورای بسیج جامعه پزشکی و بسیج جامعه پزشکی استان ، "
+            "فرهنگ بسیج در کشور")
+    spans = _spans_of(text, "بسیج")
+    got = [text[s.start:s.end] for s in extend_repeated_names(text, spans, "fa")]
+    assert got == ["بسیج جامعه پزشکی"] * 3 + ["بسیج"]
+
+
+def test_no_extension_without_enough_repeats_or_into_stopwords() -> None:
+    text = "Bakı Dövlət Universiteti və Bakı şəhəri. Bakı və Gəncə. Bakı və Şəki."
+    spans = [Span(0, 4, "ORG")]
+    assert extend_repeated_names(text, spans, "az") == spans  # "və" is a stopword; others differ
+    assert apply_doc_rules(text, spans, "en") == spans  # no document rules for other languages
