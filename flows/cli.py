@@ -231,7 +231,18 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
               data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
               out: Optional[Path] = typer.Option(None, "--out", help="Default: pipeline/models/ner-LANG."),
               seed: int = typer.Option(0, "--seed")) -> None:
-    """Train the NER model of LANG reproducibly and write its model card."""
+    """Train the NER model of LANG reproducibly and write its model card (az, fa, ru; en is pretrained)."""
+    if lang == "ru":
+        from pipeline.ner.training import train_ru
+
+        repo = Path(__file__).resolve().parent.parent
+        train_ru.main(["--data", str(data / "ner" / "ru"), "--out", str(out or repo / "pipeline/models/ner-ru"),
+                       "--config", str(repo / "pipeline/ner/training/configs/ru_natasha_navec.cfg")])
+        return
+    if lang not in ("az", "fa"):
+        typer.secho(f"lingflow: no trainable NER model for {lang!r}: en uses the pinned en_core_web_sm + rules",
+                    fg="red", err=True)
+        raise typer.Exit(2)
     from pipeline.ner.training.train import train
 
     train(lang, out, data / "ner", seed=seed)
