@@ -79,6 +79,29 @@ class Step:
         log.debug("%s", traceback.format_exc())
 
 
+class ModelStep(Step):
+    """A step backed by one registered component, loaded lazily once per process."""
+
+    default_component = ""
+
+    def __init__(self, component: str | None = None) -> None:
+        super().__init__()
+        self.component = component or self.default_component
+        self._model = None
+
+    def create(self) -> Any:  # the component, from pipeline.components
+        raise NotImplementedError
+
+    def warm(self, model: Any) -> None:  # one tiny call, so loading happens under the lock
+        pass
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            self._model = _load(self.create, self.warm)
+        return self._model
+
+
 class ReadStep(Step):
     """Read and decode the file; empty, binary, undecodable or huge files fail here."""
 
@@ -128,23 +151,19 @@ def _script(text: str) -> str | None:
     return best if counts[best] else None
 
 
-class LangIdStep(Step):
+class LangIdStep(ModelStep):
     """Document language plus a language per segment (mixed documents)."""
 
     name = "langid"
     requires = frozenset({"text", "segments"})
     provides = frozenset({"lang"})
+    default_component = components.DEFAULT_LANGID
 
-    def __init__(self, component: str = components.DEFAULT_LANGID) -> None:
-        super().__init__()
-        self.component = component
-        self._model = None
+    def create(self) -> Any:
+        return components.langid(self.component)
 
-    @property
-    def model(self) -> Any:
-        if self._model is None:
-            self._model = _load(lambda: components.langid(self.component), lambda m: m.detect("warm up text"))
-        return self._model
+    def warm(self, model: Any) -> None:
+        model.detect("warm up text")
 
     def process(self, doc: Document) -> None:
         res = self.model.detect(doc.text or "")
@@ -276,23 +295,19 @@ class NerStep(Step):
         return results
 
 
-class DateStep(Step):
+class DateStep(ModelStep):
     """Rule-based date spans with ISO values, merged with the NER model's DATE spans."""
 
     name = "dates"
     requires = frozenset({"text", "lang", "mentions"})
     provides = frozenset({"dates"})
+    default_component = components.DEFAULT_DATES
 
-    def __init__(self, component: str = components.DEFAULT_DATES) -> None:
-        super().__init__()
-        self.component = component
-        self._model = None
+    def create(self) -> Any:
+        return components.dates(self.component)
 
-    @property
-    def model(self) -> Any:
-        if self._model is None:
-            self._model = _load(lambda: components.dates(self.component), lambda m: m.extract("1990", "en"))
-        return self._model
+    def warm(self, model: Any) -> None:
+        model.extract("1990", "en")
 
     def process(self, doc: Document) -> None:
         text = doc.text or ""
@@ -340,24 +355,19 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: (m.start, m.end, m.label))
 
 
-class EntityStep(Step):
+class EntityStep(ModelStep):
     """Canonical names and entity ids for ORG/PER/LOC; ISO values for DATE."""
 
     name = "entities"
     requires = frozenset({"text", "mentions", "dates"})
     provides = frozenset({"entities"})
+    default_component = components.DEFAULT_ENTITIES
 
-    def __init__(self, component: str = components.DEFAULT_ENTITIES) -> None:
-        super().__init__()
-        self.component = component
-        self._model = None
+    def create(self) -> Any:
+        return components.entities(self.component)
 
-    @property
-    def model(self) -> Any:
-        if self._model is None:
-            self._model = _load(lambda: components.entities(self.component),
-                                lambda m: m.canonicalize_document("Baku", "en", [(0, 4, "LOC", "Baku")]))
-        return self._model
+    def warm(self, model: Any) -> None:
+        model.canonicalize_document("Baku", "en", [(0, 4, "LOC", "Baku")])
 
     def process(self, doc: Document) -> None:
         named = [m for m in doc.mentions if m.label != "DATE"]

@@ -1,0 +1,29 @@
+import pytest
+
+from pipeline.document import Document, Mention
+from pipeline.steps import NerStep, Pipeline, ReadStep, SegmentStep, Step, StepError, resolve_overlaps
+
+
+def test_pipeline_checks_requirements_with_a_readable_error():
+    with pytest.raises(StepError, match="'ner' requires .*lang"):
+        Pipeline([ReadStep(), SegmentStep(), NerStep()])
+
+
+class Explodes(Step):
+    name = "explodes"
+
+    def process(self, doc: Document) -> None:
+        if "bad" in doc.path:
+            raise ValueError("boom")
+
+
+def test_one_failing_document_does_not_stop_the_batch():
+    docs = [Document("1", "good.txt", "/x"), Document("2", "bad.txt", "/y"), Document("3", "good2.txt", "/z")]
+    Pipeline([Explodes()]).run(docs)
+    assert [d.status for d in docs] == ["ok", "failed", "ok"]
+    assert docs[1].error == "explodes: ValueError: boom"
+
+
+def test_resolve_overlaps_keeps_longest():
+    ms = [Mention(0, 5, "ORG", "aaaaa", "x"), Mention(2, 4, "LOC", "aa", "x"), Mention(6, 8, "PER", "bb", "x")]
+    assert [(m.start, m.end) for m in resolve_overlaps(ms)] == [(0, 5), (6, 8)]
