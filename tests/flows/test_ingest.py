@@ -73,6 +73,46 @@ def test_duckdb_query(seed_run):
     assert {r[0] for r in rows} == {"ORG", "PER", "LOC", "DATE"}
 
 
+GOLD_GROUPS = [  # surface forms in the seeds that must be one entity each (issue 7)
+    ("az", {"Azərbaycan Onkoloqlar Cəmiyyəti", "Azərbaycan Onkoloqlar Cəmiyyətinin", "AOC"}),
+    ("az", {"Cəmil Əliyevin"}),
+    ("en", {"National Center of Oncology", "NCO", "Azerbaijan National Center of Oncology"}),
+    ("en", {"SRIRR", "Azerbaijani Scientific Research Institute of Roentgen Radiology"}),
+    ("en", {"SRIRRO", "Scientific Research Institute of Roentgenology, Radiology, and Oncology"}),
+    ("en", {"Jamil Aliyev"}),
+    ("en", {"Kyiv"}),
+    ("en", {"Leningrad"}),
+    ("en", {"Council of Higher Education of Turkey"}),
+    ("ru", {"Республики Беларусь", "Республику Беларусь", "Беларусь"}),
+    ("ru", {"Красного\u00a0С.А.", "С.А.\u00a0Красного"}),
+    ("fa", {"بسیج جامعه پزشکی"}),
+    ("fa", {"ایران"}),
+]
+
+
+def test_seed_entities_are_one_row_each(seed_run):
+    _corpus, out, _ = seed_run
+    ent = pd.read_parquet(out / "entities")
+    rows_of = {}
+    for r in ent.itertuples():
+        for v in r.variants:
+            rows_of.setdefault((r.lang, v), []).append(r.entity_id)
+    for lang, group in GOLD_GROUPS:
+        ids = set()
+        for surface in group:
+            found = rows_of.get((lang, surface), [])
+            assert len(found) == 1, (lang, surface, found)  # found, and in exactly one row
+            ids.update(found)
+        assert len(ids) == 1, (lang, group)  # no split variants
+    # no merged distinct entities: these stay apart
+    assert rows_of[("en", "SRIRR")] != rows_of[("en", "SRIRRO")]
+    assert rows_of[("en", "Jamil Aliyev")] != rows_of[("en", "NCO")]
+    canon = ent.set_index("entity_id")["canonical"]
+    assert canon[rows_of[("az", "Cəmil Əliyevin")][0]] == "Cəmil Əliyev"
+    assert canon[rows_of[("ru", "С.А.\u00a0Красного")][0]] == "Красный С.А."
+
+
+# last: it edits the corpus the module fixture shares
 def test_rerun_unchanged_then_edit_add_delete(seed_run, tmp_path):
     corpus, out, _ = seed_run
     before = _hashes(out)
