@@ -186,9 +186,6 @@ class LangIdStep(ModelStep):
         doc.lang_spans = spans
         self.stats.counts[doc.lang] += 1
 
-    def segment_langs(self, doc: Document) -> list[str]:
-        return _segment_langs(doc)
-
 
 def _segment_langs(doc: Document) -> list[str]:
     """The language of each segment, from ``lang_spans`` (or the document language)."""
