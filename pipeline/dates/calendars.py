@@ -65,6 +65,16 @@ def _hijri_to_g(year: int, month: int, day: int) -> date:
     return date(*islamic.to_gregorian(year, month, day))
 
 
+def _span_in(r: Reading, to_g, month_len) -> tuple[date, date]:
+    """First and last Gregorian day of a day, month or year reading in a non-Gregorian calendar."""
+    if r.day is not None:
+        d = to_g(r.year, r.month, r.day)
+        return d, d
+    if r.month is not None:
+        return to_g(r.year, r.month, 1), to_g(r.year, r.month, month_len(r.year, r.month))
+    return to_g(r.year, 1, 1), to_g(r.year + 1, 1, 1) - timedelta(days=1)
+
+
 def day_range(r: Reading) -> tuple[date, date]:
     """Earliest and latest Gregorian day covered by a reading."""
     if r.year < 1 or r.year > 9999:
@@ -83,21 +93,9 @@ def day_range(r: Reading) -> tuple[date, date]:
         except ValueError as exc:
             raise InvalidDate(str(exc)) from exc
     if r.calendar == "jalali":
-        if r.day is not None:
-            d = _jalali_to_g(r.year, r.month, r.day)  # type: ignore[arg-type]
-            return d, d
-        if r.month is not None:
-            return (_jalali_to_g(r.year, r.month, 1),
-                    _jalali_to_g(r.year, r.month, _jalali_month_len(r.year, r.month)))
-        return _jalali_to_g(r.year, 1, 1), _jalali_to_g(r.year + 1, 1, 1) - timedelta(days=1)
+        return _span_in(r, _jalali_to_g, _jalali_month_len)
     if r.calendar == "hijri":
-        if r.day is not None:
-            d = _hijri_to_g(r.year, r.month, r.day)  # type: ignore[arg-type]
-            return d, d
-        if r.month is not None:
-            return (_hijri_to_g(r.year, r.month, 1),
-                    _hijri_to_g(r.year, r.month, islamic.month_length(r.year, r.month)))
-        return _hijri_to_g(r.year, 1, 1), _hijri_to_g(r.year + 1, 1, 1) - timedelta(days=1)
+        return _span_in(r, _hijri_to_g, islamic.month_length)
     raise InvalidDate(f"unknown calendar {r.calendar}")
 
 
