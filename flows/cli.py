@@ -46,14 +46,14 @@ def run(
         raise typer.Exit(2)
     quiet_prefect_defaults()
     from flows.ingest import ingest
-    from flows.runners import make_task_runner
+    from flows.runners import in_flight, make_task_runner
     from pipeline.io.tables import OutputLocked
 
     t0 = time.perf_counter()
     flow = ingest.with_options(task_runner=make_task_runner(workers, dask_address, dask_local))
     try:
         summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
-                       show_progress=progress)
+                       show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local))
     except (OutputLocked, FileNotFoundError) as exc:
         typer.secho(f"lingflow: {exc}", fg="red", err=True)
         raise typer.Exit(2) from None
@@ -156,12 +156,24 @@ def _cell(v: object) -> str:
 
 @eval_app.command("langid")
 def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder."),
-                half: str = typer.Option("odd", "--half", help="odd (held out: never trained on), even, or all.")
+                cv: bool = typer.Option(True, "--cv/--no-cv",
+                                        help="lingflow: 2-fold cross-validation (trains two fold models, ~1 min); "
+                                             "--no-cv scores the shipped model, which was trained on all lines."),
+                half: str = typer.Option("all", "--half", help="Lines scored without --cv: all, even or odd."),
+                detectors: str = typer.Option("lingflow,lingua,pycld2,langdetect,langdetect+az", "--detectors",
+                                              help="Comma-separated.")
                 ) -> None:
     """Accuracy per language, look-alike acceptance and lines/s on data/langid."""
-    from pipeline.langid import evaluate
+    from pipeline.langid import cross_validate, evaluate
 
-    _print_rows(evaluate(data / "langid", half=half), f"language identification ({half} lines)")
+    names = detectors.split(",")
+    if cv and "lingflow" in names:
+        _print_rows(cross_validate(data), "language identification, lingflow, 2-fold cross-validation "
+                                          "(pooled: every line scored by the fold model that did not see it)")
+        names.remove("lingflow")
+    if names:
+        note = " (the shipped lingflow model was trained on all lines)" if "lingflow" in names else ""
+        _print_rows(evaluate(data / "langid", names, half=half), f"language identification ({half} lines){note}")
 
 
 @eval_app.command("ner")

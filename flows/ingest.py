@@ -1,17 +1,18 @@
 """The ``ingest`` flow: thin orchestration over :mod:`pipeline.runner` (no NLP here).
 
-discover + hash -> plan (skip unchanged) -> process batches (one task per batch) ->
+recover + discover + hash -> plan (skip unchanged) -> process batches (one task per batch) ->
 commit staged rows atomically -> runs row. One flow run per corpus run; one task per
 batch of documents, never per document (each Prefect task run has a fixed cost).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from itertools import islice
+from typing import Any, Iterator
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.progress import Progress
@@ -22,18 +23,14 @@ from pipeline.io.discover import SourceFile
 from pipeline.io.plan import Plan
 from pipeline.io.tables import BatchSummary, TableStore
 
+IN_FLIGHT_PER_WORKER = 2
 _NO_RESULTS = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
-@task(name="recover", retries=2, retry_delay_seconds=1, **_NO_RESULTS)
-def recover(out_dir: str) -> bool:
-    return runner.recover(out_dir)
-
-
 @task(name="scan-and-plan", retries=2, retry_delay_seconds=1, **_NO_RESULTS)
-def scan_and_plan(corpus: str, out_dir: str, full: bool) -> Plan:
-    """Discover and hash every file, compare with the recorded state."""
-    return runner.plan_corpus(corpus, out_dir, full)
+def scan_and_plan(corpus: str, out_dir: str, full: bool) -> tuple[bool, Plan]:
+    """Finish a crashed run's commit, then discover and hash every file and compare with the state."""
+    return runner.prepare(corpus, out_dir, full)
 
 
 @task(name="process-batch", **_NO_RESULTS)
@@ -46,26 +43,46 @@ def commit(out_dir: str, run_id: str) -> dict[str, int]:
     return TableStore(out_dir).commit(run_id)
 
 
+def _run_batches(todo: list[list[SourceFile]], ctx: runner.RunContext, window: int) -> Iterator[BatchSummary]:
+    """Submit batches with a bounded window and yield their summaries as they finish.
+
+    At most ``window`` batches are submitted at a time, so a 100k-document run does not
+    hold thousands of pending task runs (and their inputs) at once."""
+    window = max(1, window)
+    pending = iter(enumerate(todo))
+    inflight: set[PrefectFuture] = set()
+    while True:
+        for i, b in islice(pending, window - len(inflight)):
+            inflight.add(process_batch.submit(b, ctx, i))
+        if not inflight:
+            return
+        done = next(as_completed(list(inflight)))
+        inflight.discard(done)
+        yield done.result()
+
+
 @flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=SETTINGS.workers))
 def ingest(corpus: str, out_dir: str = SETTINGS.out_dir, batch_size: int = SETTINGS.batch_size,
-           full: bool = False, max_mb: int = SETTINGS.max_mb, show_progress: bool = True) -> dict[str, Any]:
-    """Ingest ``corpus`` into the Parquet tables under ``out_dir``; returns the run summary."""
+           full: bool = False, max_mb: int = SETTINGS.max_mb, show_progress: bool = True,
+           max_in_flight: int | None = None) -> dict[str, Any]:
+    """Ingest ``corpus`` into the Parquet tables under ``out_dir``; returns the run summary.
+
+    ``max_in_flight``: batches submitted at once (default: two per worker)."""
     log = get_run_logger()
     lock = TableStore(out_dir).lock()
     try:
         ctx = runner.RunContext(str(corpus), str(out_dir), max_bytes=max_mb * 1024 * 1024)
-        if recover(out_dir):
+        recovered, plan = scan_and_plan(ctx.corpus, out_dir, full)
+        if recovered:
             log.warning("an earlier run stopped during its commit; completed it first")
-        plan = scan_and_plan(ctx.corpus, out_dir, full)
         log.info("%d files: %d new, %d changed, %d unchanged, %d deleted", plan.seen, plan.new, plan.changed,
                  plan.unchanged, len(plan.deleted))
         todo = runner.batches(plan, batch_size)
         progress = Progress(total=sum(map(len, todo)), enabled=show_progress, logger=log)
-        futures = {process_batch.submit(b, ctx, i): len(b) for i, b in enumerate(todo)}
         summaries: list[BatchSummary] = []
-        for fut in as_completed(list(futures)):
-            summaries.append(fut.result())
-            progress.advance(futures[fut])
+        for summary in _run_batches(todo, ctx, max_in_flight or IN_FLIGHT_PER_WORKER * SETTINGS.workers):
+            summaries.append(summary)
+            progress.advance(summary.docs)
         progress.close()
         return runner.finish(ctx, plan, summaries, len(todo), commit=commit)
     finally:

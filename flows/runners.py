@@ -26,3 +26,10 @@ def make_task_runner(workers: int = 1, dask_address: str | None = None, dask_loc
     from prefect.task_runners import ThreadPoolTaskRunner
 
     return ThreadPoolTaskRunner(max_workers=max(1, workers))
+
+
+def in_flight(workers: int = 1, dask_address: str | None = None, dask_local: int | None = None) -> int:
+    """Batches to keep submitted at once: two per worker (a remote cluster: 64)."""
+    if dask_address:
+        return 64
+    return 2 * max(1, dask_local or workers)

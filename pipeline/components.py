@@ -118,8 +118,8 @@ def ner(name: str) -> Any:
     return registry.create("ner", name)
 
 
-def _model_fingerprint(folder: str) -> str:
-    meta = MODELS_DIR / folder / "meta.json"
+def _model_fingerprint(folder: str, file: str = "meta.json") -> str:
+    meta = MODELS_DIR / folder / file
     return stable_id(meta.read_text("utf-8"))[:8] if meta.exists() else "none"
 
 
@@ -128,7 +128,8 @@ def version_for(lang: str) -> str:
     """The pipeline version of a document in ``lang``: lingflow's version plus a hash of
     every component that shapes it. A change to any of them reprocesses exactly the
     documents it affects on the next incremental run."""
-    parts = [__version__, DEFAULT_LANGID, _normalize.NAME, _segment.NAME]
+    parts = [__version__, DEFAULT_LANGID, _model_fingerprint("langid", "combiner.json"), _normalize.NAME,
+             _segment.NAME]
     if lang in DEFAULT_NER:
         # the backend's versioned name, and the trained model's meta (no import, no model load)
         parts += [DEFAULT_NER[lang], DEFAULT_DATES, DEFAULT_ENTITIES, _model_fingerprint(f"ner-{lang}")]

@@ -58,6 +58,15 @@ def recover(out_dir: str) -> bool:
     return recovered
 
 
+def prepare(corpus: str, out_dir: str, full: bool = False) -> tuple[bool, Plan]:
+    """Recover a half-done commit, then plan: ``(recovered, plan)``.
+
+    One call (one Prefect task) so that a re-run of an unchanged corpus costs a single
+    round trip before it knows there is nothing to do."""
+    recovered = recover(out_dir)
+    return recovered, plan_corpus(corpus, out_dir, full)
+
+
 def finish(ctx: RunContext, plan: Plan, summaries: list[BatchSummary], n_batches: int,
            commit: Callable[[str, str], dict[str, int]] | None = None) -> dict[str, Any]:
     """Stage deleted documents, commit, write the runs row; return the run summary."""
@@ -65,7 +74,10 @@ def finish(ctx: RunContext, plan: Plan, summaries: list[BatchSummary], n_batches
     if plan.deleted:
         summaries.append(stage_deleted(plan.deleted, ctx.out_dir, ctx.run_id, n_batches, ctx.started))
     store = TableStore(ctx.out_dir)
-    written = (commit or (lambda out, run: TableStore(out).commit(run)))(ctx.out_dir, ctx.run_id)
+    if summaries or store.pending_commit():
+        written = (commit or (lambda out, run: TableStore(out).commit(run)))(ctx.out_dir, ctx.run_id)
+    else:
+        written = {}  # nothing staged: skip the commit (and its task round trip)
     summary = summarize_run(ctx, plan, summaries, utcnow(), written)
     store.write_run(run_row(summary))
     return summary
@@ -111,8 +123,7 @@ def run_local(corpus: str, out_dir: str, batch_size: int = 64, full: bool = Fals
     lock = store.lock()
     try:
         ctx = RunContext(str(corpus), str(out_dir), max_bytes=max_bytes)
-        recover(out_dir)
-        plan = plan_corpus(ctx.corpus, out_dir, full)
+        _, plan = prepare(ctx.corpus, out_dir, full)
         todo = batches(plan, batch_size)
         summaries = []
         for i, b in enumerate(todo):

@@ -69,13 +69,19 @@ def iter_files(root: str | Path) -> Iterator[tuple[str, str, str | None]]:
 
 
 def hash_file(path: str) -> tuple[str, int]:
-    """SHA-256 hex digest and size of a file, read in 1 MiB chunks."""
+    """SHA-256 hex digest and size of a file, read in 1 MiB chunks.
+
+    Plain ``os.open``/``os.read``: for the many small files of a typical corpus this is
+    about twice as fast as a buffered ``open()`` (no buffer object per file)."""
     h = hashlib.sha256()
     size = 0
-    with open(path, "rb") as f:
-        while chunk := f.read(HASH_CHUNK):
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        while chunk := os.read(fd, HASH_CHUNK):
             h.update(chunk)
             size += len(chunk)
+    finally:
+        os.close(fd)
     return h.hexdigest(), size
 
 

@@ -279,20 +279,38 @@ class TableStore:
                 w.close()
 
     def rebuild_entities(self) -> None:
-        """Aggregate mentions (non-DATE) into one row per entity_id (vectorised, no Python loop)."""
-        m = self.read("mentions", ["doc_id", "label", "lang", "text", "normalized", "entity_id"])
-        m = m.filter(pc.and_(pc.not_equal(m["label"], "DATE"), pc.is_valid(m["entity_id"])))
-        m = m.set_column(m.schema.get_field_index("normalized"), "normalized",
-                         pc.coalesce(m["normalized"], m["text"]))
-        base = m.group_by("entity_id").aggregate([
-            ("label", "min"), ("entity_id", "count"), ("doc_id", "count_distinct"), ("text", "distinct")])
-        canon = _most_common(m, "normalized")
-        lang = _most_common(m, "lang")
+        """Aggregate mentions (non-DATE) into one row per entity_id (vectorised, no Python loop).
+
+        Streams: one mentions part in memory at a time, reduced to per-entity partial counts.
+        Parts split the documents, so partial counts (documents included) simply add up."""
+        cols = ["doc_id", "label", "lang", "text", "normalized", "entity_id"]
+        base_parts: list[pa.Table] = []
+        value_parts: dict[str, list[pa.Table]] = {"normalized": [], "lang": [], "text": []}
+        files = self.part_files("mentions")
+        for f in files:
+            m = pq.read_table(f, columns=cols, schema=schema.TABLES["mentions"])
+            m = m.filter(pc.and_(pc.not_equal(m["label"], "DATE"), pc.is_valid(m["entity_id"])))
+            m = m.set_column(m.schema.get_field_index("normalized"), "normalized",
+                             pc.coalesce(m["normalized"], m["text"]))
+            base_parts.append(m.group_by("entity_id").aggregate([
+                ("label", "min"), ("entity_id", "count"), ("doc_id", "count_distinct")]))
+            for col, parts in value_parts.items():
+                parts.append(m.group_by(["entity_id", col]).aggregate([(col, "count")]))
+            del m
+        if not files:
+            write_atomic(schema.ENTITIES.empty_table(), self.root / "entities" / "part-0.parquet")
+            return
+        base = pa.concat_tables(base_parts).group_by("entity_id").aggregate([
+            ("label_min", "min"), ("entity_id_count", "sum"), ("doc_id_count_distinct", "sum")])
+        counts = {col: _sum_counts(parts, col) for col, parts in value_parts.items()}
+        variants = counts["text"].group_by("entity_id").aggregate([("text", "distinct")]).select(
+            ["entity_id", "text_distinct"])
         out = pa.table({
-            "entity_id": base["entity_id"], "label": base["label_min"],
-            "canonical": _lookup(base["entity_id"], canon), "lang": _lookup(base["entity_id"], lang),
-            "variants": pa.array([sorted(v) for v in base["text_distinct"].to_pylist()], pa.list_(pa.string())),
-            "mention_count": base["entity_id_count"], "doc_count": base["doc_id_count_distinct"],
+            "entity_id": base["entity_id"], "label": base["label_min_min"],
+            "canonical": _lookup(base["entity_id"], _most_common(counts["normalized"], "normalized")),
+            "lang": _lookup(base["entity_id"], _most_common(counts["lang"], "lang")),
+            "variants": _lookup(base["entity_id"], variants, sort_lists=True),
+            "mention_count": base["entity_id_count_sum"], "doc_count": base["doc_id_count_distinct_sum"],
         })
         out = out.append_column("xlang_id", pa.array(
             [xlang_id(c, lb, lg) for c, lb, lg in zip(out["canonical"].to_pylist(), out["label"].to_pylist(),
@@ -315,22 +333,32 @@ class TableStore:
                     shutil.rmtree(d, ignore_errors=True)
 
 
-def _most_common(t: pa.Table, column: str) -> pa.Table:
+def _sum_counts(parts: list[pa.Table], column: str) -> pa.Table:
+    """Add up per-part ``(entity_id, column) -> count`` tables."""
+    t = pa.concat_tables(parts).group_by(["entity_id", column]).aggregate([(f"{column}_count", "sum")])
+    return t.select(["entity_id", column, f"{column}_count_sum"]).rename_columns(
+        ["entity_id", column, f"{column}_count"])
+
+
+def _most_common(counts: pa.Table, column: str) -> pa.Table:
     """Per entity_id, the most frequent value of ``column`` (ties: the smallest value)."""
-    counts = t.group_by(["entity_id", column]).aggregate([(column, "count")])
     counts = counts.sort_by([("entity_id", "ascending"), (f"{column}_count", "descending"), (column, "ascending")])
     ids = counts["entity_id"]
     if len(ids) == 0:
         return counts
     prev = pa.concat_arrays([pa.array([None], pa.string()), ids.combine_chunks()[:-1]])
     first = pc.fill_null(pc.not_equal(ids.combine_chunks(), prev), True)
-    return counts.filter(first)
+    return counts.filter(first).select(["entity_id", column])
 
 
-def _lookup(keys: pa.ChunkedArray, table: pa.Table) -> pa.Array:
-    value_col = [c for c in table.column_names if c not in ("entity_id",) and not c.endswith("_count")][0]
-    idx = pc.index_in(keys, value_set=table["entity_id"].combine_chunks() if len(table) else pa.array([], pa.string()))
-    return pc.take(table[value_col], idx) if len(table) else pa.array([], pa.string())
+def _lookup(keys: pa.ChunkedArray, table: pa.Table, sort_lists: bool = False) -> pa.Array:
+    """``table``'s second column, aligned with ``keys`` (entity ids)."""
+    value_col = table.column_names[1]
+    idx = pc.index_in(keys, value_set=table["entity_id"].combine_chunks())
+    values = pc.take(table[value_col], idx)
+    if sort_lists:
+        values = pa.array([sorted(v) for v in values.to_pylist()], pa.list_(pa.string()))
+    return values
 
 
 def utcnow() -> datetime:

@@ -32,6 +32,8 @@ FAST_PATH_MIN_SHARE = 0.95  # ... when it gives one candidate this share and its
 
 
 LEX_MAX_WORDS = 10         # lexicon look-ups per text (the first words of the dominant script)
+YO_AS_E = True            # Russian look-ups read е as е or ё
+NAMES_NEUTRAL = True      # a capitalised word missing from a target lexicon (a name) is no evidence
 FREQUENT_MIN_LINES = 4     # a language's frequent (function) words occur in at least this many training lines
 
 
@@ -46,23 +48,28 @@ class MorphLexicon:
     def __init__(self, words: frozenset[str]):
         self.words = words
         self._dawg = None
+        self._yo = None
 
     def open(self):
         """pymorphy3's word-form DAWG (loaded once)."""
         if self._dawg is None:
             import pymorphy3
 
-            self._dawg = pymorphy3.MorphAnalyzer(lang="ru").dictionary.words
+            morph = pymorphy3.MorphAnalyzer(lang="ru")
+            self._dawg, self._yo = morph.dictionary.words, morph.char_substitutes
         return self._dawg
 
     def __contains__(self, word: str) -> bool:
         if word in self.words:
             return True
         dawg = self.open()
-        return word.replace("ё", "е") in dawg or word in dawg
+        if word.replace("ё", "е") in dawg or word in dawg:
+            return True
+        # Russian text mostly writes е for ё ("везет"); the dictionary spells ё.
+        return YO_AS_E and "е" in word and bool(dawg.similar_keys(word, self._yo))
 
     def __getstate__(self):
-        return {"words": self.words, "_dawg": None}
+        return {"words": self.words, "_dawg": None, "_yo": None}
 
 
 def with_morphology(lexicons: dict[str, frozenset[str]]) -> dict:
@@ -103,18 +110,23 @@ class FeatureExtractor:
         return self.frequent.get(lang, {}).get(word, 0) - (1 if word in own else 0) >= FREQUENT_MIN_LINES
 
     def lexicon_hits(self, words: list[str], target: str,
-                     own: frozenset[str] = frozenset()) -> tuple[int, int]:
-        """(only, shared) hits of lower-cased `words` in `target`'s lexicon. `own`: words of the line
-        itself when it is a look-alike training line (left out of `others`, as if unseen)."""
+                     own: frozenset[str] = frozenset()) -> tuple[int, int, int]:
+        """(only, shared, missed) look-ups of `words` (original case) in `target`'s lexicon. A
+        capitalised word the lexicon lacks is mostly a name, written alike in the look-alikes: it
+        counts as none of the three. `own`: lower-cased words of the line itself when it is a
+        look-alike training line (left out of `others`, as if unseen)."""
         lex = self.lexicons[target]
-        only = shared = 0
-        for w in words:
+        only = shared = missed = 0
+        for word in words:
+            w = word.lower()
             if w in lex:
                 if self.others.get(w, 0) > (1 if w in own else 0):
                     shared += 1
                 else:
                     only += 1
-        return only, shared
+            elif not (NAMES_NEUTRAL and word[:1].isupper()):
+                missed += 1
+        return only, shared, missed
 
     def candidates(self, prof: ScriptProfile) -> tuple[str, ...]:
         """Languages of the profile's script whose alphabet fits the letters (prefilter)."""
@@ -148,7 +160,8 @@ class FeatureExtractor:
         left out of the vocabularies built from the training lines)."""
         words = prof.words[:LINGUA_MAX_WORDS]
         text = " ".join(words)
-        lower = [w.lower() for w in words[:LEX_MAX_WORDS]]
+        first = words[:LEX_MAX_WORDS]
+        lower = [w.lower() for w in first]
         nw = len(words)
         n_lex = len(lower)
         short = 1.0 if nw <= SHORT_WORDS else 0.0
@@ -158,7 +171,7 @@ class FeatureExtractor:
         cld_top = max(sorted(cld), key=cld.__getitem__) if cld else None
         own = frozenset(lower) if own_lang else frozenset()
         own_other = own if own_lang not in TARGETS else frozenset()
-        hits = {t: self.lexicon_hits(lower, t, own_other) for t in SCRIPT_LEXICONS[prof.script]}
+        hits = {t: self.lexicon_hits(list(first), t, own_other) for t in SCRIPT_LEXICONS[prof.script]}
         freq = {c: [self.is_frequent(w, c, own if c == own_lang else frozenset()) for w in lower]
                 for c in cands}
         any_freq = [any(f[j] for f in freq.values()) for j in range(n_lex)]
@@ -172,12 +185,12 @@ class FeatureExtractor:
             if c in MARKER_LETTERS and marker_count(prof.letters, c) == 0:
                 marker = n * math.log1p(-MARKER_LETTERS[c][1])
             lex_in = lex_out = lex_shared = 0.0
-            for t, (k_only, k_shared) in hits.items():
+            for t, (k_only, k_shared, k_missed) in hits.items():
                 p_only = self.rates.get((c, t, "only"), 0.05)
                 p_shared = self.rates.get((c, t, "shared"), 0.05)
                 lex_in += k_only * math.log(p_only)
                 lex_shared += k_shared * math.log(p_shared)
-                lex_out += (n_lex - k_only - k_shared) * math.log(1.0 - p_only - p_shared)
+                lex_out += k_missed * math.log(1.0 - p_only - p_shared)
             lg = math.log(lingua.get(c, 0.0) + 1e-4)
             top = 1.0 if cld_top == c else 0.0
             fw_in = float(sum(freq[c]))

@@ -1,6 +1,6 @@
 import numpy as np
 
-from pipeline.langid.features import FEATURES, FREQUENT_MIN_LINES, FeatureExtractor
+from pipeline.langid.features import FEATURES, FREQUENT_MIN_LINES, FeatureExtractor, MorphLexicon
 from pipeline.langid.scripts import profile
 
 
@@ -17,9 +17,22 @@ def _extractor() -> FeatureExtractor:
 
 def test_lexicon_hits_split_words_seen_in_lookalike_text():
     ext = _extractor()
-    assert ext.lexicon_hits(["не", "нашли", "тоже", "xyz"], "ru") == (1, 2)
+    assert ext.lexicon_hits(["не", "нашли", "тоже", "xyz"], "ru") == (1, 2, 1)
     # a look-alike training line that alone put "нашли" into `others` scores it as unseen there
-    assert ext.lexicon_hits(["не", "нашли"], "ru", frozenset({"не", "нашли"})) == (1, 1)
+    assert ext.lexicon_hits(["не", "нашли"], "ru", frozenset({"не", "нашли"})) == (1, 1, 0)
+
+
+def test_capitalised_words_missing_from_the_lexicon_are_no_evidence():
+    ext = _extractor()
+    # "Цзы" (a name) is neither a hit nor a miss; a capitalised known word is still a hit
+    assert ext.lexicon_hits(["Лао", "Цзы", "Тоже", "xyz"], "ru") == (1, 0, 1)
+
+
+def test_russian_lookups_read_e_as_yo():
+    lex = MorphLexicon(frozenset())
+    assert "везёт" in lex and "везет" in lex      # pymorphy3 spells ё; text mostly writes е
+    assert "ёлка" in lex and "елка" in lex
+    assert "везот" not in lex and "цзы" not in lex
 
 
 def test_frequent_words_leave_the_training_line_out():

@@ -1,5 +1,5 @@
-"""Slow checks on the lingua test data (../shared/data/langid). Thresholds are regression guards just
-under the measured numbers in pipeline/models/langid/MODEL_CARD.md."""
+"""Checks on the lingua test data (../shared/data/langid): 2-fold cross-validation against the issue's
+bars, reproducible training, determinism (see pipeline/models/langid/MODEL_CARD.md)."""
 import filecmp
 import json
 import subprocess
@@ -8,32 +8,42 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.langid import evaluate, train
+from pipeline.langid import cross_validate, train
 from pipeline.langid.backends import MODELS_DIR
+from pipeline.langid.evaluate import _interleave, score_predictions
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _check_bars(rows: dict) -> None:
+def _check_bars(rows: dict, mean: float, each: float, lookalike_sent: float, pairs_mean: float,
+                lookalike_pairs: float) -> None:
     sent, pairs = rows["sentences"], rows["word-pairs"]
-    assert sent["mean"] >= 99.3 and min(sent[t] for t in ("az", "en", "ru", "fa")) >= 97.9
-    assert sent["lookalike_accepted"] <= 0.5
-    assert pairs["mean"] >= 96.0 and pairs["lookalike_accepted"] <= 1.5
+    assert sent["mean"] >= mean and min(sent[t] for t in ("az", "en", "ru", "fa")) >= each
+    assert sent["lookalike_accepted"] <= lookalike_sent
+    assert pairs["mean"] >= pairs_mean and pairs["lookalike_accepted"] <= lookalike_pairs
 
 
 @pytest.mark.slow
-def test_quality_on_held_out_half(langid_data):
-    _check_bars({r["kind"]: r for r in evaluate(langid_data, ["lingflow"], ("sentences", "word-pairs"),
-                                                half="odd")})
+def test_cross_validation_meets_the_bars(langid_data):
+    """2-fold CV of the recipe (the honest estimate): pooled over both folds, the issue's bars hold;
+    each fold stays above regression guards just under its measured numbers (MODEL_CARD.md)."""
+    rows = cross_validate(langid_data.parent, ("sentences", "word-pairs"))
+    pooled = {r["kind"]: r for r in rows if r["half"] == "pooled"}
+    assert pooled["sentences"]["detector"] == "lingflow (2-fold CV)"
+    _check_bars(pooled, 99.5, 99.0, 0.5, 96.0, 1.5)
+    for test_half in ("odd", "even"):
+        _check_bars({r["kind"]: r for r in rows if r["half"] == test_half}, 99.5, 98.7, 0.5, 96.0, 1.5)
 
 
-@pytest.mark.slow
-def test_swapped_split_holds_up(tmp_path, langid_data):
-    """Trained on the odd lines, the same recipe meets the same guards on the even lines."""
-    train(langid_data.parent, tmp_path, half="odd")
-    assert "odd lines" in json.loads((tmp_path / "combiner.json").read_text())["trained_on"]["langid"]
-    _check_bars({r["kind"]: r for r in evaluate(langid_data, ["lingflow"], ("sentences", "word-pairs"),
-                                                half="even", model_dir=tmp_path)})
+def test_pooled_predictions_go_back_in_file_order():
+    assert _interleave(["e0", "e2", "e4"], ["o1", "o3"]) == ["e0", "o1", "e2", "o3", "e4"]
+    row = score_predictions({"ru": ["ru", "und"], "bg": ["bg", "ru"]}, "sentences", "pooled", 2.0)
+    assert row["ru"] == 50.0 and row["lookalike_accepted"] == 50.0 and row["lines_per_s"] == 2.0
+
+
+def test_shipped_model_is_trained_on_all_lines():
+    spec = json.loads((MODELS_DIR / "combiner.json").read_text(encoding="utf-8"))
+    assert spec["trained_on"]["langid"].startswith("all lines")
 
 
 @pytest.mark.slow
