@@ -24,10 +24,11 @@ import os
 import shutil
 import uuid
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -39,6 +40,7 @@ from pipeline.document import Document, Mention
 from pipeline.entities.translit import xlang_id
 
 PART_TABLES = ("dates", "mentions", "documents")  # commit order: documents last
+PARTS = "0123456789abcdef"  # first hex digit of doc_id
 
 # Arrow's default mimalloc pool keeps freed memory; commits read and write whole parts, so
 # with it peak RSS grows with corpus size. The system allocator returns memory to the OS.
@@ -78,12 +80,13 @@ def bucket(doc_id: str) -> str:
     return doc_id[0]
 
 
-def write_atomic(table: pa.Table, path: Path) -> None:
-    """Write ``table`` to ``path`` through a hidden temp file, fsync and rename."""
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a hidden temp path next to ``path``; on success fsync it and rename it over ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".tmp-{uuid.uuid4().hex}-{path.name}"
     try:
-        pq.write_table(table, tmp, compression=COMPRESSION, row_group_size=65536)
+        yield tmp
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -91,6 +94,49 @@ def write_atomic(table: pa.Table, path: Path) -> None:
         if tmp.exists():
             tmp.unlink()
     _fsync_dir(path.parent)
+
+
+def write_atomic(table: pa.Table, path: Path, by_part: bool = False) -> None:
+    """Write ``table`` to ``path`` through a hidden temp file, fsync and rename.
+
+    ``by_part``: one row group per part (rows must be sorted by doc_id), so a commit can
+    read one part of a staged batch without reading the rest."""
+    with atomic_path(path) as tmp:
+        if by_part and table.num_rows:
+            with pq.ParquetWriter(tmp, table.schema, compression=COMPRESSION) as w:
+                for _, start, stop in _part_runs(table):
+                    w.write_table(table.slice(start, stop - start))
+        else:
+            pq.write_table(table, tmp, compression=COMPRESSION, row_group_size=65536)
+
+
+def _part_runs(table: pa.Table) -> list[tuple[str, int, int]]:
+    """``(part, start, stop)`` row ranges of a table sorted by doc_id."""
+    first = pc.utf8_slice_codeunits(table["doc_id"], 0, 1).to_pylist()
+    runs: list[tuple[str, int, int]] = []
+    for i, part in enumerate(first):
+        if runs and runs[-1][0] == part:
+            runs[-1] = (part, runs[-1][1], i + 1)
+        else:
+            runs.append((part, i, i + 1))
+    return runs
+
+
+def _row_groups_by_part(path: Path) -> dict[str, list[int]]:
+    """Part -> row groups of a staged file that may hold rows of that part (from the
+    doc_id statistics; with ``by_part=True`` writes that is exactly one group per part)."""
+    md = pq.read_metadata(path)
+    col = md.schema.names.index("doc_id")
+    groups: dict[str, list[int]] = {}
+    for i in range(md.num_row_groups):
+        stats = md.row_group(i).column(col).statistics
+        if md.row_group(i).num_rows == 0:
+            continue
+        lo, hi = (stats.min[:1], stats.max[:1]) if stats is not None and stats.has_min_max else ("0", "f")
+        for part in PARTS:
+            if lo <= part <= hi:
+                groups.setdefault(part, []).append(i)
+    return groups
 
 
 def _fsync_dir(path: Path) -> None:
@@ -209,21 +255,22 @@ class TableStore:
         return self.root / ".staging" / run_id
 
     def stage(self, run_id: str, batch_no: int, rows: dict[str, list]) -> str:
-        """Write one batch's rows to staging (one file per table); return the batch folder."""
+        """Write one batch's rows to staging (one file per table, one row group per part);
+        return the batch folder."""
         bdir = self.staging_dir(run_id) / f"batch-{batch_no:06d}"
         for name in PART_TABLES:  # documents last: a batch counts only once its documents file exists
             table = pa.Table.from_pylist(rows[name], schema=schema.TABLES[name])
-            write_atomic(table, bdir / f"{name}.parquet")
+            write_atomic(_sorted(table, name), bdir / f"{name}.parquet", by_part=True)
         return str(bdir)
 
     # -- commit ------------------------------------------------------------------------
     def commit(self, run_id: str) -> dict[str, int]:
         """Merge every staged batch of ``run_id`` into the tables; rebuild entities.
 
-        Streaming: staged batches are first split by part into one file per (table, part),
-        one batch in memory at a time; then each part is merged with its old file, one
-        part in memory at a time. Safe to call again after a crash at any point: staged
-        rows replace rows by doc_id, so a replay gives the same tables."""
+        Streaming, one (table, part) in memory at a time: each staged file holds one row
+        group per part, so a part's new rows are read from every batch without reading
+        the rest; they replace the part's old rows by doc_id. Safe to call again after a
+        crash at any point: a replay gives the same tables."""
         sdir = self.staging_dir(run_id)
         journal = self.root / ".commit"
         batches = sorted(b for b in sdir.glob("batch-*") if (b / "documents.parquet").exists()) if sdir.exists() else []
@@ -231,92 +278,50 @@ class TableStore:
             return {}
         journal.write_text(json.dumps({"run_id": run_id}))
         _fsync_dir(self.root)
-        merged = sdir / "merged"
-        shutil.rmtree(merged, ignore_errors=True)
-        replaced: dict[str, set[str]] = {}
-        for b in batches:
-            for doc_id in pq.read_table(b / "documents.parquet", columns=["doc_id"])["doc_id"].to_pylist():
-                replaced.setdefault(bucket(doc_id), set()).add(doc_id)
-        parts = sorted(replaced)
         written: Counter = Counter()
         for name in PART_TABLES:
-            self._split_by_part(name, batches, merged)
-            for part in parts:
-                staged = merged / f"{name}-{part}.parquet"
-                new = pq.read_table(staged, schema=schema.TABLES[name]) if staged.exists() \
-                    else schema.TABLES[name].empty_table()
+            index = [(b / f"{name}.parquet", _row_groups_by_part(b / f"{name}.parquet")) for b in batches]
+            ids_index = index if name == "documents" else \
+                [(b / "documents.parquet", _row_groups_by_part(b / "documents.parquet")) for b in batches]
+            for part in sorted({p for _, groups in ids_index for p in groups}):
+                new = _read_part(index, part, name)
+                replaced = pc.unique(_read_part(ids_index, part, "documents", ["doc_id"])["doc_id"])
                 target = self.root / name / f"part-{part}.parquet"
                 if target.exists():
                     old = pq.read_table(target, schema=schema.TABLES[name])
-                    ids = pa.array(sorted(replaced[part]), pa.string())
-                    old = old.filter(pc.invert(pc.is_in(old["doc_id"], value_set=ids)))
+                    old = old.filter(pc.invert(pc.is_in(old["doc_id"], value_set=replaced)))
                     new = pa.concat_tables([old, new])
                 write_atomic(_sorted(new, name), target)
                 written[name] += 1
+                del new
         self.rebuild_entities()
         journal.unlink(missing_ok=True)
         shutil.rmtree(sdir, ignore_errors=True)
         return dict(written)
 
-    @staticmethod
-    def _split_by_part(name: str, batches: list[Path], merged: Path) -> None:
-        """Append every staged batch's rows of table ``name`` to one file per part."""
-        merged.mkdir(parents=True, exist_ok=True)
-        writers: dict[str, pq.ParquetWriter] = {}
-        try:
-            for b in batches:
-                t = pq.read_table(b / f"{name}.parquet", schema=schema.TABLES[name])
-                if not t.num_rows:
-                    continue
-                first = pc.utf8_slice_codeunits(t["doc_id"], 0, 1)
-                for part in sorted(set(first.to_pylist())):
-                    if part not in writers:
-                        writers[part] = pq.ParquetWriter(merged / f"{name}-{part}.parquet", schema.TABLES[name],
-                                                         compression=COMPRESSION)
-                    writers[part].write_table(t.filter(pc.equal(first, part)))
-        finally:
-            for w in writers.values():
-                w.close()
-
     def rebuild_entities(self) -> None:
         """Aggregate mentions (non-DATE) into one row per entity_id (vectorised, no Python loop).
 
-        Streams: one mentions part in memory at a time, reduced to per-entity partial counts.
-        Parts split the documents, so partial counts (documents included) simply add up."""
-        cols = ["doc_id", "label", "lang", "text", "normalized", "entity_id"]
-        base_parts: list[pa.Table] = []
-        value_parts: dict[str, list[pa.Table]] = {"normalized": [], "lang": [], "text": []}
+        Streams by entity_id bucket (its first hex digit): for each bucket every mentions
+        part is read and filtered, so memory holds about 1/16 of the mentions at a time
+        whatever the corpus size; buckets are written in order as row groups of one file."""
         files = self.part_files("mentions")
-        for f in files:
-            m = pq.read_table(f, columns=cols, schema=schema.TABLES["mentions"])
-            m = m.filter(pc.and_(pc.not_equal(m["label"], "DATE"), pc.is_valid(m["entity_id"])))
-            m = m.set_column(m.schema.get_field_index("normalized"), "normalized",
-                             pc.coalesce(m["normalized"], m["text"]))
-            base_parts.append(m.group_by("entity_id").aggregate([
-                ("label", "min"), ("entity_id", "count"), ("doc_id", "count_distinct")]))
-            for col, parts in value_parts.items():
-                parts.append(m.group_by(["entity_id", col]).aggregate([(col, "count")]))
-            del m
-        if not files:
-            write_atomic(schema.ENTITIES.empty_table(), self.root / "entities" / "part-0.parquet")
-            return
-        base = pa.concat_tables(base_parts).group_by("entity_id").aggregate([
-            ("label_min", "min"), ("entity_id_count", "sum"), ("doc_id_count_distinct", "sum")])
-        counts = {col: _sum_counts(parts, col) for col, parts in value_parts.items()}
-        variants = counts["text"].group_by("entity_id").aggregate([("text", "distinct")]).select(
-            ["entity_id", "text_distinct"])
-        out = pa.table({
-            "entity_id": base["entity_id"], "label": base["label_min_min"],
-            "canonical": _lookup(base["entity_id"], _most_common(counts["normalized"], "normalized")),
-            "lang": _lookup(base["entity_id"], _most_common(counts["lang"], "lang")),
-            "variants": _lookup(base["entity_id"], variants, sort_lists=True),
-            "mention_count": base["entity_id_count_sum"], "doc_count": base["doc_id_count_distinct_sum"],
-        })
-        out = out.append_column("xlang_id", pa.array(
-            [xlang_id(c, lb, lg) for c, lb, lg in zip(out["canonical"].to_pylist(), out["label"].to_pylist(),
-                                                      out["lang"].to_pylist())], pa.string()))
-        out = out.cast(schema.ENTITIES)
-        write_atomic(_sorted(out, "entities"), self.root / "entities" / "part-0.parquet")
+        cols = ["doc_id", "label", "lang", "text", "normalized", "entity_id"]
+        with atomic_path(self.root / "entities" / "part-0.parquet") as tmp, \
+                pq.ParquetWriter(tmp, schema.ENTITIES, compression=COMPRESSION) as writer:
+            for bucket_ in (*PARTS, None):  # None: ids not starting with a hex digit (none expected)
+                pieces = []
+                for f in files:
+                    m = pq.read_table(f, columns=cols, schema=schema.TABLES["mentions"])
+                    first = pc.utf8_slice_codeunits(m["entity_id"], 0, 1)
+                    in_bucket = pc.equal(first, bucket_) if bucket_ else \
+                        pc.invert(pc.is_in(first, value_set=pa.array(list(PARTS))))
+                    pieces.append(m.filter(pc.and_(in_bucket, pc.not_equal(m["label"], "DATE"))))
+                    del m, first
+                m = pa.concat_tables(pieces) if pieces else schema.TABLES["mentions"].empty_table().select(cols)
+                del pieces
+                if m.num_rows:
+                    writer.write_table(_sorted(_aggregate_entities(m), "entities"))
 
     def write_run(self, row: dict) -> Path:
         stamp = row["started_at"].strftime("%Y%m%dT%H%M%S%fZ")
@@ -333,32 +338,49 @@ class TableStore:
                     shutil.rmtree(d, ignore_errors=True)
 
 
-def _sum_counts(parts: list[pa.Table], column: str) -> pa.Table:
-    """Add up per-part ``(entity_id, column) -> count`` tables."""
-    t = pa.concat_tables(parts).group_by(["entity_id", column]).aggregate([(f"{column}_count", "sum")])
-    return t.select(["entity_id", column, f"{column}_count_sum"]).rename_columns(
-        ["entity_id", column, f"{column}_count"])
+def _read_part(index: list[tuple[Path, dict[str, list[int]]]], part: str, name: str,
+               columns: list[str] | None = None) -> pa.Table:
+    """One part's rows of a table from every staged batch (one row group each)."""
+    sch = schema.TABLES[name]
+    sch = pa.schema([sch.field(c) for c in columns]) if columns else sch
+    tables = [pq.ParquetFile(path).read_row_groups(groups[part], columns=columns).cast(sch)
+              for path, groups in index if part in groups]
+    t = pa.concat_tables(tables) if tables else sch.empty_table()
+    return t.filter(pc.starts_with(t["doc_id"], part))
 
 
-def _most_common(counts: pa.Table, column: str) -> pa.Table:
+def _aggregate_entities(m: pa.Table) -> pa.Table:
+    """Entities rows from mention rows (all mentions of each entity_id must be in ``m``)."""
+    m = m.set_column(m.schema.get_field_index("normalized"), "normalized", pc.coalesce(m["normalized"], m["text"]))
+    base = m.group_by("entity_id").aggregate([
+        ("label", "min"), ("entity_id", "count"), ("doc_id", "count_distinct"), ("text", "distinct")])
+    out = pa.table({
+        "entity_id": base["entity_id"], "label": base["label_min"],
+        "canonical": _lookup(base["entity_id"], _most_common(m, "normalized")),
+        "lang": _lookup(base["entity_id"], _most_common(m, "lang")),
+        "variants": pa.array([sorted(v) for v in base["text_distinct"].to_pylist()], pa.list_(pa.string())),
+        "mention_count": base["entity_id_count"], "doc_count": base["doc_id_count_distinct"],
+    })
+    out = out.append_column("xlang_id", pa.array(
+        [xlang_id(c, lb, lg) for c, lb, lg in zip(out["canonical"].to_pylist(), out["label"].to_pylist(),
+                                                  out["lang"].to_pylist())], pa.string()))
+    return out.cast(schema.ENTITIES)
+
+
+def _most_common(t: pa.Table, column: str) -> pa.Table:
     """Per entity_id, the most frequent value of ``column`` (ties: the smallest value)."""
+    counts = t.group_by(["entity_id", column]).aggregate([(column, "count")])
     counts = counts.sort_by([("entity_id", "ascending"), (f"{column}_count", "descending"), (column, "ascending")])
     ids = counts["entity_id"]
-    if len(ids) == 0:
-        return counts
     prev = pa.concat_arrays([pa.array([None], pa.string()), ids.combine_chunks()[:-1]])
     first = pc.fill_null(pc.not_equal(ids.combine_chunks(), prev), True)
     return counts.filter(first).select(["entity_id", column])
 
 
-def _lookup(keys: pa.ChunkedArray, table: pa.Table, sort_lists: bool = False) -> pa.Array:
+def _lookup(keys: pa.ChunkedArray, table: pa.Table) -> pa.Array:
     """``table``'s second column, aligned with ``keys`` (entity ids)."""
-    value_col = table.column_names[1]
     idx = pc.index_in(keys, value_set=table["entity_id"].combine_chunks())
-    values = pc.take(table[value_col], idx)
-    if sort_lists:
-        values = pa.array([sorted(v) for v in values.to_pylist()], pa.list_(pa.string()))
-    return values
+    return pc.take(table[table.column_names[1]], idx)
 
 
 def utcnow() -> datetime:

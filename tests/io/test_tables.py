@@ -93,3 +93,38 @@ def test_entities_aggregate_variants_canonical_and_xlang(tmp_path):
     assert (row["canonical"], row["lang"], row["mention_count"], row["doc_count"]) == ("Беларусь", "ru", 3, 2)
     assert list(row["variants"]) == ["Беларуси", "Беларусь", "Республики Беларусь"]
     assert row["xlang_id"] == xlang_id("Belarus", "LOC", "en") is not None
+
+
+def test_staged_batches_hold_one_row_group_per_part_and_commit_reads_them(tmp_path):
+    """Commit streams one part at a time: a staged file has a row group per doc_id part."""
+    import pyarrow.parquet as pq
+
+    from pipeline.io.tables import PARTS, _row_groups_by_part
+
+    store = TableStore(tmp_path)
+    docs = [_doc(f"d{i}.txt", f"Baku {i}", [(0, 4, "LOC")]) for i in range(60)]
+    parts = {d.doc_id[0] for d in docs}
+    assert len(parts) > 8  # the ids spread over many parts
+    bdir = store.stage("r1", 0, document_rows(docs, NOW, VERSIONS))
+    for name in ("documents", "mentions"):
+        path = tmp_path / ".staging" / "r1" / "batch-000000" / f"{name}.parquet"
+        assert str(path.parent) == bdir
+        groups = _row_groups_by_part(path)
+        assert set(groups) == parts and all(len(g) == 1 for g in groups.values())
+        assert pq.read_metadata(path).num_row_groups == len(parts)
+    store.commit("r1")
+    m = pd.read_parquet(tmp_path / "mentions")
+    assert len(m) == 60 and set(m["doc_id"]) == {d.doc_id for d in docs}
+    assert sorted(p.name for p in (tmp_path / "mentions").glob("*.parquet")) == \
+        sorted(f"part-{p}.parquet" for p in parts if p in PARTS)
+    ent = pd.read_parquet(tmp_path / "entities")
+    assert list(ent["canonical"]) == ["Baku"] and ent["mention_count"].tolist() == [60]
+    assert ent["doc_count"].tolist() == [60]  # summed over parts, each document counted once
+
+
+def test_entities_keep_ids_outside_the_hex_buckets(tmp_path):
+    store = TableStore(tmp_path)
+    a = _doc("a.txt", "Baku Oslo", [(0, 4, "LOC"), (5, 9, "LOC")])
+    a.mentions[1].entity_id = "Z-oslo"  # not a hex id: still one entities row
+    _commit(store, "r1", [a])
+    assert sorted(pd.read_parquet(tmp_path / "entities")["entity_id"]) == ["Z-oslo", "e-Baku"]
