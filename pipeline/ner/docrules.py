@@ -5,6 +5,8 @@ occurrences in the same document, by the same one to three content words, those 
 part of the name (``بسیج`` + ``جامعه پزشکی`` repeated ten times -> ``بسیج جامعه پزشکی``),
 and every occurrence of the longer name is tagged. Sentence-level dev sets cannot show
 this (one sentence per item), so it only fires with at least ``MIN_REPEATS`` repetitions.
+
+Span-boundary corrections (:mod:`pipeline.ner.boundary`) run first.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections import Counter
 
 from pipeline.ner.base import Span
+from pipeline.ner.boundary import apply_boundary_rules
 
 NAME = "ner.docrules.v1"
 MIN_REPEATS = 3
@@ -74,7 +77,7 @@ def extend_repeated_names(text: str, spans: list[Span], lang: str) -> list[Span]
     return sorted(set(out), key=lambda s: (s.start, s.end, s.label))
 
 
-DOC_RULES = {"az": [extend_repeated_names], "fa": [extend_repeated_names]}
+DOC_RULES = {"az": [apply_boundary_rules, extend_repeated_names], "fa": [apply_boundary_rules, extend_repeated_names]}
 
 
 def apply_doc_rules(text: str, spans: list[Span], lang: str) -> list[Span]:

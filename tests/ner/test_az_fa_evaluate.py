@@ -37,10 +37,12 @@ def test_offsets_refer_to_original_document_after_deletions_and_segments() -> No
     # Tatweel and a harakat are deleted by normalize(fa); ZWNJ becomes a space; Arabic yeh -> Persian.
     text = "عنوان\n\nدر تهـران و  ايران\u200cزمین بود.\n\nبسیجٌ جامعه"
     be = WordBackend("fa", {"تهران": "LOC", "ایران": "LOC", "بسیج جامعه": "ORG"})
-    spans = run_backend_on_text(be, text, "fa")
+    spans = run_backend_on_text(be, text, "fa", doc_rules=False)  # raw mapping (boundary rules would widen ايران)
     got = [(text[s.start:s.end], s.label) for s in spans]
     assert got == [("تهـران", "LOC"), ("ايران", "LOC"), ("بسیجٌ جامعه", "ORG")]
     assert len(be.seen) == 3  # three paragraphs -> three segments, never one run across blank lines
+    widened = [(text[s.start:s.end], s.label) for s in run_backend_on_text(be, text, "fa")]
+    assert widened == [("تهـران", "LOC"), ("ايران\u200cزمین", "LOC"), ("بسیجٌ جامعه", "ORG")]
 
 
 def test_run_on_texts_keeps_documents_apart() -> None:

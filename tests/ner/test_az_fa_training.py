@@ -90,3 +90,14 @@ def test_merge_prep_dates_joins_only_a_bare_preposition_with_the_next_date() -> 
     merged = merge_prep_dates(text, ents, "fa")
     assert [(text[e["start"]:e["end"]], e["label"]) for e in merged] == [
         ("در سال ۲۰۰۳", "DATE"), ("ایران", "LOC"), ("از", "DATE")]
+
+
+def test_fa_durations_are_masked_and_place_types_moved_inside_loc() -> None:
+    from pipeline.ner.training.data import date_like_spans, place_types_inside
+
+    text = "او 3 سال در شهر قم و 5 سال گذشته در 11 سالگی بود"
+    assert [text[a:b] for a, b in date_like_spans(text, "fa")] == ["3 سال", "5 سال گذشته", "در 11 سالگی"]
+    ents = [{"start": text.index("قم"), "end": text.index("قم") + 2, "label": "LOC"}]
+    assert [text[e["start"]:e["end"]] for e in place_types_inside(text, ents, "fa")] == ["شهر قم"]
+    taken = [{"start": text.index("شهر"), "end": text.index("شهر") + 3, "label": "ORG"}] + ents
+    assert place_types_inside(text, taken, "fa") == taken  # never into another entity
