@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline import __version__, registry
 from pipeline.document import stable_id
+from pipeline.ner import docrules as _docrules
 from pipeline.text import normalize as _normalize
 from pipeline.text import segment as _segment
 
@@ -133,4 +134,6 @@ def version_for(lang: str) -> str:
     if lang in DEFAULT_NER:
         # the backend's versioned name, and the trained model's meta (no import, no model load)
         parts += [DEFAULT_NER[lang], DEFAULT_DATES, DEFAULT_ENTITIES, _model_fingerprint(f"ner-{lang}")]
+        if lang in _docrules.DOC_RULES:  # post-model span rules shape the mentions too
+            parts += [_docrules.NAME, _docrules.BOUNDARY_NAME]
     return f"{__version__}+{stable_id(*parts)[:10]}"

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from pipeline.ner.base import Span
+from pipeline.ner.boundary import NAME as BOUNDARY_NAME
 from pipeline.ner.boundary import apply_boundary_rules
 
 NAME = "ner.docrules.v1"
