@@ -236,7 +236,12 @@ class TableStore:
 
     def load_state(self) -> dict[str, DocState]:
         """doc_id -> what the last committed run recorded (no text is read)."""
-        t = self.read("documents", ["doc_id", "content_sha256", "pipeline_version", "status", "error", "lang", "path"])
+        cols = ["doc_id", "content_sha256", "pipeline_version", "status", "error", "lang", "path"]
+        # ParquetFile, not pq.read_table: the latter imports pyarrow.dataset (and pandas), ~0.2 s
+        # of a re-run that otherwise only hashes files
+        files = self.part_files("documents")
+        t = pa.concat_tables([pq.ParquetFile(f).read(columns=cols) for f in files]) if files else \
+            schema.TABLES["documents"].empty_table().select(cols)
         c = t.to_pydict()
         return {
             d: DocState(s, v, st, e, lg, p)
