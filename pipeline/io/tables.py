@@ -240,8 +240,9 @@ class TableStore:
         # ParquetFile, not pq.read_table: the latter imports pyarrow.dataset (and pandas), ~0.2 s
         # of a re-run that otherwise only hashes files
         files = self.part_files("documents")
-        t = pa.concat_tables([pq.ParquetFile(f).read(columns=cols) for f in files]) if files else \
-            schema.TABLES["documents"].empty_table().select(cols)
+        if not files:
+            return {}
+        t = pa.concat_tables([pq.ParquetFile(f).read(columns=cols) for f in files])
         c = t.to_pydict()
         return {
             d: DocState(s, v, st, e, lg, p)
