@@ -16,6 +16,7 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.progress import Progress
+from flows.runners import in_flight
 from flows.settings import SETTINGS
 from pipeline import runner
 from pipeline.batch import process_files
@@ -23,7 +24,6 @@ from pipeline.io.discover import SourceFile
 from pipeline.io.plan import Plan
 from pipeline.io.tables import BatchSummary, TableStore
 
-IN_FLIGHT_PER_WORKER = 2
 _NO_RESULTS = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
@@ -80,7 +80,7 @@ def ingest(corpus: str, out_dir: str = SETTINGS.out_dir, batch_size: int = SETTI
         todo = runner.batches(plan, batch_size)
         progress = Progress(total=sum(map(len, todo)), enabled=show_progress, logger=log)
         summaries: list[BatchSummary] = []
-        for summary in _run_batches(todo, ctx, max_in_flight or IN_FLIGHT_PER_WORKER * SETTINGS.workers):
+        for summary in _run_batches(todo, ctx, max_in_flight or in_flight(SETTINGS.workers)):
             summaries.append(summary)
             progress.advance(summary.docs)
         progress.close()

@@ -28,8 +28,12 @@ def make_task_runner(workers: int = 1, dask_address: str | None = None, dask_loc
     return ThreadPoolTaskRunner(max_workers=max(1, workers))
 
 
+IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_REMOTE = 64  # a remote cluster's size is not known here
+
+
 def in_flight(workers: int = 1, dask_address: str | None = None, dask_local: int | None = None) -> int:
-    """Batches to keep submitted at once: two per worker (a remote cluster: 64)."""
+    """Batches to keep submitted at once: two per worker."""
     if dask_address:
-        return 64
-    return 2 * max(1, dask_local or workers)
+        return IN_FLIGHT_REMOTE
+    return IN_FLIGHT_PER_WORKER * max(1, dask_local or workers)

@@ -76,10 +76,6 @@ class BatchSummary:
     words: int = 0
 
 
-def bucket(doc_id: str) -> str:
-    return doc_id[0]
-
-
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a hidden temp path next to ``path``; on success fsync it and rename it over ``path``."""
@@ -285,17 +281,17 @@ class TableStore:
         journal.write_text(json.dumps({"run_id": run_id}))
         _fsync_dir(self.root)
         written: Counter = Counter()
+        doc_index = _staged_index(batches, "documents")
+        replaced = {part: pc.unique(_read_part(doc_index, part, "documents", ["doc_id"])["doc_id"])
+                    for part in sorted({p for _, groups in doc_index for p in groups})}
         for name in PART_TABLES:
-            index = [(b / f"{name}.parquet", _row_groups_by_part(b / f"{name}.parquet")) for b in batches]
-            ids_index = index if name == "documents" else \
-                [(b / "documents.parquet", _row_groups_by_part(b / "documents.parquet")) for b in batches]
-            for part in sorted({p for _, groups in ids_index for p in groups}):
+            index = doc_index if name == "documents" else _staged_index(batches, name)
+            for part, ids in replaced.items():
                 new = _read_part(index, part, name)
-                replaced = pc.unique(_read_part(ids_index, part, "documents", ["doc_id"])["doc_id"])
                 target = self.root / name / f"part-{part}.parquet"
                 if target.exists():
                     old = pq.read_table(target, schema=schema.TABLES[name])
-                    old = old.filter(pc.invert(pc.is_in(old["doc_id"], value_set=replaced)))
+                    old = old.filter(pc.invert(pc.is_in(old["doc_id"], value_set=ids)))
                     new = pa.concat_tables([old, new])
                 write_atomic(_sorted(new, name), target)
                 written[name] += 1
@@ -308,22 +304,25 @@ class TableStore:
     def rebuild_entities(self) -> None:
         """Aggregate mentions (non-DATE) into one row per entity_id (vectorised, no Python loop).
 
-        Streams by entity_id bucket (its first hex digit): for each bucket every mentions
+        Streams by entity_id range (16 buckets split at the hex digits): for each bucket every mentions
         part is read and filtered, so memory holds about 1/16 of the mentions at a time
         whatever the corpus size; buckets are written in order as row groups of one file."""
         files = self.part_files("mentions")
         cols = ["doc_id", "label", "lang", "text", "normalized", "entity_id"]
         with atomic_path(self.root / "entities" / "part-0.parquet") as tmp, \
                 pq.ParquetWriter(tmp, schema.ENTITIES, compression=COMPRESSION) as writer:
-            for bucket_ in (*PARTS, None):  # None: ids not starting with a hex digit (none expected)
+            for i, lo in enumerate(PARTS):  # bucket i: ids from PARTS[i] up to PARTS[i + 1];
+                hi = PARTS[i + 1] if i + 1 < len(PARTS) else None  # first and last open-ended
                 pieces = []
                 for f in files:
                     m = pq.read_table(f, columns=cols, schema=schema.TABLES["mentions"])
-                    first = pc.utf8_slice_codeunits(m["entity_id"], 0, 1)
-                    in_bucket = pc.equal(first, bucket_) if bucket_ else \
-                        pc.invert(pc.is_in(first, value_set=pa.array(list(PARTS))))
-                    pieces.append(m.filter(pc.and_(in_bucket, pc.not_equal(m["label"], "DATE"))))
-                    del m, first
+                    keep = pc.not_equal(m["label"], "DATE")
+                    if i:
+                        keep = pc.and_(keep, pc.greater_equal(m["entity_id"], lo))
+                    if hi:
+                        keep = pc.and_(keep, pc.less(m["entity_id"], hi))
+                    pieces.append(m.filter(keep))
+                    del m
                 m = pa.concat_tables(pieces) if pieces else schema.TABLES["mentions"].empty_table().select(cols)
                 del pieces
                 if m.num_rows:
@@ -342,6 +341,11 @@ class TableStore:
             for d in sroot.iterdir():
                 if d.name != keep:
                     shutil.rmtree(d, ignore_errors=True)
+
+
+def _staged_index(batches: list[Path], name: str) -> list[tuple[Path, dict[str, list[int]]]]:
+    """Each staged batch's file of table ``name`` with its part -> row groups map."""
+    return [(b / f"{name}.parquet", _row_groups_by_part(b / f"{name}.parquet")) for b in batches]
 
 
 def _read_part(index: list[tuple[Path, dict[str, list[int]]]], part: str, name: str,
