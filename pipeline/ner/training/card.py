@@ -53,7 +53,7 @@ def _size_mb(path: Path) -> float:
 
 def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_stats: dict[str, Any],
                      config: Path, seed: int, overrides: dict[str, Any] | None, train_seconds: float,
-                     data_dir: Path, notes: str = "") -> Path:
+                     data_dir: Path, notes: str = "", extra_args: str = "") -> Path:
     """Write ``MODEL_CARD.md`` (human) and ``scores.json`` (machine) into ``out_dir``."""
     from pipeline.ner.evaluate import format_table
 
@@ -64,7 +64,8 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
     tr = nlp_cfg["training"]
     meta = json.loads((out_dir / "meta.json").read_text(encoding="utf-8"))
     over = " ".join(f"--set {k}={json.dumps(v)}" for k, v in (overrides or {}).items())
-    cmd = f"python -m pipeline.ner.training.train --lang {lang} --seed {seed}" + (f" {over}" if over else "")
+    cmd = f"python -m pipeline.ner.training.train --lang {lang} --seed {seed}" + (f" {over}" if over else "") \
+        + (f" {extra_args}" if extra_args else "")
     lines = [
         f"# ner-{lang}: lingflow {lang} NER (`ner.spacy.{lang}.v1`)",
         "",
