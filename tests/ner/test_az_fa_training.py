@@ -59,9 +59,41 @@ def test_az_date_rules_find_year_expressions() -> None:
 
 
 def test_shipped_mix_never_trains_on_peyma() -> None:
-    from pipeline.ner.training.train import MIXES
+    from pipeline.ner.training.train import MIX_VARIANTS, MIXES
 
     assert all(spec.name != "peyma" for specs in MIXES.values() for spec in specs)
+    assert all(spec.name != "peyma" for specs in MIX_VARIANTS.values() for spec in specs)
+
+
+def test_rescore_rewrites_only_the_scores_of_a_card(tmp_path) -> None:
+    import json
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from pipeline.ner.training.card import SCORES_HEADING, rescore_card
+
+    repo = Path(__file__).resolve().parents[2]
+    data = repo.parent / "shared" / "data" / "ner"
+    if not (data / "az" / "aznews-dev.jsonl").exists():
+        pytest.skip("az dev data not found")
+    model = tmp_path / "ner-az"
+    shutil.copytree(repo / "pipeline" / "models" / "ner-az", model)
+    card = model / "MODEL_CARD.md"
+    before = card.read_text(encoding="utf-8")
+    head, _, tail = before.partition(SCORES_HEADING)
+    after_scores = tail[tail.index("\n## "):]
+    card.write_text(head + SCORES_HEADING + "\n\nstale numbers\n" + after_scores, encoding="utf-8")
+    rows = rescore_card(model, "az", data)
+    text = card.read_text(encoding="utf-8")
+    assert "stale numbers" not in text
+    assert text.startswith(head) and text.endswith(after_scores)
+    micro = {r["set"]: r["exact"]["micro"]["f1"] for r in rows}
+    assert set(micro) == {"aznews-dev", "wikiann-dev"} and min(micro.values()) > 70
+    assert "| az | aznews-dev | micro |" in text
+    scores = json.loads((model / "scores.json").read_text(encoding="utf-8"))
+    assert scores["rows"] == rows and scores["data"]["train"]
 
 
 def test_shipped_models_carry_meta_and_load_without_training_code() -> None:

@@ -51,12 +51,49 @@ def _size_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6, 2)
 
 
+SCORES_HEADING = "## Scores on the dev sets"
+
+
+def _scores_section(rows: list[dict[str, Any]]) -> list[str]:
+    from pipeline.ner.evaluate import format_table
+
+    return [
+        "Exact-span and overlap P/R/F1 (%), computed by `pipeline.ner.evaluate.evaluate_lang` through the"
+        " inference path (normalise, segment, predict, map back, document rules). Labels a set does not"
+        " annotate are ignored for it. words/s: one thread, including normalisation and segmentation.",
+        "",
+        format_table(rows),
+        "",
+    ]
+
+
+def rescore_card(out_dir: Path, lang: str, data_dir: Path) -> list[dict[str, Any]]:
+    """Evaluate the model folder again through today's inference path and rewrite the scores
+    section of its ``MODEL_CARD.md`` and the rows of ``scores.json`` (the rest is kept)."""
+    from pipeline.ner.evaluate import evaluate_lang
+    from pipeline.ner.spacy_backend import SpacyNer
+
+    out_dir = Path(out_dir)
+    backend = SpacyNer(name=f"ner.spacy.{lang}.v1", lang=lang, model=str(out_dir.resolve()), batch_size=256)
+    rows = evaluate_lang(lang, data_dir, backend=backend)
+    card = out_dir / "MODEL_CARD.md"
+    text = card.read_text(encoding="utf-8")
+    head, sep, tail = text.partition(SCORES_HEADING + "\n")
+    if not sep:
+        raise ValueError(f"{card}: no '{SCORES_HEADING}' section to replace")
+    rest = tail[tail.index("\n## "):] if "\n## " in tail else ""
+    card.write_text(head + sep + "\n" + "\n".join(_scores_section(rows)) + rest, encoding="utf-8")
+    scores = out_dir / "scores.json"
+    data = json.loads(scores.read_text(encoding="utf-8")) if scores.exists() else {}
+    data["rows"] = rows
+    scores.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return rows
+
+
 def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_stats: dict[str, Any],
                      config: Path, seed: int, overrides: dict[str, Any] | None, train_seconds: float,
                      data_dir: Path, notes: str = "", extra_args: str = "") -> Path:
     """Write ``MODEL_CARD.md`` (human) and ``scores.json`` (machine) into ``out_dir``."""
-    from pipeline.ner.evaluate import format_table
-
     out_dir = Path(out_dir)
     nlp_cfg = spacy.util.load_config(out_dir / "config.cfg")
     enc = nlp_cfg["components"]["tok2vec"]["model"]["encode"]
@@ -108,14 +145,9 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
             lines.append(f"- {name}: {ORIGINS[name]}")
     lines += [
         "",
-        "## Scores on the dev sets",
+        SCORES_HEADING,
         "",
-        "Exact-span and overlap P/R/F1 (%), computed by `pipeline.ner.evaluate.evaluate_lang` through the"
-        " inference path (normalise, segment, predict, map back). Labels a set does not annotate are ignored"
-        " for it. words/s: one thread, including normalisation and segmentation.",
-        "",
-        format_table(rows),
-        "",
+        *_scores_section(rows),
     ]
     lines += ["## Rules and caveats", "", CAVEATS.get(lang, ""), "", notes, ""]
     path = out_dir / "MODEL_CARD.md"

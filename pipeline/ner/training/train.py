@@ -50,6 +50,9 @@ MIXES: dict[str, list[SetSpec]] = {
 MIX_VARIANTS: dict[str, list[SetSpec]] = {
     "fa-v1": [SetSpec("wikiann", 1, has_date=False), SetSpec("parstwiner", 1, has_date=False),
               SetSpec("textmining", 3, has_date=True)],
+    # fa-no-tweets: the default fa mix without ParsTwiNER (informal text, opposite LOC/title conventions)
+    "fa-no-tweets": [SetSpec("wikiann", 1, has_date=False, place_types_inside=True),
+                     SetSpec("textmining", 3, has_date=True, place_types_inside=True)],
 }
 # Dev sets for model selection during training (a sample keeps evaluation cheap).
 DEV_LIMIT = 1000
@@ -193,10 +196,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--keep-work", action="store_true")
     ap.add_argument("--work", default=None, help="work folder (default: .<out name>.work next to --out)")
     ap.add_argument("--package-only", action="store_true", help="package the work folder's model-best, no training")
+    ap.add_argument("--rescore", action="store_true",
+                    help="no training: evaluate the model folder (--out) again and rewrite its card's scores")
     ap.add_argument("--matmul", default="blis", choices=["blis", "numpy"],
                     help="matrix products in training: blis (reproduces the shipped weights) or numpy (faster)")
     ap.add_argument("--mix", default=None, choices=sorted(MIX_VARIANTS), help="a candidate data mix instead of the default")
     args = ap.parse_args(argv)
+    if args.rescore:
+        from pipeline.ner.evaluate import format_table
+        from pipeline.ner.training.card import rescore_card
+
+        out = Path(args.out) if args.out else REPO / "pipeline" / "models" / f"ner-{args.lang}"
+        print(format_table(rescore_card(out, args.lang, Path(args.data_dir) if args.data_dir else DEFAULT_DATA)))
+        return
     if args.mix:
         MIXES[args.lang] = MIX_VARIANTS[args.mix]
     overrides: dict[str, Any] = {}
