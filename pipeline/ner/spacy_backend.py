@@ -70,6 +70,14 @@ def one_blas_thread() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def predicting(nlp: Any) -> Iterator[None]:
+    """The scope of one ``nlp.pipe`` call of every spaCy backend: strings freed afterwards
+    (:func:`transient_strings`) and numpy's BLAS on one thread (:func:`one_blas_thread`)."""
+    with transient_strings(nlp), one_blas_thread():
+        yield
+
+
 @lru_cache(maxsize=None)
 def load_spacy(model: str) -> Any:
     """Load a spaCy pipeline by package name or path once per process (thread-safe)."""
@@ -113,7 +121,7 @@ class SpacyNer(NerBackend):
     def predict(self, texts: list[str]) -> list[list[Span]]:
         out: list[list[Span]] = []
         nlp = self.nlp
-        with transient_strings(nlp), one_blas_thread():
+        with predicting(nlp):
             for doc in nlp.pipe(texts, batch_size=self.batch_size):
                 spans = []
                 for ent in doc.ents:

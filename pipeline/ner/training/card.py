@@ -67,15 +67,21 @@ def _scores_section(rows: list[dict[str, Any]]) -> list[str]:
     ]
 
 
+def evaluate_folder(out_dir: Path, lang: str, data_dir: Path) -> list[dict[str, Any]]:
+    """Every dev set of ``lang`` through the inference path, with the model in ``out_dir`` (loaded afresh)."""
+    from pipeline.ner.evaluate import evaluate_lang
+    from pipeline.ner.spacy_backend import SpacyNer, load_spacy
+
+    load_spacy.cache_clear()
+    backend = SpacyNer(name=f"ner.spacy.{lang}.v1", lang=lang, model=str(Path(out_dir).resolve()), batch_size=256)
+    return evaluate_lang(lang, data_dir, backend=backend)
+
+
 def rescore_card(out_dir: Path, lang: str, data_dir: Path) -> list[dict[str, Any]]:
     """Evaluate the model folder again through today's inference path and rewrite the scores
     section of its ``MODEL_CARD.md`` and the rows of ``scores.json`` (the rest is kept)."""
-    from pipeline.ner.evaluate import evaluate_lang
-    from pipeline.ner.spacy_backend import SpacyNer
-
     out_dir = Path(out_dir)
-    backend = SpacyNer(name=f"ner.spacy.{lang}.v1", lang=lang, model=str(out_dir.resolve()), batch_size=256)
-    rows = evaluate_lang(lang, data_dir, backend=backend)
+    rows = evaluate_folder(out_dir, lang, data_dir)
     card = out_dir / "MODEL_CARD.md"
     text = card.read_text(encoding="utf-8")
     head, sep, tail = text.partition(SCORES_HEADING + "\n")

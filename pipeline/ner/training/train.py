@@ -112,6 +112,18 @@ def finalize(best: Path, out_dir: Path, lang: str) -> Any:
     return nlp
 
 
+def default_out(lang: str) -> Path:
+    """The shipped model folder of ``lang``."""
+    return REPO / "pipeline" / "models" / f"ner-{lang}"
+
+
+def rescore(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | None = None) -> list[dict[str, Any]]:
+    """No training: evaluate a model folder again and rewrite its card's scores (:func:`card.rescore_card`)."""
+    from pipeline.ner.training.card import rescore_card
+
+    return rescore_card(Path(out_dir) if out_dir else default_out(lang), lang, Path(data_dir) if data_dir else DEFAULT_DATA)
+
+
 def folder_size_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6, 2)
 
@@ -124,9 +136,7 @@ def package(lang: str, best: Path, out_dir: Path, data_dir: Path, data_stats: di
     ``stop_at``: the run was stopped by hand at this step; record it as ``training.max_steps``
     (the constant learning rate makes that identical to a run with that ``max_steps``).
     """
-    from pipeline.ner.evaluate import evaluate_lang
-    from pipeline.ner.spacy_backend import SpacyNer, load_spacy
-    from pipeline.ner.training.card import write_model_card
+    from pipeline.ner.training.card import evaluate_folder, write_model_card
     from pipeline.ner.training.rules import add_rules
 
     nlp = finalize(best, out_dir, lang)
@@ -134,9 +144,7 @@ def package(lang: str, best: Path, out_dir: Path, data_dir: Path, data_stats: di
         nlp.config["training"]["max_steps"] = stop_at
         nlp.to_disk(out_dir)
     rules_info = add_rules(nlp, lang, data_dir, out_dir)
-    load_spacy.cache_clear()
-    backend = SpacyNer(name=f"ner.spacy.{lang}.v1", lang=lang, model=str(out_dir.resolve()), batch_size=256)
-    rows = evaluate_lang(lang, data_dir, backend=backend)
+    rows = evaluate_folder(out_dir, lang, data_dir)
     write_model_card(out_dir, lang=lang, rows=rows, data_stats=data_stats, config=config, seed=seed,
                      overrides=overrides, train_seconds=train_seconds, data_dir=data_dir, notes=rules_info,
                      extra_args=extra_args)
@@ -155,7 +163,7 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
     if lang not in MIXES:
         raise ValueError(f"no training mix for {lang!r}; known: {sorted(MIXES)}")
     t0 = time.time()
-    out_dir = Path(out_dir) if out_dir else REPO / "pipeline" / "models" / f"ner-{lang}"
+    out_dir = Path(out_dir) if out_dir else default_out(lang)
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA
     config = Path(config) if config else CONFIGS / f"{lang}.cfg"
     work = Path(work) if work else out_dir.parent / f".{out_dir.name}.work"
@@ -204,10 +212,8 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     if args.rescore:
         from pipeline.ner.evaluate import format_table
-        from pipeline.ner.training.card import rescore_card
 
-        out = Path(args.out) if args.out else REPO / "pipeline" / "models" / f"ner-{args.lang}"
-        print(format_table(rescore_card(out, args.lang, Path(args.data_dir) if args.data_dir else DEFAULT_DATA)))
+        print(format_table(rescore(args.lang, args.out, args.data_dir)))
         return
     if args.mix:
         MIXES[args.lang] = MIX_VARIANTS[args.mix]
