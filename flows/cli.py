@@ -178,14 +178,45 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="Th
 
 @eval_app.command("ner")
 def eval_ner(lang: Optional[str] = typer.Option(None, "--lang", help="az, en, ru or fa (default: all)."),
-             data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
-             limit: Optional[int] = typer.Option(None, "--limit", help="Items per dev set.")) -> None:
-    """Exact and overlap F1 per label on every dev set of data/ner/LANG, and words/s."""
-    from pipeline.ner.evaluate import evaluate_lang, format_table
+             data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
+             limit: Optional[int] = typer.Option(None, "--limit", help="Items per dev set."),
+             view: str = typer.Option("both", "--view", help="sentences, documents or both."),
+             sets: Optional[str] = typer.Option(None, "--sets", help="Comma-separated set names (default: all)."),
+             backend: Optional[str] = typer.Option(None, "--backend",
+                                                   help="Another registered NER component for --lang, "
+                                                        "e.g. ner.natasha.ru.v1 (default: the shipped one)."),
+             as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON.")) -> None:
+    """Exact and overlap F1 per label on every dev set of data/ner/LANG, through the code path of
+    `lingflow run`: one sentence per document, and documents of 8 lines; plus words/s."""
+    langs = [lang] if lang else ["az", "en", "ru", "fa"]
+    views = {"both": ("sentences", "documents"), "sentences": ("sentences",), "documents": ("documents",)}.get(view)
+    if views is None:
+        _fail(f"--view must be sentences, documents or both, not {view!r}")
+    if backend and not lang:
+        _fail("--backend needs --lang")
+    from pipeline import components, registry
+    from pipeline.evaluation.ner import dev_files, evaluate_lang, format_table
 
-    for lg in [lang] if lang else ["az", "en", "ru", "fa"]:
-        rows = evaluate_lang(lg, data / "ner", limit=limit)
+    if backend and backend not in registry.names("ner"):
+        _fail(f"--backend {backend!r} is not a registered NER component; known: {', '.join(registry.names('ner'))}")
+    if not any(dev_files(lg, data) for lg in langs):
+        _fail(f"no NER dev sets (*-dev.jsonl) under {data}/ner/{'|'.join(langs)}; pass --data or set LINGFLOW_DATA")
+    rows = []
+    for lg in langs:
+        rows += evaluate_lang(lg, data, backend=components.ner(backend) if backend else None, limit=limit,
+                              sets=sets.split(",") if sets else None, views=views)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
         typer.echo(format_table(rows))
+
+
+def _fail(message: str) -> None:
+    """One clear line on stderr and exit code 2."""
+    typer.secho(f"lingflow: {message}", fg="red", err=True)
+    raise typer.Exit(2)
 
 
 @eval_app.command("dates")
@@ -265,7 +296,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
     from pipeline.ner.training.train import train
 
     if rescore:
-        from pipeline.ner.evaluate import format_table
+        from pipeline.evaluation.ner import format_table
         from pipeline.ner.training.train import rescore as rescore_folder
 
         typer.echo(format_table(rescore_folder(lang, out, data / "ner")))
