@@ -1,8 +1,10 @@
 """Exact-span and overlap precision/recall/F1 per label and micro-averaged.
 
 ``exact``: a prediction counts only with the same ``(start, end, label)`` as a gold span.
-``overlap``: precision = predictions that overlap a gold span of the same label,
-recall = gold spans overlapped by a prediction of the same label.
+``overlap``: predictions and gold spans of the same label are matched one to one, each
+prediction (in position order) to the first unmatched gold span it overlaps; a matched pair
+is a true positive, an unmatched prediction a false positive, an unmatched gold span a false
+negative (the matching of ``../shared/tools/score_run.py``).
 Only ``labels`` are scored: a label a dev file never annotates (DATE in WikiANN) is ignored
 on both sides, so an unannotated label is not counted as a false positive.
 """
@@ -51,25 +53,28 @@ def score_spans(gold: Iterable[Sequence[Triple]], pred: Iterable[Sequence[Triple
                 labels: Sequence[str]) -> dict[str, dict[str, dict[str, float]]]:
     """Exact and overlap P/R/F1 (percent) per label and ``micro`` over ``labels``."""
     exact = {lab: Counts() for lab in labels}
-    over = {lab: Counts(tp_gold=0) for lab in labels}
+    over = {lab: Counts() for lab in labels}
     for g_doc, p_doc in zip(gold, pred):
         gset = {tuple(x) for x in g_doc if x[2] in exact}
         pset = {tuple(x) for x in p_doc if x[2] in exact}
         for x in pset:
             exact[x[2]].tp += x in gset
             exact[x[2]].fp += x not in gset
-            hit = any(_overlaps(x, y) for y in gset)
-            over[x[2]].tp += hit
-            over[x[2]].fp += not hit
         for y in gset:
             exact[y[2]].fn += y not in pset
-            if any(_overlaps(x, y) for x in pset):
-                over[y[2]].tp_gold += 1
+        used: set[Triple] = set()
+        for x in sorted(pset):
+            match = next((y for y in sorted(gset) if y not in used and _overlaps(x, y)), None)
+            if match is None:
+                over[x[2]].fp += 1
             else:
-                over[y[2]].fn += 1
+                used.add(match)
+                over[x[2]].tp += 1
+        for y in gset - used:
+            over[y[2]].fn += 1
     result: dict[str, dict[str, dict[str, float]]] = {}
     for kind, counts in (("exact", exact), ("overlap", over)):
-        micro = Counts(tp_gold=0 if kind == "overlap" else None)
+        micro = Counts()
         for c in counts.values():
             micro.add(c)
         block = {lab: counts[lab].as_dict() for lab in labels}
