@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pipeline.ner.base import Span
-from pipeline.ner.boundary import (apply_boundary_rules, cut_open_parens, extend_place_type, snap_to_words,
-                                    strip_case_suffix)
+from pipeline.lang.az.rules import strip_case_suffix
+from pipeline.lang.fa.rules import extend_place_type
+from pipeline.ner.boundary import cut_open_parens, snap_to_words
+from pipeline.registrations import NER_FA, RULES
 
 
 def _span(text: str, surface: str, label: str) -> Span:
@@ -38,7 +40,7 @@ def test_az_case_suffix_is_stripped_except_in_dates() -> None:
 def test_fa_place_type_joins_loc_with_zwnj_and_arabic_letters() -> None:
     text = "در شهر قم و در شهرستان شاهین‌دژ و كشور ايران"
     spans = [_span(text, "قم", "LOC"), _span(text, "شاهین‌دژ", "LOC"), _span(text, "ايران", "LOC")]
-    got = _surfaces(text, apply_boundary_rules(text, spans, "fa"))
+    got = _surfaces(text, RULES[NER_FA].on_document(text, spans, "fa"))
     assert got == [("شهر قم", "LOC"), ("شهرستان شاهین‌دژ", "LOC"), ("كشور ايران", "LOC")]
     # no extension into another entity or for other labels
     spans = [_span(text, "شهر", "ORG"), _span(text, "قم", "LOC")]

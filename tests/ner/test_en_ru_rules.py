@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ner.base import Span
-from pipeline.ner.en import apply_rules
+from pipeline.lang.en.rules import apply_rules
 from pipeline.ner.natasha_backend import resolve_overlaps, split_lines
 
 
@@ -84,14 +84,14 @@ def test_the_acronym_and_no_false_org_from_sentence_start() -> None:
     ("театра им. В. М. Шукшина.", (11, 24, "PER"), "В. М. Шукшина"),
 ])
 def test_ru_fix_spans_boundaries(text: str, span: tuple[int, int, str], expected: str) -> None:
-    from pipeline.ner.ru import fix_spans
+    from pipeline.lang.ru.rules import fix_spans
 
     (out,) = fix_spans(text, [Span(*span)])
     assert text[out.start:out.end] == expected
 
 
 def test_ru_fix_spans_drops_long_numbers_and_merges_inverted_names() -> None:
-    from pipeline.ner.ru import fix_spans
+    from pipeline.lang.ru.rules import fix_spans
 
     assert fix_spans("тел. 2609571", [Span(5, 12, "DATE")]) == []
     text = "Нагибин , Владимир Владимирович"

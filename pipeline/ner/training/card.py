@@ -9,6 +9,8 @@ from typing import Any
 
 import spacy
 
+from pipeline import languages, registrations
+
 ORIGINS = {
     "wikiann": "WikiANN (PAN-X), Wikipedia-derived; no DATE annotation (date-like tokens masked as missing)",
     "aznews": "mnahmadov/Named-Entity-Recognition-for-Azerbaijani (no licence stated); PER ORG LOC DATE",
@@ -77,7 +79,9 @@ def evaluate_folder(out_dir: Path, lang: str, data_dir: Path) -> list[dict[str, 
     from pipeline.ner.spacy_backend import SpacyNer, load_spacy
 
     load_spacy.cache_clear()
-    backend = SpacyNer(name=f"ner.spacy.{lang}.v1", lang=lang, model=str(Path(out_dir).resolve()), batch_size=256)
+    name = languages.spec(lang).ner  # the candidate runs with the shipped component's name and rules
+    backend = SpacyNer(name=name, lang=lang, model=str(Path(out_dir).resolve()), batch_size=256)
+    backend.rules = registrations.RULES.get(name)
     return evaluate_lang(lang, data_dir, backend=backend)
 
 
@@ -114,12 +118,12 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
     cmd = f"python -m pipeline.ner.training.train --lang {lang} --seed {seed}" + (f" {over}" if over else "") \
         + (f" {extra_args}" if extra_args else "")
     lines = [
-        f"# ner-{lang}: lingflow {lang} NER (`ner.spacy.{lang}.v1`)",
+        f"# ner-{lang}: lingflow {lang} NER (`{languages.spec(lang).ner}`)",
         "",
         f"spaCy pipeline `{meta['name']}` {meta['version']} (tok2vec + ner), labels ORG PER LOC DATE.",
-        "Load with `SpacyNer(name=\"ner.spacy.%s.v1\", lang=\"%s\", model=\"ner-%s\")`; feed it text"
+        "Load with `components.ner(\"%s\")` (a SpacyNer plus its rules, pipeline/registrations.py) on lang %s, model folder ner-%s; feed it text"
         " normalised by `pipeline.text.normalize.normalize(text, \"%s\")` and segmented by"
-        " `pipeline.text.segment.segment` (the NER step of `lingflow run`, `pipeline/steps/ner.py`, does both)." % (lang, lang, lang, lang),
+        " `pipeline.text.segment.segment` (the NER step of `lingflow run`, `pipeline/steps/ner.py`, does both)." % (languages.spec(lang).ner, lang, lang, lang),
         "",
         "## Reproduce",
         "",

@@ -120,9 +120,9 @@ def place_types_inside(text: str, entities: list[dict[str, Any]], lang: str) -> 
     """Move a place-type noun right before a LOC span into it (``شهر`` + ``قم`` -> ``شهر قم``).
 
     ParsTwiNER and WikiANN mostly leave the noun out; Text-Mining (55 in / 14 out for ``شهر``) and
-    PEYMA (90 / 3) keep it in, and so does :func:`pipeline.ner.boundary.extend_place_type` at inference.
+    PEYMA (90 / 3) keep it in, and so does :func:`pipeline.lang.fa.rules.extend_place_type` at inference.
     """
-    from pipeline.ner.boundary import FA_PLACE_TYPES
+    from pipeline.lang.fa.rules import FA_PLACE_TYPES
 
     if lang != "fa":
         return entities

@@ -50,7 +50,7 @@ ABLATION: dict[str, str] = {
         "| gazetteer+dates, boundary rules on | 67.3 | 55.0 | 50.1 (overlap 71.6) | 85.8 |\n"
         "| gazetteer+dates+durations, boundary rules on (shipped) | 67.3 | 54.7 | 50.7 (overlap 72.8) | 85.8 |\n\n"
         "Exact micro F1 (%) on the dev sets (document rules on; they rarely fire on single sentences)."
-        " Rows 1-4 without, rows 5-6 with `pipeline.ner.boundary`; all on the ner.spacy.fa.v1 1.0.0 weights."
+        " Rows 1-4 without, rows 5-6 with `pipeline.ner.boundary`; all on the ner.spacy.fa.v2 weights."
         " `durations` (``۳ سال``, ``یک هفته``) follows Text-Mining, which labels periods DATE; PEYMA does not."
     ),
 }
@@ -118,9 +118,9 @@ def mine_gazetteer(lang: str, data_dir: Path, sets: list[str]) -> dict[str, str]
 
 def _patterns(lang: str) -> dict[str, list[dict[str, Any]]]:
     if lang == "az":
-        from pipeline.ner.az import rule_patterns
+        from pipeline.lang.az.ner import rule_patterns
     elif lang == "fa":
-        from pipeline.ner.fa import rule_patterns
+        from pipeline.lang.fa.ner import rule_patterns
     else:
         return {}
     return rule_patterns()

@@ -26,6 +26,8 @@ from typing import Any  # noqa: E402
 
 import spacy  # noqa: E402
 
+from pipeline import languages  # noqa: E402
+
 from pipeline.ner.training import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
 from pipeline.ner.training.data import SetSpec, build_docbin  # noqa: E402
 
@@ -103,7 +105,7 @@ def finalize(best: Path, out_dir: Path, lang: str) -> Any:
     nlp.meta["version"] = MODEL_VERSION
     nlp.meta["description"] = f"lingflow {lang} NER (ORG PER LOC DATE), tok2vec CNN + transition NER"
     nlp.meta["license"] = "see MODEL_CARD.md"
-    nlp.meta["lingflow_component"] = f"ner.spacy.{lang}.v1"
+    nlp.meta["lingflow_component"] = languages.spec(lang).ner
     # The tokenizer fix is stored with the tokenizer; loading must not need our callback.
     nlp.config["initialize"]["before_init"] = None
     if out_dir.exists():

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.registry import register
-
-NAME = "ner.spacy.fa.v1"
+NAME = "ner.spacy.fa.v2"
 MODEL = "ner-fa"
 
 # Organisation heads that start a name: "وزارت بهداشت", "دانشگاه تهران", "سازمان ملل".
@@ -72,11 +70,3 @@ def rule_patterns() -> dict[str, list[dict[str, Any]]]:
         "org_heads": [{"label": "ORG", "id": "org_head",
                        "pattern": [{"TEXT": {"IN": list(ORG_HEADS)}}, word, {**word, "OP": "?"}]}],
     }
-
-
-@register("ner", NAME)
-def backend(batch_size: int = 256) -> Any:
-    """The shipped fa backend (lazy: the model loads on first ``predict``); registry name ``ner.spacy.fa.v1``."""
-    from pipeline.ner.spacy_backend import SpacyNer
-
-    return SpacyNer(name=NAME, lang="fa", model=MODEL, batch_size=batch_size)

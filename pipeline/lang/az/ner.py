@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.registry import register
-
 NAME = "ner.spacy.az.v1"
 MODEL = "ner-az"
 
@@ -74,11 +72,3 @@ def rule_patterns() -> dict[str, list[dict[str, Any]]]:
         "org_heads": [{"label": "ORG", "id": "org_head",
                        "pattern": [{"IS_TITLE": True, "OP": "+"}, {**head, "IS_TITLE": True}]}],
     }
-
-
-@register("ner", NAME)
-def backend(batch_size: int = 256) -> Any:
-    """The shipped az backend (lazy: the model loads on first ``predict``); registry name ``ner.spacy.az.v1``."""
-    from pipeline.ner.spacy_backend import SpacyNer
-
-    return SpacyNer(name=NAME, lang="az", model=MODEL, batch_size=batch_size)
