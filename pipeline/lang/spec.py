@@ -18,7 +18,8 @@ class LanguageSpec:
     ``hard_wrap``: lines of this language may be hard-wrapped prose (then a name may continue on
     the next line; pipeline.text.segment). ``charmap``: one-to-one (or deleting) replacements
     applied before the models (pipeline.text.normalize). ``dotted_i``: Turkic casing of I/İ.
-    ``stopwords``: function words that never continue a name (document rules)."""
+    ``stopwords``: function words that never continue a name (document rules). ``trainer``: how
+    ``lingflow train ner`` rebuilds the model (``spacy`` | ``spacy-natasha``; None: pretrained)."""
 
     code: str
     name: str
@@ -30,3 +31,4 @@ class LanguageSpec:
     charmap: Mapping[str, str] = field(default_factory=dict)
     dotted_i: bool = False
     stopwords: frozenset[str] = frozenset()
+    trainer: str | None = None

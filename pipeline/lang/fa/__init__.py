@@ -16,7 +16,8 @@ _CHARMAP = {
 }
 
 SPEC = LanguageSpec(
-    code="fa", name="Persian", script="Arab", ner="ner.spacy.fa.v2", models=("ner-fa",), date_spans="model",
+    code="fa", name="Persian", script="Arab", ner="ner.spacy.fa.v2", models=("ner-fa",),
+    date_spans="model", trainer="spacy",
     hard_wrap=False,  # Persian paragraphs without blank lines are lines of their own, never wrapped prose
     charmap=_CHARMAP,
     stopwords=frozenset("و در به از که با را این آن برای تا بر های ها است بود شد شده می هم نیز یا اما ای یک خود "

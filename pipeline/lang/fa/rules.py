@@ -8,7 +8,7 @@ from pipeline.ner.base import Span
 from pipeline.text.normalize import normalize
 
 # fa place-type nouns that Text-Mining and PEYMA keep inside LOC spans (normalised spelling).
-FA_PLACE_TYPES = frozenset(("شهر", "شهرستان", "استان", "کشور", "ایالت", "قاره", "رود", "رودخانه", "دریای",
+PLACE_TYPES = frozenset(("شهر", "شهرستان", "استان", "کشور", "ایالت", "قاره", "رود", "رودخانه", "دریای",
                             "کوه", "کوههای", "جزیره", "جزایر", "روستای", "خیابان", "میدان", "دریاچه", "بندر",
                             "تنگه", "خلیج", "صحرای", "دشت", "بخش", "شمال", "جنوب", "شرق", "غرب"))
 
@@ -24,7 +24,7 @@ def extend_place_type(text: str, spans: list[Span], lang: str) -> list[Span]:
                 w_start = sp.start - (len(text[max(0, sp.start - 40):sp.start]) - m.start(1))
                 word = normalize(m.group(1), lang).text
                 first = normalize(text[sp.start:sp.end].split()[0], lang).text
-                if (word in FA_PLACE_TYPES and first not in FA_PLACE_TYPES
+                if (word in PLACE_TYPES and first not in PLACE_TYPES
                         and not any(a < sp.start and w_start < b for a, b in taken)):
                     sp = Span(w_start, sp.end, sp.label, sp.score)
         out.append(sp)

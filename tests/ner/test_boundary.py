@@ -1,12 +1,9 @@
-"""Model-free tests of pipeline.ner.boundary (span-boundary corrections after the model)."""
+"""Model-free tests of pipeline.ner.boundary (generic span-boundary corrections after the model)."""
 
 from __future__ import annotations
 
 from pipeline.ner.base import Span
-from pipeline.lang.az.rules import strip_case_suffix
-from pipeline.lang.fa.rules import extend_place_type
 from pipeline.ner.boundary import cut_open_parens, snap_to_words
-from pipeline.registrations import NER_FA, RULES
 
 
 def _span(text: str, surface: str, label: str) -> Span:
@@ -29,22 +26,6 @@ def test_balanced_parens_initials_and_dates_are_kept() -> None:
     spans = [_span(text, "Çıraq ( Kəlbəcər )", "LOC"), _span(text, "Warner Bros .", "ORG"),
              _span(text, "1972 - ci ildə ( mart", "DATE")]
     assert cut_open_parens(text, spans, "az") == spans
-
-
-def test_az_case_suffix_is_stripped_except_in_dates() -> None:
-    text = "ABŞ - da 1972 - ci ildə"
-    spans = [_span(text, "ABŞ - da", "LOC"), _span(text, "1972 - ci", "DATE")]
-    assert _surfaces(text, strip_case_suffix(text, spans, "az")) == [("ABŞ", "LOC"), ("1972 - ci", "DATE")]
-
-
-def test_fa_place_type_joins_loc_with_zwnj_and_arabic_letters() -> None:
-    text = "در شهر قم و در شهرستان شاهین‌دژ و كشور ايران"
-    spans = [_span(text, "قم", "LOC"), _span(text, "شاهین‌دژ", "LOC"), _span(text, "ايران", "LOC")]
-    got = _surfaces(text, RULES[NER_FA].on_document(text, spans, "fa"))
-    assert got == [("شهر قم", "LOC"), ("شهرستان شاهین‌دژ", "LOC"), ("كشور ايران", "LOC")]
-    # no extension into another entity or for other labels
-    spans = [_span(text, "شهر", "ORG"), _span(text, "قم", "LOC")]
-    assert extend_place_type(text, spans, "fa") == spans
 
 
 def test_fa_span_edges_move_out_of_zwnj_words_unless_that_overlaps() -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import backends
-from .features import (FEATURES, FREQUENT_MIN_LINES, LANGUAGES, LEX_MAX_WORDS, LEX_MIN_COUNT, LEX_OUTCOMES,
+from pipeline.langid import backends
+from pipeline.langid.features import (FEATURES, FREQUENT_MIN_LINES, LANGUAGES, LEX_MAX_WORDS, LEX_MIN_COUNT, LEX_OUTCOMES,
                        SCRIPT_LEXICONS, TARGETS, FeatureExtractor, with_morphology)
-from .scripts import profile
+from pipeline.langid.scripts import profile
 
 #: NER training sets used as running text per target language (PEYMA is research-only: excluded).
 NER_SETS = {"az": ("wikiann", "aznews"), "en": ("wikiann",), "ru": ("wikiann", "nerel"),

@@ -1,6 +1,6 @@
 """Train the shipped az / fa spaCy NER pipelines, evaluate them and write a model card.
 
-    python -m pipeline.ner.training.train --lang az [--out pipeline/models/ner-az]
+    lingflow train ner --lang az [--out pipeline/models/ner-az]
                                                [--data-dir ../shared/data/ner] [--seed 0]
 
 Steps: build the data mix (normalised with the shared ``normalize``; dates masked in sets
@@ -16,10 +16,8 @@ import os
 for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import argparse  # noqa: E402
 import json  # noqa: E402
 import shutil  # noqa: E402
-import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
@@ -28,8 +26,9 @@ import spacy  # noqa: E402
 
 from pipeline import languages  # noqa: E402
 
-from pipeline.ner.training import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
-from pipeline.ner.training.data import SetSpec, build_docbin  # noqa: E402
+from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
+from pipeline.training.ner.data import SetSpec, build_docbin  # noqa: E402
+from pipeline.training.ner.mixes import MIXES  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CONFIGS = HERE / "configs"
@@ -37,25 +36,6 @@ REPO = HERE.parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"
 MODEL_VERSION = "1.0.0"
 
-# Training mix per language. ``repeat`` upsamples the small running-text sets that carry
-# DATE; ``has_date=False`` masks date-like stretches as missing. PEYMA is research-only
-# and is never in a shipped mix (it is only evaluated).
-MIXES: dict[str, list[SetSpec]] = {
-    "az": [SetSpec("wikiann", 1, has_date=False), SetSpec("aznews", 4, has_date=True)],
-    # one LOC convention across sets (place-type noun inside, as Text-Mining and PEYMA write it)
-    "fa": [SetSpec("wikiann", 1, has_date=False, place_types_inside=True),
-           SetSpec("parstwiner", 1, has_date=False, place_types_inside=True),
-           SetSpec("textmining", 3, has_date=True, place_types_inside=True)],
-}
-# Candidate mixes (``--mix NAME``); the default mix above is what the shipped models were trained on.
-# fa-v1: the first shipped fa mix (each set's own LOC convention).
-MIX_VARIANTS: dict[str, list[SetSpec]] = {
-    "fa-v1": [SetSpec("wikiann", 1, has_date=False), SetSpec("parstwiner", 1, has_date=False),
-              SetSpec("textmining", 3, has_date=True)],
-    # fa-no-tweets: the default fa mix without ParsTwiNER (informal text, opposite LOC/title conventions)
-    "fa-no-tweets": [SetSpec("wikiann", 1, has_date=False, place_types_inside=True),
-                     SetSpec("textmining", 3, has_date=True, place_types_inside=True)],
-}
 # Dev sets for model selection during training (a sample keeps evaluation cheap).
 DEV_LIMIT = 1000
 EXCLUDED_FROM_TRAINING = {"peyma"}
@@ -121,7 +101,7 @@ def default_out(lang: str) -> Path:
 
 def rescore(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | None = None) -> list[dict[str, Any]]:
     """No training: evaluate a model folder again and rewrite its card's scores (:func:`card.rescore_card`)."""
-    from pipeline.ner.training.card import rescore_card
+    from pipeline.training.ner.card import rescore_card
 
     return rescore_card(Path(out_dir) if out_dir else default_out(lang), lang, Path(data_dir) if data_dir else DEFAULT_DATA)
 
@@ -138,8 +118,8 @@ def package(lang: str, best: Path, out_dir: Path, data_dir: Path, data_stats: di
     ``stop_at``: the run was stopped by hand at this step; record it as ``training.max_steps``
     (the constant learning rate makes that identical to a run with that ``max_steps``).
     """
-    from pipeline.ner.training.card import evaluate_folder, write_model_card
-    from pipeline.ner.training.rules import add_rules
+    from pipeline.training.ner.card import evaluate_folder, write_model_card
+    from pipeline.training.ner.rules import add_rules
 
     nlp = finalize(best, out_dir, lang)
     if stop_at is not None:
@@ -192,43 +172,3 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
 
     print(format_table(rows))
     return {"out_dir": str(out_dir), "rows": rows, "data": data_stats, "seconds": round(time.time() - t0, 1)}
-
-
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description="Train the lingflow az/fa spaCy NER pipeline.")
-    ap.add_argument("--lang", required=True, choices=sorted(MIXES))
-    ap.add_argument("--out", default=None, help="model folder (default pipeline/models/ner-<lang>)")
-    ap.add_argument("--data-dir", default=None, help="folder holding <lang>/<set>-{train,dev}.jsonl")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--config", default=None)
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                    help="spaCy config override, e.g. training.max_steps=2000 (repeatable)")
-    ap.add_argument("--keep-work", action="store_true")
-    ap.add_argument("--work", default=None, help="work folder (default: .<out name>.work next to --out)")
-    ap.add_argument("--package-only", action="store_true", help="package the work folder's model-best, no training")
-    ap.add_argument("--rescore", action="store_true",
-                    help="no training: evaluate the model folder (--out) again and rewrite its card's scores")
-    ap.add_argument("--matmul", default="blis", choices=["blis", "numpy"],
-                    help="matrix products in training: blis (reproduces the shipped weights) or numpy (faster)")
-    ap.add_argument("--mix", default=None, choices=sorted(MIX_VARIANTS), help="a candidate data mix instead of the default")
-    args = ap.parse_args(argv)
-    if args.rescore:
-        from pipeline.evaluation.ner import format_table
-
-        print(format_table(rescore(args.lang, args.out, args.data_dir)))
-        return
-    if args.mix:
-        MIXES[args.lang] = MIX_VARIANTS[args.mix]
-    overrides: dict[str, Any] = {}
-    for kv in args.set:
-        key, _, value = kv.partition("=")
-        try:
-            overrides[key] = json.loads(value)
-        except json.JSONDecodeError:
-            overrides[key] = value
-    train(args.lang, args.out, args.data_dir, args.seed, args.config, overrides or None,
-          args.keep_work or args.package_only, args.package_only, args.work, args.matmul, args.mix)
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

@@ -3,13 +3,13 @@
 Everything is added as spaCy ``entity_ruler`` components *after* ``ner``; most groups have
 ``overwrite_ents = False`` (fill gaps only; see :data:`OVERWRITE`), and the model folder stays loadable
 with plain ``spacy.load``. Which groups ship is decided by dev numbers (see
-``python -m pipeline.ner.training.rules --lang az --model DIR`` for the ablation) and
+``python benchmarks/ner_rules_ablation.py --lang az`` for the ablation) and
 recorded in :data:`SELECTED`.
 """
 
 from __future__ import annotations
 
-import argparse
+import importlib
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -17,7 +17,10 @@ from typing import Any
 
 import spacy
 
-from pipeline.ner.training.data import _orig_to_norm
+from pipeline import languages, registrations
+
+from pipeline.training.ner.data import _orig_to_norm
+from pipeline.training.ner.mixes import MIXES
 from pipeline.text.normalize import normalize
 
 # Rule groups that the dev numbers supported (ablation in the model card).
@@ -28,32 +31,6 @@ SELECTED: dict[str, list[str]] = {"az": ["gazetteer", "acronyms", "dates"], "fa"
 OVERWRITE: dict[str, set[str]] = {"az": {"dates"}, "fa": set()}
 
 # Dev-set ablation behind SELECTED (exact micro F1 per dev set; filled from the ablation runs).
-ABLATION: dict[str, str] = {
-    "az": (
-        "| groups | aznews-dev | aznews DATE | wikiann-dev |\n|---|---|---|---|\n"
-        "| none | 74.9 | 87.2 | 83.2 |\n"
-        "| gazetteer | 75.2 | 87.2 | 83.4 |\n"
-        "| gazetteer+acronyms | 75.0 | 87.2 | 83.4 |\n"
-        "| gazetteer+acronyms+dates | 76.9 | 95.1 | 83.4 |\n"
-        "| gazetteer+acronyms+dates+org_heads | 76.8 | 95.1 | 83.4 |\n"
-        "| gazetteer+acronyms+dates, boundary rules on (shipped) | 77.3 | 95.1 | 83.4 |\n\n"
-        "Exact F1 (%); only the last row runs `pipeline.ner.boundary`. `acronyms` costs 0.2 on aznews-dev (one false `AQP`) and is kept because real text"
-        " introduces organisations by acronym (`AOC-un` in the seed); the date patterns were written from"
-        " aznews-train (alone: DATE P 96.4 / R 73.7 exact there)."
-    ),
-    "fa": (
-        "| groups | parstwiner-dev | peyma-dev (OOD) | textmining-dev | wikiann-dev |\n|---|---|---|---|---|\n"
-        "| none | 65.5 | 51.1 | 46.9 | 85.7 |\n"
-        "| gazetteer | 67.1 | 53.5 | 47.2 | 85.8 |\n"
-        "| gazetteer+dates | 67.1 | 53.7 | 47.7 | 85.8 |\n"
-        "| gazetteer+dates+org_heads | 66.7 | 53.7 | 47.5 | 85.7 |\n"
-        "| gazetteer+dates, boundary rules on | 67.3 | 55.0 | 50.1 (overlap 71.6) | 85.8 |\n"
-        "| gazetteer+dates+durations, boundary rules on (shipped) | 67.3 | 54.7 | 50.7 (overlap 72.8) | 85.8 |\n\n"
-        "Exact micro F1 (%) on the dev sets (document rules on; they rarely fire on single sentences)."
-        " Rows 1-4 without, rows 5-6 with `pipeline.ner.boundary`; all on the ner.spacy.fa.v2 weights."
-        " `durations` (``۳ سال``, ``یک هفته``) follows Text-Mining, which labels periods DATE; PEYMA does not."
-    ),
-}
 
 GAZ_MIN_COUNT = 2  # times seen as this entity in training data
 GAZ_MIN_PURITY = 0.8  # share of all occurrences (as a token n-gram) labelled as this entity
@@ -117,19 +94,16 @@ def mine_gazetteer(lang: str, data_dir: Path, sets: list[str]) -> dict[str, str]
 
 
 def _patterns(lang: str) -> dict[str, list[dict[str, Any]]]:
-    if lang == "az":
-        from pipeline.lang.az.ner import rule_patterns
-    elif lang == "fa":
-        from pipeline.lang.fa.ner import rule_patterns
-    else:
+    """The named pattern groups of the language pack (``pipeline/lang/<iso>/ner.py: rule_patterns``)."""
+    try:
+        module = importlib.import_module(f"pipeline.lang.{lang}.ner")
+    except ModuleNotFoundError:
         return {}
-    return rule_patterns()
+    return module.rule_patterns() if hasattr(module, "rule_patterns") else {}
 
 
 def add_groups(nlp: Any, lang: str, data_dir: Path, groups: list[str]) -> dict[str, int]:
     """Add one entity_ruler per group (in the given order) after ``ner``; returns pattern counts."""
-    from pipeline.ner.training.train import MIXES
-
     counts: dict[str, int] = {}
     named = _patterns(lang)
     for group in groups:
@@ -150,7 +124,8 @@ def add_groups(nlp: Any, lang: str, data_dir: Path, groups: list[str]) -> dict[s
 def add_rules(nlp: Any, lang: str, data_dir: Path, out_dir: Path, groups: list[str] | None = None) -> str:
     """Add the selected groups to ``nlp``, save it to ``out_dir``; return a model-card note."""
     groups = SELECTED.get(lang, []) if groups is None else groups
-    ablation = f"\n\nAblation (`python -m pipeline.ner.training.rules`):\n\n{ABLATION[lang]}" if ABLATION.get(lang) else ""
+    ablation = ("\n\nAblation of the groups through the code path of `lingflow run`: "
+                f"`python benchmarks/ner_rules_ablation.py --lang {lang}`.")
     if not groups:
         return "No post-model rules are shipped (none improved the dev sets)." + ablation
     counts = add_groups(nlp, lang, data_dir, groups)
@@ -158,7 +133,7 @@ def add_rules(nlp: Any, lang: str, data_dir: Path, out_dir: Path, groups: list[s
     over = OVERWRITE.get(lang, set())
     return "Post-model entity_ruler groups, in order (rules fill gaps; groups marked * replace overlapping model" \
         " entities): " + ", ".join(f"`{g}`{'*' if g in over else ''} ({n} patterns)" for g, n in counts.items()) \
-        + ". Patterns: `pipeline/ner/%s.py`; gazetteer mined from the training sets (seen >= %d times, >= %d%% of" \
+        + ". Patterns: `pipeline/lang/%s/ner.py`; gazetteer mined from the training sets (seen >= %d times, >= %d%% of" \
         " occurrences labelled)." % (lang, GAZ_MIN_COUNT, int(GAZ_MIN_PURITY * 100)) + ablation
 
 
@@ -170,6 +145,7 @@ def ablate(lang: str, model: Path, data_dir: Path, candidates: list[list[str]]) 
     class _Local(NerBackend):
         def __init__(self, nlp: Any) -> None:
             self.nlp, self.lang, self.name = nlp, lang, "ablation"
+            self.rules = registrations.RULES.get(languages.spec(lang).ner)  # the component's post-model rules
 
         def predict(self, texts: list[str]) -> list[list[Span]]:
             return [[Span(e.start_char, e.end_char, e.label_) for e in d.ents] for d in self.nlp.pipe(texts)]
@@ -180,26 +156,6 @@ def ablate(lang: str, model: Path, data_dir: Path, candidates: list[list[str]]) 
         for name in [n for n in nlp.pipe_names if n.startswith("rules_")]:
             nlp.remove_pipe(name)
         add_groups(nlp, lang, data_dir, groups)
-        rows = evaluate_lang(lang, data_dir, backend=_Local(nlp))
+        rows = evaluate_lang(lang, data_dir, backend=_Local(nlp), views=("documents",))
         out.append(("+".join(groups) or "none", rows))
     return out
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description="Ablation of post-model rule groups on the dev sets.")
-    ap.add_argument("--lang", required=True)
-    ap.add_argument("--model", required=True)
-    ap.add_argument("--data-dir", required=True)
-    ap.add_argument("--candidates", default="none;gazetteer", help="';'-separated, groups joined by '+'")
-    args = ap.parse_args()
-    cands = [[g for g in c.split("+") if g and g != "none"] for c in args.candidates.split(";")]
-    for name, rows in ablate(args.lang, Path(args.model), Path(args.data_dir), cands):
-        cells = []
-        for r in rows:
-            cells.append(f"{r['set']} {r['exact']['micro']['f1']:.1f}/{r['overlap']['micro']['f1']:.1f}"
-                         + "".join(f" {lab}:{r['exact'][lab]['f1']:.1f}" for lab in r["labels"]))
-        print(f"{name:30s} | " + " | ".join(cells), flush=True)
-
-
-if __name__ == "__main__":
-    main()

@@ -19,6 +19,8 @@ ORIGINS = {
     "peyma": "PEYMA (research use only): NOT used for training; evaluated as out-of-domain only",
 }
 
+RESEARCH_ONLY = {"fa": ["peyma"]}  # measured, never trained on
+
 
 CAVEATS = {
     "az": (
@@ -115,7 +117,7 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
     tr = nlp_cfg["training"]
     meta = json.loads((out_dir / "meta.json").read_text(encoding="utf-8"))
     over = " ".join(f"--set {k}={json.dumps(v)}" for k, v in (overrides or {}).items())
-    cmd = f"python -m pipeline.ner.training.train --lang {lang} --seed {seed}" + (f" {over}" if over else "") \
+    cmd = f"lingflow train ner --lang {lang} --seed {seed}" + (f" {over}" if over else "") \
         + (f" {extra_args}" if extra_args else "")
     lines = [
         f"# ner-{lang}: lingflow {lang} NER (`{languages.spec(lang).ner}`)",
@@ -154,7 +156,7 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
                      f"{', '.join(f'{k} {v}' for k, v in sorted(st['labels'].items()))} | {st['misaligned']} | "
                      f"{st['dropped']} | {st['masked_tokens']} | {'yes' if st.get('merge_prep_dates') else 'no'} |")
     lines += ["", "Origins:", ""]
-    for name in list(data_stats["train"]) + (["peyma"] if lang == "fa" else []):
+    for name in list(data_stats["train"]) + RESEARCH_ONLY.get(lang, []):
         if name in ORIGINS:
             lines.append(f"- {name}: {ORIGINS[name]}")
     lines += [

@@ -12,6 +12,7 @@ Sets without DATE annotation (WikiANN, ParsTwiNER) get their date-like stretches
 from __future__ import annotations
 
 import bisect
+import importlib
 import json
 import random
 import re
@@ -122,18 +123,18 @@ def place_types_inside(text: str, entities: list[dict[str, Any]], lang: str) -> 
     ParsTwiNER and WikiANN mostly leave the noun out; Text-Mining (55 in / 14 out for ``شهر``) and
     PEYMA (90 / 3) keep it in, and so does :func:`pipeline.lang.fa.rules.extend_place_type` at inference.
     """
-    from pipeline.lang.fa.rules import FA_PLACE_TYPES
-
-    if lang != "fa":
-        return entities
+    try:
+        place_types = importlib.import_module(f"pipeline.lang.{lang}.rules").PLACE_TYPES
+    except (ModuleNotFoundError, AttributeError):
+        return entities  # the language pack names no place-type nouns
     ends = [e["end"] for e in entities]
     out = []
     for e in entities:
         if e["label"] == "LOC":
             m = re.search(r"(\S+) $", text[:e["start"]])
             first = text[e["start"]:e["end"]].split()[:1]
-            if (m and normalize(m.group(1), lang).text in FA_PLACE_TYPES and first
-                    and normalize(first[0], lang).text not in FA_PLACE_TYPES
+            if (m and normalize(m.group(1), lang).text in place_types and first
+                    and normalize(first[0], lang).text not in place_types
                     and not any(m.start(1) < x <= e["start"] for x in ends)):
                 e = {**e, "start": m.start(1)}
         out.append(e)

@@ -1,10 +1,6 @@
 """Train the Russian spaCy NER (NEREL, natasha tags as features) into pipeline/models/ner-ru.
 
-Reproduce the shipped model (one core, ~15 min)::
-
-    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python -m pipeline.ner.training.train_ru \\
-        --data ../shared/data/ner/ru --config pipeline/ner/training/configs/ru_natasha_navec.cfg \\
-        --work /tmp/lingflow-ru --out pipeline/models/ner-ru
+Reproduce the shipped model (one core, ~15 min): ``lingflow train ner --lang ru``.
 
 Other configs (scores in pipeline/models/ner-ru/README.md): ``ru_natasha.cfg`` (no navec vectors),
 ``ru_plain.cfg`` (no natasha features, no vectors), ``ru_natasha_navec_all.cfg`` with ``--all``.
@@ -16,7 +12,6 @@ nerel-dev is never used for training or model selection.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import subprocess
@@ -85,55 +80,46 @@ def load(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=Path("../shared/data/ner/ru"))
-    ap.add_argument("--config", type=Path, default=Path("pipeline/ner/training/configs/ru_natasha_navec.cfg"))
-    ap.add_argument("--work", type=Path, default=Path("/tmp/lingflow-ru"))
-    ap.add_argument("--out", type=Path, default=Path("pipeline/models/ner-ru"))
-    ap.add_argument("--holdout", type=int, default=60)
-    ap.add_argument("--all", action="store_true",
-                    help="train on every train document (the held-out ones only log scores) and keep model-last")
-    ap.add_argument("--version", default="1.0.0", help="model version written to meta.json")
-    ap.add_argument("--skip-data", action="store_true", help="reuse the DocBins already in --work")
-    ap.add_argument("--extra", nargs="*", default=[], help="extra spaCy overrides, e.g. --training.max_epochs=5")
-    args = ap.parse_args(argv)
+def train_ru(data: Path, config: Path, work: Path, out: Path, holdout: int = 60, all_docs: bool = False,
+             version: str = "1.0.0", skip_data: bool = False, extra: tuple[str, ...] = ()) -> Path:
+    """Train the Russian model on NEREL (``lingflow train ner --lang ru``).
+
+    ``all_docs``: train on every train document (the held-out ones only log scores) and keep
+    model-last; ``skip_data``: reuse the DocBins already in ``work``; ``extra``: spaCy overrides
+    such as ``--training.max_epochs=5``."""
 
     import spacy
 
-    args.work.mkdir(parents=True, exist_ok=True)
-    items = load(args.data / "nerel-train.jsonl")
-    held = items[-args.holdout:]
-    train = items if args.all else items[: -args.holdout]
+    work.mkdir(parents=True, exist_ok=True)
+    items = load(data / "nerel-train.jsonl")
+    held = items[-holdout:]
+    train = items if all_docs else items[: -holdout]
     nlp = spacy.blank("ru")
-    train_bin = args.work / ("train-all.spacy" if args.all else "train.spacy")
-    if not args.skip_data or not train_bin.exists():
+    train_bin = work / ("train-all.spacy" if all_docs else "train.spacy")
+    if not skip_data or not train_bin.exists():
         print("train", build_docbin(train, nlp, train_bin), flush=True)
-        print("select", build_docbin(held, nlp, args.work / "select.spacy"), flush=True)
-    code = Path(__file__).resolve().parent.parent / "natasha_backend.py"
-    run_dir = args.work / ("out-" + args.config.stem + ("-all" if args.all else ""))
-    cmd = [sys.executable, "-m", "spacy", "train", str(args.config), "--output", str(run_dir),
-           "--paths.train", str(train_bin), "--paths.dev", str(args.work / "select.spacy"),
-           "--code", str(code), *args.extra]
+        print("select", build_docbin(held, nlp, work / "select.spacy"), flush=True)
+    code = Path(__file__).resolve().parents[2] / "ner" / "natasha_backend.py"
+    run_dir = work / ("out-" + config.stem + ("-all" if all_docs else ""))
+    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(run_dir),
+           "--paths.train", str(train_bin), "--paths.dev", str(work / "select.spacy"),
+           "--code", str(code), *extra]
     print(" ".join(cmd), flush=True)
     subprocess.run(cmd, check=True)
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    shutil.copytree(run_dir / ("model-last" if args.all else "model-best"), args.out)
-    meta_path = args.out / "meta.json"
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(run_dir / ("model-last" if all_docs else "model-best"), out)
+    meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update({"name": "lingflow_ner_ru", "version": args.version, "license": "research/see README",
-                 "description": f"lingflow Russian NER (PER/ORG/LOC/DATE) from {args.config.name}",
+    meta.update({"name": "lingflow_ner_ru", "version": version, "license": "research/see README",
+                 "description": f"lingflow Russian NER (PER/ORG/LOC/DATE) from {config.name}",
                  "sources": [{"name": "NEREL v1.1", "url": "nerel-ds/NEREL"},
                              {"name": "natasha 1.6 / slovnet_ner_news_v1 (features)"}]})
-    uses_navec = "include_static_vectors = true" in args.config.read_text(encoding="utf-8")
+    uses_navec = "include_static_vectors = true" in config.read_text(encoding="utf-8")
     if uses_navec:
         meta["sources"].append({"name": "navec_news_v1_1B_250K_300d_100q (static vectors, attached at load)"})
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     if uses_navec:
-        strip_vectors(args.out)  # navec (300 MB) is re-attached from the natasha wheel at load time
-    print("saved", args.out)
-
-
-if __name__ == "__main__":
-    main()
+        strip_vectors(out)  # navec (300 MB) is re-attached from the natasha wheel at load time
+    print("saved", out)
+    return out

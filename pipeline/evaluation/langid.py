@@ -16,14 +16,14 @@ DEFAULT_DETECTORS = ("lingflow", "lingua", "pycld2", "langdetect", "langdetect+a
 
 
 def _lingflow(model_dir: str | None = None) -> Callable[[str], str]:
-    from .identifier import LanguageIdentifier
+    from pipeline.langid.identifier import LanguageIdentifier
 
     ident = LanguageIdentifier(model_dir=model_dir) if model_dir else LanguageIdentifier()
     return lambda text: ident.detect(text).lang
 
 
 def _lingua() -> Callable[[str], str]:
-    from . import backends
+    from pipeline.langid import backends
 
     det = backends.lingua_detector(TARGETS + LOOKALIKES)
 
@@ -34,7 +34,7 @@ def _lingua() -> Callable[[str], str]:
 
 
 def _langdetect(with_az: bool) -> Callable[[str], str]:
-    from . import backends
+    from pipeline.langid import backends
 
     def run(text: str) -> str:
         scores = backends.langdetect_scores(text, with_az=with_az)
@@ -142,7 +142,7 @@ def cross_validate(data_dir: str | Path, kinds: tuple[str, ...] = KINDS,
     then the reverse. Rows: one per fold and set, then a pooled row per set (all lines, each scored by
     the model that did not see it). `data_dir`: the data root (ner/, langid/) or its langid/ folder;
     `work_dir` keeps the two fold models (default: a temporary folder)."""
-    from .training import train
+    from pipeline.training.langid import train
 
     lid = langid_dir(data_dir)
     rows: list[dict] = []
