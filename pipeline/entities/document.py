@@ -7,7 +7,7 @@ from collections import Counter
 
 from pipeline.entities.acronyms import MentionRef, acronym_core, link_acronyms
 from pipeline.entities.canon import NAME, NAME_LABELS, canonicalize, entity_id, entity_key
-from pipeline.entities.ru import person_alternatives, person_in_case
+from pipeline.entities.ru import person_alternatives
 
 Mention = tuple[int, int, str, str]  # (start, end, label, surface)
 
@@ -150,13 +150,36 @@ _GENITIVE_BEFORE = re.compile(r"(?:\bим\.|\bимени)\s*$")
 
 
 def _ru_case_hints(text: str, refs: list[MentionRef]) -> set[int]:
-    """A person right after ``им.``/``имени`` ("named after") is in the genitive; returns their indices."""
+    """Read each mention in the cases its context allows (:mod:`pipeline.entities.ru_context`).
+
+    A person right after ``им.``/``имени`` is in the genitive; after ``Министра ...`` in the
+    genitive, after ``с Министром ...`` in the instrumental; a PER span that starts with a
+    place (``Султаната Оман Хилялем ...``) is read as the person alone. Returns the indices of
+    persons whose reading the context fixed.
+    """
+    from pipeline.entities.ru_context import context_cases, follower, split_joined
+
+    places = frozenset(r.canonical.lower() for r in refs if r.label == "LOC")
     hinted = set()
     for i, r in enumerate(refs):
-        if r.label == "PER" and _GENITIVE_BEFORE.search(text[max(0, r.start - 8): r.start]):
-            reading = person_in_case(r.surface, "gent")
-            if reading:
-                r.canonical = reading
+        if r.label not in NAME_LABELS:
+            continue
+        surface, start = r.surface, r.start
+        if r.label == "PER":
+            cut = split_joined(surface, places)
+            if cut:
+                surface, start = surface[cut:], start + cut
+                r.canonical = canonicalize(surface, "PER", "ru")
+        if r.label == "PER" and _GENITIVE_BEFORE.search(text[max(0, start - 8): start]):
+            cases = frozenset({"gent"})
+        else:
+            cases = context_cases(text, start, r.label)
+        if cases is None and r.label == "PER":
+            continue
+        reading = canonicalize(surface, r.label, "ru", cases, None if r.label == "PER" else follower(text, r.end))
+        if reading != r.canonical:
+            r.canonical = reading
+            if r.label == "PER":
                 hinted.add(i)
     return hinted
 
