@@ -103,7 +103,7 @@ def _canonicalize(surface: str, label: str, lang: str, cases: frozenset[str] | N
     if lang == "ru":
         return canonicalize_ru(surface, label, cases, follower)
     if lang == "az":
-        return canonicalize_az(surface, label)
+        return canonicalize_az(surface, label, follower)
     if lang == "fa":
         return canonicalize_fa(surface)
     if lang == "en":

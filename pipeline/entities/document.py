@@ -7,6 +7,7 @@ from collections import Counter
 
 from pipeline.entities.acronyms import MentionRef, acronym_core, link_acronyms
 from pipeline.entities.canon import NAME, NAME_LABELS, canonicalize, entity_id, entity_key
+from pipeline.entities.az import DATIVE_POSTPOSITIONS
 from pipeline.entities.ru import person_alternatives
 
 Mention = tuple[int, int, str, str]  # (start, end, label, surface)
@@ -21,6 +22,14 @@ class EntityCanonicalizer:
 
     name = NAME
 
+    def split_mentions(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with every PER span that starts with a place split in two (Russian).
+
+        ``Султаната Оман Хилялем бин Али Аль Сабти`` (PER) -> ``Султаната Оман`` (LOC) and
+        ``Хилялем бин Али Аль Сабти`` (PER); every other mention is returned unchanged, in order.
+        """
+        return split_joined_mentions(text, lang, mentions)
+
     def canonicalize_document(
         self, text: str, lang: str, mentions: list[Mention]
     ) -> list[tuple[str, str | None, str | None]]:
@@ -29,6 +38,8 @@ class EntityCanonicalizer:
         if lang == "ru":
             hinted = _ru_case_hints(text, refs)
             _resolve_ru_persons(refs, hinted)
+        elif lang == "az":
+            _az_postposition_hints(text, refs)
         _link_translations(text, refs)
         _link_org_variants(refs, lang)
         canon = link_acronyms(text, refs, lang)
@@ -129,6 +140,18 @@ def _split_place(key: str, places: set[str], lang: str) -> tuple[str | None, str
     return None, None
 
 
+_NEXT_WORD = re.compile(r"^[\s\"»”']*(\w+)")
+
+
+def _az_postposition_hints(text: str, refs: list[MentionRef]) -> None:
+    """``Floridaya qədər``, ``Pueblosa aid``: the word after an az mention may settle its case."""
+    for r in refs:
+        if r.label in NAME_LABELS:
+            m = _NEXT_WORD.match(text[r.end: r.end + 30])
+            if m and m.group(1).lower() in DATIVE_POSTPOSITIONS:
+                r.canonical = canonicalize(r.surface, r.label, "az", None, m.group(1))
+
+
 def _resolve_ru_persons(refs: list[MentionRef], hinted: set[int]) -> None:
     """Pick the reading of an ambiguous surname (``Петрова``) that another mention confirms."""
     firsts = {
@@ -212,9 +235,28 @@ def _link_bare_surnames(refs: list[MentionRef], lang: str) -> None:
             r.canonical = sorted(full)[0].split("\t")[1]
 
 
+def split_joined_mentions(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    """Functional form of :meth:`EntityCanonicalizer.split_mentions`."""
+    if lang != "ru":
+        return list(mentions)
+    from pipeline.entities.ru_context import split_joined
+
+    places = frozenset(canonicalize(surf, "LOC", lang).lower() for _, _, lab, surf in mentions if lab == "LOC")
+    out: list[Mention] = []
+    for start, end, label, surface in mentions:
+        cut = split_joined(surface, places) if label == "PER" else 0
+        if cut:
+            place = surface[: cut].rstrip()
+            out.append((start, start + len(place), "LOC", place))
+            out.append((start + cut, end, "PER", surface[cut:]))
+        else:
+            out.append((start, end, label, surface))
+    return out
+
+
 def canonicalize_mentions(text: str, lang: str, mentions: list[Mention]) -> list[tuple[str, str | None, str | None]]:
     """Functional shortcut for :meth:`EntityCanonicalizer.canonicalize_document`."""
     return EntityCanonicalizer().canonicalize_document(text, lang, mentions)
 
 
-__all__ = ["EntityCanonicalizer", "canonicalize_mentions"]
+__all__ = ["EntityCanonicalizer", "canonicalize_mentions", "split_joined_mentions"]

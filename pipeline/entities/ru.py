@@ -67,7 +67,9 @@ def _evidence_weight(word: str) -> float:
         return 0.3  # Дадашеву, Варичевым: a Russian surname ending
     if low.endswith("ию"):
         return 0.3  # Гарсию: the accusative of -ия
-    return 0.0 if low.endswith(("а", "я", "и", "ы", "у", "ю", "е", "о")) else 0.3  # Коцебу, Гёте
+    # Endings a foreign name may have in the nominative (Цвангираи, Гюнше, Сэйю); a final -у is
+    # far more often a dative (Элиоту, Бенхаккеру) than an indeclinable name (Коцебу).
+    return 0.0 if low.endswith(("а", "я", "и", "ы", "ю", "е", "о")) else 0.3
 
 
 @lru_cache(maxsize=20_000)
@@ -99,6 +101,8 @@ def _person_parses(word: str) -> list:
         t = p.tag
         if t.POS not in ("NOUN", "ADJF") or t.number == "plur" or (inflected and "Fixd" in t):
             continue
+        if "Abbr" in t and not word.isupper():
+            continue  # "Аякса" is not an abbreviation
         out.append(p)
     named = [p for p in out if any(tag in p.tag for tag in _NAME_TAGS)]
     return named or out
@@ -249,8 +253,9 @@ def person_in_cases(surface: str, cases: frozenset[str]) -> str | None:
     if not words:
         return None
     tw = tuple(words)
-    # A case the context fixes (not the nominative) is evidence enough for a guessed word.
-    floor = 0.0 if "nomn" not in cases else 1e-9
+    # A case the context fixes (not the nominative) is evidence enough for a guessed word,
+    # unless the context is a title further back ("+evidence").
+    floor = 0.0 if "nomn" not in cases and "+evidence" not in cases else 1e-9
     readings = [r for r in _person_readings(tw) if r[2] in cases and r[0] >= floor]
     if not readings:
         return None

@@ -47,7 +47,15 @@ _CATEGORY = frozenset(
     "портал издание радиостанция радио телекомпания студия лейбл ансамбль оркестр хор коллектив "
     "марка модель корабль судно крейсер линкор самолёт самолет ракета спутник".split()
 )
+# Nouns that govern nothing here: time words (``31 июля Муром посетят``), list headers.
+_NOT_GOVERNING = frozenset(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь год месяц неделя "
+    "день утро вечер ночь час минута понедельник вторник среда четверг пятница суббота воскресенье "
+    "перенаправление".split()
+)
 _NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
+# Marker in a case set: the reading must have evidence of its own (a title found further back).
+NEEDS_EVIDENCE = "+evidence"
 _TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|[A-Za-z]+|\d+|\S")
 _CLAUSE_END = re.compile(r"[;:!?\n]|\.\s|—|–")
 _QUOTES = set("«»\"„“”'")
@@ -65,7 +73,8 @@ def _common_noun(word: str):
 
 
 def _noun_cases(word: str) -> frozenset[str]:
-    ps = [p for p in _parses(word) if p.tag.POS == "NOUN" and p.tag.case]
+    """Singular cases of a title noun (a person in apposition is one person)."""
+    ps = [p for p in _parses(word) if p.tag.POS == "NOUN" and p.tag.case and p.tag.number != "plur"]
     top = max((p.score for p in ps), default=0.0)
     return frozenset(p.tag.case for p in ps if p.score >= 0.2 * top)
 
@@ -97,7 +106,7 @@ def _cases_for(left: tuple[str, ...], label: str) -> frozenset[str] | None:
         return frozenset({"gent"})
     noun = _common_noun(prev) if prev[:1].isalpha() else None
     if noun is not None:
-        if noun.normal_form in _CATEGORY:
+        if noun.normal_form in _CATEGORY or noun.normal_form in _NOT_GOVERNING:
             return None
         if label == "PER" and "anim" in noun.tag:
             return _noun_cases(prev) | {"gent"}
@@ -113,7 +122,9 @@ def _cases_for(left: tuple[str, ...], label: str) -> frozenset[str] | None:
             continue  # initials, Latin abbreviations
         noun = _common_noun(t)
         if noun is not None and "anim" in noun.tag and noun.normal_form not in _CATEGORY:
-            return _noun_cases(t) | {"gent"}
+            return _noun_cases(t) | {"gent", NEEDS_EVIDENCE}
+        if any("Name" in p.tag for p in _parses(t) if p.score >= 0.1) and t[:1].isupper():
+            return None  # another person between the title and this one ("... Билла Клинтона Джо Локхарту")
         if t == "и" or t[:1].isupper() or _has_gent(t):
             continue
         return None
@@ -142,6 +153,12 @@ def _designated_place(words: list[str]) -> int:
     if len(words) >= 3 and words[1][:1].isupper():
         if any(p.normal_form in _DESIGNATORS for p in _parses(words[0]) if p.tag.POS == "NOUN"):
             return 2
+        # "России Владимир Путин": a dictionary place name in an oblique case, never a name word
+        ps = _parses(words[0])
+        if ps and "Geox" in ps[0].tag and ps[0].tag.case != "nomn" and words[0][:1].isupper() and not any(
+            t in p.tag for p in ps for t in ("Name", "Surn", "Patr")
+        ) and type(ps[0].methods_stack[0][0]).__name__ == "DictionaryAnalyzer":
+            return 1
     return 0
 
 

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from pipeline.entities.common import case_like, collapse_spaces, trim_mention
-from pipeline.entities.ru import _ABBR_INFL, _is_word, _keep_yo, _parses
+from pipeline.entities.ru import _ABBR_INFL, _in_dictionary, _is_word, _keep_yo, _parses
 
 
 def _noun_parses(word: str) -> list:
@@ -45,6 +45,9 @@ def _agree(adj, noun) -> bool:
 def _nomn_noun(p) -> str:
     if "Fixd" in p.tag or p.tag.case == "nomn":
         return p.word
+    if p.tag.case == "accs" and any(q.tag.case == "nomn" and q.normal_form == p.normal_form and q.tag.number == p.tag.number
+                                    and q.tag.gender == p.tag.gender for q in _parses(p.word)):
+        return p.word  # an inanimate accusative: the nominative is the same word
     grams = {"nomn", p.tag.number} if p.tag.number else {"nomn"}
     inf = p.inflect(grams) or p.inflect({"nomn"})
     return inf.word if inf else p.normal_form
@@ -53,6 +56,9 @@ def _nomn_noun(p) -> str:
 def _nomn_adj(p, number: str | None, gender: str | None) -> str:
     if p.tag.case == "nomn":
         return p.word
+    for q in _adj_parses(p.word):  # "высшее" (accusative = nominative): not re-derived as "высочайшее"
+        if q.tag.case == "nomn" and q.tag.number == number and (number == "plur" or q.tag.gender == gender):
+            return p.word
     grams = {"nomn"}
     if number == "plur":
         grams.add("plur")
@@ -64,10 +70,10 @@ def _nomn_adj(p, number: str | None, gender: str | None) -> str:
 
 def _split_hyphen_adj(tok: str) -> tuple[str, str]:
     """(kept prefix, inflecting part): ``Ханты-Мансийском`` -> (``Ханты-``, ``Мансийском``)."""
-    if "-" in tok and not _adj_parses(tok):
+    if "-" in tok:
         prefix, last = tok.rsplit("-", 1)
-        if _adj_parses(last):
-            return prefix + "-", last
+        if _adj_parses(last) and (not _adj_parses(tok) or prefix[-1:] in "ооеОЕ"):
+            return prefix + "-", last  # the hyphen stays: "Северо-Осетинской" -> "Северо-Осетинская"
     return "", tok
 
 
@@ -98,8 +104,9 @@ def _find_head(tokens: list[str]) -> int | None:
 def _best_head(head: str, adjs: list[tuple[str, str]], cases: frozenset[str] | None):
     """(score, noun parse, adjective parses) of the best agreeing reading of the head phrase."""
     best = None
+    has_sing = any(p.tag.number == "sing" for p in _noun_parses(head))
     for n in _noun_parses(head):
-        if cases is not None and n.tag.case not in cases and "Fixd" not in n.tag:
+        if cases is not None and (n.tag.case not in cases and "Fixd" not in n.tag or not _context_reading_ok(head, n, has_sing)):
             continue
         chosen = []
         for _, a in adjs:
@@ -116,6 +123,34 @@ def _best_head(head: str, adjs: list[tuple[str, str]], cases: frozenset[str] | N
             ):
                 best = (score, n, chosen)
     return best
+
+
+_VELAR_HUSH = set("кгхжшчщ")
+
+
+def _context_reading_ok(word: str, n, has_sing: bool) -> bool:
+    """Readings a context case may pick: singular (unless the word has none), and for a guessed
+    word a genitive in ``-и`` only where the spelling needs it (``Мальорки``, ``Вереи``; not
+    ``Тиволи`` -> ``Тиволя``)."""
+    if n.tag.number == "plur" and has_sing:
+        return False
+    if type(n.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" or "Fixd" in n.tag:
+        return True
+    if word.lower().endswith("и") and n.tag.case != "nomn":
+        lemma = n.normal_form
+        return len(lemma) > 2 and (lemma[-2] in _VELAR_HUSH or lemma[-2] in "аеиоуыэюя") and lemma[-1] in "ая"
+    return True
+
+
+def _postposed_adjective(tokens: list[str], i: int, n) -> str | None:
+    """``павлиноглазки малой``, ``Аякса Великого``: an adjective after the head that agrees with it."""
+    if i != len(tokens) - 1 or not _is_word(tokens[i]) or _noun_parses(tokens[i]):
+        return None  # only the last word: "Всекитайского собрания" is a genitive complement
+    cands = [p for p in _adj_parses(tokens[i]) if _agree(p, n)]
+    if not cands:
+        return None
+    p = max(cands, key=lambda q: q.score)
+    return _keep_yo(case_like(_nomn_adj(p, n.tag.number, n.tag.gender), tokens[i]), tokens[i])
 
 
 def _coordinated(tokens: list[str], head_idx: int, n) -> tuple[int, list[str]] | None:
@@ -147,7 +182,9 @@ def _coordinated(tokens: list[str], head_idx: int, n) -> tuple[int, list[str]] |
     return None
 
 
-_CAPITALISED = re.compile(r"^[A-ZА-ЯЁ«\"„“(]")
+_CAPITALISED = re.compile(r"^[A-ZА-ЯЁ«\"„“]")
+_ADJ_SUFFIX = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+_QUOTE_CHARS = "«»\"„“”"
 
 
 def _adjective_phrase(tokens: list[str], cases: frozenset[str] | None, follower: str | None) -> str | None:
@@ -157,14 +194,28 @@ def _adjective_phrase(tokens: list[str], cases: frozenset[str] | None, follower:
         k += 1
     if k == 0 or (k < len(tokens) and not _CAPITALISED.match(tokens[k])):
         return None
+    if any(t[:1] == "(" or (t[:1].islower() and _noun_parses(t)) for t in tokens[k:]):
+        return None  # "Кировоградской (Кропивницкой) области": a noun phrase, not an adjective alone
     if any(_noun_parses(t) and not _is_adj_only_context(_split_hyphen_adj(t)[1], t) for t in tokens[:k]):
         return None
+    if not all(_in_dictionary(_split_hyphen_adj(t)[1]) or _ADJ_SUFFIX.search(t.lower()) for t in tokens[:k]):
+        return None  # a guessed "adjective" (Чханнёном) is more likely a name
+    agree_with = None
+    if k < len(tokens) and tokens[k][:1] in _QUOTE_CHARS:
+        quoted = tokens[k].strip(_QUOTE_CHARS)  # "тбилисского «Динамо»": agree with the quoted noun
+        agree_with = [n for n in _noun_parses(quoted)] if quoted else []
+        if not agree_with:
+            return None
+    elif follower and k == len(tokens):  # the noun after the mention: the reading agreeing with it
+        agree_with = _noun_parses(follower)
     parts = [_split_hyphen_adj(t) for t in tokens[:k]]
     last = _adj_parses(parts[-1][1])
     if cases is not None:
         last = [p for p in last if p.tag.case in cases] or last
-    if follower and k == len(tokens):  # the noun after the mention: the reading agreeing with it
-        agreeing = [p for p in last if any(_agree(p, n) for n in _noun_parses(follower))]
+    if agree_with is not None:
+        agreeing = [p for p in last if any(_agree(p, n) for n in agree_with)]
+        if not agreeing and k < len(tokens):
+            return None
         last = agreeing or last
     head = max(last, key=lambda p: (p.score, p.tag.number == "sing", p.tag.gender == "masc"))
     if head.tag.case == "nomn":
@@ -208,8 +259,11 @@ def canonicalize_phrase(surface: str, cases: frozenset[str] | None = None, follo
     new = [pre + _keep_yo(case_like(_nomn_adj(p, n.tag.number, n.tag.gender), a), a) for p, (pre, a) in zip(chosen, adjs)]
     new.append(_keep_yo(case_like(_nomn_noun(n), head), head))
     rest = tokens[head_idx + 1:]
+    post = _postposed_adjective(tokens, head_idx + 1, n)
     coord = _coordinated(tokens, head_idx, n)
-    if coord is not None:
+    if post is not None:
+        rest = [post] + tokens[head_idx + 2:]
+    elif coord is not None:
         end, words = coord
         rest = ["и"] + words + tokens[end + 1:]
     return collapse_spaces(" ".join(new + rest))
