@@ -43,9 +43,11 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
     for lang in BLIND_LANGS:
         results.append(evaluate_blind(lang, data_dir))
     try:
-        from pipeline.entities.translit import evaluate_pairs
+        from pipeline.entities.translit import evaluate_fa_pairs, evaluate_pairs
 
         results.append(evaluate_pairs(data_dir))
+        results.append(evaluate_fa_pairs(data_dir))
+        results.append(evaluate_fa_pairs(data_dir, labels=("PER", "LOC")))
     except (ImportError, FileNotFoundError):
         pass
     return results
