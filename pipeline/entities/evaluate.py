@@ -48,6 +48,7 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
         results.append(evaluate_pairs(data_dir))
         results.append(evaluate_fa_pairs(data_dir))
         results.append(evaluate_fa_pairs(data_dir, labels=("PER", "LOC")))
+        results.append(evaluate_fa_pairs(data_dir, name="dev"))  # the set the thresholds were chosen on
     except (ImportError, FileNotFoundError):
         pass
     return results
