@@ -40,13 +40,51 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
                 misses.append((surface, expected, got))
         n = len(pairs)
         results.append({"lang": lang, "n": n, "correct": n - len(misses), "accuracy": (n - len(misses)) / n if n else 0.0, "misses": misses})
+    for lang in BLIND_LANGS:
+        results.append(evaluate_blind(lang, data_dir))
     try:
-        from pipeline.entities.translit import evaluate_pairs
+        from pipeline.entities.translit import evaluate_fa_pairs, evaluate_pairs
 
         results.append(evaluate_pairs(data_dir))
+        results.append(evaluate_fa_pairs(data_dir))
+        results.append(evaluate_fa_pairs(data_dir, labels=("PER", "LOC")))
+        results.append(evaluate_fa_pairs(data_dir, name="dev"))  # the set the thresholds were chosen on
     except (ImportError, FileNotFoundError):
         pass
     return results
+
+
+BLIND_LANGS = ("ru", "az")
+
+
+def load_blind(lang: str, data_dir: Path | str | None = None) -> list[tuple[str, str, str, str, str]]:
+    """(label, surface, expected, left context, right context) rows of ``blind_<lang>.tsv``."""
+    path = Path(data_dir or DEFAULT_DATA) / f"blind_{lang}.tsv"
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or row[0].startswith("#"):
+                continue
+            _src, _doc, _s, _e, label, surface, expected, left, right = row
+            rows.append((label, surface, expected, left, right))
+    return rows
+
+
+def evaluate_blind(lang: str, data_dir: Path | str | None = None) -> dict:
+    """Accuracy of the document step (the ``lingflow run`` path) on a blind set: each mention in its context."""
+    from pipeline.entities.document import EntityCanonicalizer
+
+    step = EntityCanonicalizer()
+    rows = load_blind(lang, data_dir)
+    misses = []
+    for label, surface, expected, left, right in rows:
+        mentions = step.split_mentions(left + surface + right, lang, [(len(left), len(left) + len(surface), label, surface)])
+        got = step.canonicalize_document(left + surface + right, lang, mentions)[-1][0]
+        if got != expected:
+            misses.append((surface, expected, got))
+    n = len(rows)
+    return {"lang": f"{lang} blind", "n": n, "correct": n - len(misses),
+            "accuracy": (n - len(misses)) / n if n else 0.0, "misses": misses}
 
 
 def main() -> None:  # pragma: no cover - CLI

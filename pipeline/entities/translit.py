@@ -2,9 +2,11 @@
 
 ``Jamil Aliyev`` / ``Cəmil Əliyev`` / ``Джамиль Алиев`` -> ``aliiav jamil``. Precision first:
 the key keeps vowel classes (``Jamil`` != ``Jamal``) and every consonant, so exonyms
-(``Moscow``/``Москва``) and loose spellings stay apart. Persian is not covered (the script
-omits short vowels; a key from it would merge distinct names). Word order is ignored (sorted
-words), so ``Красный С.А.`` and ``S.A. Krasny`` meet.
+(``Moscow``/``Москва``) and loose spellings stay apart. Persian (no short vowels written) is
+linked through consonant skeletons resolved against known Latin name words
+(:mod:`pipeline.entities.translit_fa`). Word order is ignored (sorted words), so ``Красный
+С.А.`` and ``S.A. Krasny`` meet. One-word ORG names (``Gazprom``/``Газпром``/``گازپروم``) are
+linked; longer ORG names translate and are not.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-NAME = "entities.xlang.v1"
-XLANG_LANGS = ("az", "en", "ru")
-XLANG_LABELS = ("PER", "LOC")
+NAME = "entities.xlang.v2"
+XLANG_LANGS = ("az", "en", "ru", "fa")
+XLANG_LABELS = ("PER", "LOC", "ORG")  # ORG: one-word names only (brands, acronyms); longer ones translate
 
 _RU = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
@@ -69,9 +71,17 @@ def _phonetic(word: str) -> str:
 
 @lru_cache(maxsize=10_000)
 def latin_key(canonical: str, label: str, lang: str) -> str | None:
-    """A script-independent key for PER/LOC in az/en/ru; None where linking is not attempted."""
+    """A script-independent key for PER/LOC (and one-word ORG) in az/en/ru/fa; None where linking is
+    not attempted. Persian names are resolved through their consonant skeletons
+    (:mod:`pipeline.entities.translit_fa`)."""
     if lang not in XLANG_LANGS or label not in XLANG_LABELS:
         return None
+    if label == "ORG" and len(canonical.split()) != 1:
+        return None
+    if lang == "fa":
+        from pipeline.entities.translit_fa import fa_latin_key
+
+        return fa_latin_key(canonical)
     text = re.sub(r"(?i)^the\s+", "", canonical) if lang == "en" else canonical
     words = [_phonetic(w) for w in re.split(r"[\s.\-'’]+", _to_latin(text, lang)) if w]
     words = [w for w in words if w]
@@ -131,4 +141,65 @@ def evaluate_pairs(data_dir: Path | str | None = None) -> dict:
         "recall": tp / (tp + fn) if tp + fn else 0.0,
         "accuracy": (tp + tn) / n if n else 0.0,
         "misses": errors,
+    }
+
+
+def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
+    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind`` or ``dev``)."""
+    from pipeline.entities.evaluate import DEFAULT_DATA
+
+    rows = []
+    with open(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv", encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or row[0].startswith("#"):
+                continue
+            others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}
+            rows.append((row[0], row[1], others))
+    return rows
+
+
+def evaluate_fa_pairs(data_dir: Path | str | None = None, labels: tuple[str, ...] = XLANG_LABELS,
+                      name: str = "blind") -> dict:
+    """Persian x az/en/ru on the blind set: every fa name against every other-language name of the set.
+
+    A pair is predicted linked when both xlang ids are equal. Positives are the pairs of one row;
+    negatives all fa x other-row pairs of the same label. ``strict_precision``: of the Persian
+    names that got an id, the share whose id is one of their own row's (an id shared with no
+    partner may be a wrong link outside the set)."""
+    from pipeline.entities.canon import canonicalize
+
+    rows = [r for r in load_fa_blind(data_dir, name) if r[0] in labels]
+    ids = []
+    for label, fa, others in rows:
+        fid = xlang_id(canonicalize(fa, label, "fa"), label, "fa")
+        oids = {lang: xlang_id(canonicalize(x, label, lang), label, lang) for lang, x in others.items()}
+        ids.append((label, fid, oids))
+    tp = fp = fn = 0
+    misses = []
+    for i, (label, fid, oids) in enumerate(ids):
+        for lang, oid in oids.items():
+            if fid is not None and fid == oid:
+                tp += 1
+            else:
+                fn += 1
+                misses.append(("missed", rows[i][1], rows[i][2][lang]))
+        for j, (label2, _fid2, oids2) in enumerate(ids):
+            if j != i and label2 == label:
+                for lang, oid in oids2.items():
+                    if fid is not None and fid == oid:
+                        fp += 1
+                        misses.append(("false merge", rows[i][1], rows[j][2][lang]))
+    linked = [(fid, oids) for _, fid, oids in ids if fid is not None]
+    right = sum(1 for fid, oids in linked if fid in oids.values())
+    return {
+        "lang": f"xlang fa {name}" + ("" if labels == XLANG_LABELS else " " + "+".join(labels)),
+        "n": len(rows),
+        "positives": tp + fn,
+        "negatives": sum(
+            len(ids[j][2]) for i in range(len(ids)) for j in range(len(ids)) if j != i and ids[j][0] == ids[i][0]),
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 0.0,
+        "fa_linked": len(linked),
+        "strict_precision": right / len(linked) if linked else 1.0,
+        "misses": misses,
     }

@@ -152,7 +152,7 @@ def test_xlang_same_person_in_three_scripts() -> None:
     assert len(ids) == 1 and None not in ids
     assert xlang_id("Jamal Aliyev", "PER", "en") not in ids
     assert xlang_id("National Center of Oncology", "ORG", "en") is None  # ORG names translate; not linked
-    assert xlang_id("ایران", "LOC", "fa") is None  # Persian not covered
+    assert xlang_id("National Center of Oncology", "ORG", "fa") is None
 
 
 def test_xlang_pairs_precision_first() -> None:
