@@ -14,8 +14,10 @@ from .lexicon import fold
 from .resolve import Value, resolve
 from .types import DateMention
 
-_KIND_RANK = {"century": 0, "decade": 0, "date": 1, "rel": 2, "dur": 3}  # "1980 illəri" is a decade
-_MENTION_KIND = {"date": "date", "decade": "date", "century": "date", "rel": "relative", "dur": "duration"}
+_KIND_RANK = {"part": -1, "century": 0, "decade": 0, "date": 1, "num_dmy": 1, "num_mdy": 1, "num_und": 1,
+              "rel": 2, "dur": 3}  # "1980 illəri" is a decade
+_MENTION_KIND = {"date": "date", "decade": "date", "century": "date", "part": "date", "num_dmy": "date",
+                 "num_mdy": "date", "num_und": "date", "rel": "relative", "dur": "duration"}
 _LANGS = ("az", "en", "ru", "fa")
 _RANGE_HEAD = re.compile(r"([0-9]{3,4}|[IVXLC]{1,6})[ \u00a0]{0,3}[-–—][ \u00a0]{0,3}(?=[0-9IVXLC])")
 _TRAIL = re.compile(r"[\s\u200c,.،]+$")

@@ -8,7 +8,8 @@ import jdatetime
 import regex as re
 
 from .calendars import InvalidDate, Reading, day_range, interval_value, reading_value
-from .lexicon import century_number, month_of
+from .lexicon import century_number, day_ordinal, month_of
+from .numeric import order_numbers, pivot_year
 
 
 @dataclass(frozen=True)
@@ -166,11 +167,41 @@ def apply_shift(shift: Shift, anchor: date, lang: str) -> Value:
 
 
 # ------------------------------------------------------------ calendar expressions
+def bc_year(y: int) -> str:
+    """ISO 8601 (astronomical) year of `y` BC: 1 BC is `0000`, 2014 BC is `-2013`."""
+    return "0000" if y == 1 else f"-{y - 1:04d}"
+
+
+def _bc_value(gd: dict) -> Value:
+    """Years before the era: `2014 BC` -> `-2013`; `1500-1300 BC` -> `-1499/-1299`. No day range
+    (Python dates start at year 1), so start and end stay null."""
+    y1 = int(gd["y1"])
+    y2 = int(gd["y2"]) if gd.get("y2") else None
+    if y2 is None or y2 == y1:
+        return Value(bc_year(y1), None, None, "year", "gregorian")
+    first, last = max(y1, y2), min(y1, y2)
+    return Value(f"{bc_year(first)}/{bc_year(last)}", None, None, "interval", "gregorian")
+
+
+def resolve_num(gd: dict, lang: str, policy: str) -> Value:
+    """A numeric date whose first two numbers need an order (see `numeric.order_numbers`)."""
+    d, m = order_numbers(int(gd["n1"]), int(gd["n2"]), policy, gd.get("s1") or ".")
+    if gd.get("y1"):
+        y = gd["y1"]
+    else:  # two-digit year: Jalali in Persian (resolve_date), else the POSIX pivot
+        y = gd["yy1"] if lang == "fa" else str(pivot_year(int(gd["yy1"])))
+    return resolve_date({"d1": str(d), "m1": str(m), "y1": y, "cal": gd.get("cal")}, lang, None)
+
+
 def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
     """Resolve a `date` rule: single date, or a range when `d2/m2/y2` are present."""
     mark = _calendar_mark(gd.get("cal"))
     if gd.get("bc") or mark == "bc":
+        if gd.get("y1") and not (gd.get("m1") or gd.get("d1")):
+            return _bc_value(gd)
         return NONE_G
+    if gd.get("do1"):  # an ordinal day word: "третьего марта", "march third", "سی ام اسفند"
+        gd = {**gd, "d1": str(day_ordinal(lang, gd["do1"]))}
     m1, c1 = month_of(lang, gd["m1"]) if gd.get("m1") else (None, None)
     m2, c2 = month_of(lang, gd["m2"]) if gd.get("m2") else (None, None)
     d1, d2 = _int(gd.get("d1")), _int(gd.get("d2"))
@@ -204,7 +235,7 @@ def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
         y1 = jdatetime.date.fromgregorian(date=anchor).year if cal == "jalali" else anchor.year
         if ranged and y2 is None:
             y2 = y1
-    if lang != "fa" and y1 < 100:
+    if lang != "fa" and y1 < 100 and not gd.get("ad"):
         return Value(None, None, None, None, cal)  # two-digit year: century unknown
     a = Reading(y1, m1, d1 if m1 is not None else None, cal)
     if not ranged:
@@ -253,8 +284,10 @@ def resolve_decade(gd: dict, lang: str) -> Value:
 
 def resolve_century(gd: dict, lang: str) -> Value:
     mark = _calendar_mark(gd.get("cal"))
-    if gd.get("bc") or mark == "bc":
-        return NONE_G
+    if gd.get("bc") or mark == "bc":  # "III век до н. э." = 300-201 BC -> -0299/-0200
+        cs = [century_number(gd["c1"])] + ([century_number(gd["c2"])] if gd.get("c2") else [])
+        return Value(f"{bc_year(max(cs) * 100)}/{bc_year((min(cs) - 1) * 100 + 1)}", None, None,
+                     "interval", "gregorian")
     cal = mark if mark in ("jalali", "hijri") else "gregorian"
     c1 = century_number(gd["c1"])
     c2 = century_number(gd["c2"]) if gd.get("c2") else c1
@@ -267,6 +300,12 @@ def resolve(kind: str, gd: dict, lang: str, anchor: date | None) -> Value:
     """Value of one match; raises InvalidDate when the digits cannot be a date."""
     if kind == "date":
         return resolve_date(gd, lang, anchor)
+    if kind.startswith("num_"):
+        return resolve_num(gd, lang, kind)
+    if kind == "part":
+        from .periods import resolve_part
+
+        return resolve_part(gd, lang)
     if kind == "decade":
         return resolve_decade(gd, lang)
     if kind == "century":
