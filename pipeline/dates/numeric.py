@@ -42,9 +42,9 @@ def numeric_rules(prefix: str, pre: str = "", post: str = "", fa: bool = False, 
     if mon:  # month names in numeric order: 31/Oct/1974, 1400-فروردین-15, 15-فروردین-1400
         y = r"(?P<y1>[0-9]{4})" if fa else r"(?P<y1>1[0-9]{3}|20[0-9]{2})"
         rules += [
-            Rule(f"{prefix}_num_dmony", "date", _c(
+            Rule(f"{prefix}_mon_dmy", "date", _c(
                 rf"{pre}{NL}(?P<d1>{_DAY})(?P<s1>[-/.]){mon}(?P=s1){y}{NR}{post}")),
-            Rule(f"{prefix}_num_ymond", "date", _c(
+            Rule(f"{prefix}_mon_ymd", "date", _c(
                 rf"{pre}{NL}{y}(?P<s1>[-/.]){mon}(?P=s1)(?P<d1>{_DAY}){NR}{post}")),
         ]
     return rules

@@ -98,7 +98,7 @@ def az_rules(mon, gmon, year: str, ysuf: str, il: str, dsuf: str, az_l: str) -> 
         Rule("az_mm_range", "date", _c(rf"{mon(1)}{RD}{mon(2)}{SP}{year.replace('y1', 'y2')}")),
         Rule("az_era", "date", _c(
             rf"(?:(?P<bc>e\.{OSP}ə\.|eramızdan{SP}əvvəl)|(?P<ad>eramızın|b\.{OSP}e\.|bizim{SP}eranın)){SP}"
-            rf"{NL}(?P<y1>[0-9]{{1,4}}){NR}{ysuf}?(?:{SP}{il})?")),
+            rf"{NL}(?P<y1>[0-9]{{1,4}}){NR}(?!{RD}[0-9]){ysuf}?(?:{SP}{il})?")),
     ]
 
 

@@ -177,6 +177,8 @@ def _bc_value(gd: dict) -> Value:
     (Python dates start at year 1), so start and end stay null."""
     y1 = int(gd["y1"])
     y2 = int(gd["y2"]) if gd.get("y2") else None
+    if y1 < 1 or (y2 is not None and y2 < 1):
+        raise InvalidDate("there is no year 0 BC")
     if y2 is None or y2 == y1:
         return Value(bc_year(y1), None, None, "year", "gregorian")
     first, last = max(y1, y2), min(y1, y2)
@@ -286,6 +288,8 @@ def resolve_century(gd: dict, lang: str) -> Value:
     mark = _calendar_mark(gd.get("cal"))
     if gd.get("bc") or mark == "bc":  # "III век до н. э." = 300-201 BC -> -0299/-0200
         cs = [century_number(gd["c1"])] + ([century_number(gd["c2"])] if gd.get("c2") else [])
+        if not all(1 <= c <= 99 for c in cs):
+            raise InvalidDate("bad century")
         return Value(f"{bc_year(max(cs) * 100)}/{bc_year((min(cs) - 1) * 100 + 1)}", None, None,
                      "interval", "gregorian")
     cal = mark if mark in ("jalali", "hijri") else "gregorian"
