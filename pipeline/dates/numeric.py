@@ -43,7 +43,7 @@ def numeric_rules(prefix: str, pre: str = "", post: str = "", fa: bool = False, 
         y = r"(?P<y1>[0-9]{4})" if fa else r"(?P<y1>1[0-9]{3}|20[0-9]{2})"
         rules += [
             Rule(f"{prefix}_mon_dmy", "date", _c(
-                rf"{pre}{NL}(?P<d1>{_DAY})(?P<s1>[-/.]){mon}(?P=s1){y}{NR}{post}")),
+                rf"{pre}{NL}(?P<d1>{_DAY})(?P<s1>[-/.]){mon}(?P=s1)(?:{y}|(?P<yy1>[0-9]{{2}})){NR}{post}")),
             Rule(f"{prefix}_mon_ymd", "date", _c(
                 rf"{pre}{NL}{y}(?P<s1>[-/.]){mon}(?P=s1)(?P<d1>{_DAY}){NR}{post}")),
         ]

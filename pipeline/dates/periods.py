@@ -58,7 +58,7 @@ def ru_rules(mon, gmon, pre: str, year: str, ysuf: str, yw: str) -> list[Rule]:
     q = rf"(?P<q>{_RU_NTH}|[IV]{{1,3}}|[1-4](?:-?(?:й|м|го|ом))?)"
     return [
         Rule("ru_quarter", "part", _c(rf"{pre}{q}{SP}квартал(?:а|е|ом)?(?![а-яё]){SP}{year}")),
-        Rule("ru_half", "part", _c(rf"{pre}(?P<h>(?:перв|втор)(?:ое|ого|ом)|[12](?:-?(?:е|го|м))?){SP}"
+        Rule("ru_half", "part", _c(rf"{pre}(?P<h>(?:перв|втор)(?:ое|ого|ом)|[12](?:-?(?:е|го|м))?|II?){SP}"
                                    rf"полугоди(?:е|я|и|ем)(?![а-яё]){SP}{year}")),
         Rule("ru_pday", "part", _c(rf"{pre}(?P<pd>последн(?:ий|его|ем)|перв(?:ый|ого|ом)){SP}(?:день|дня|дне)"
                                    rf"{SP}{mon(1)}{SP}{year}")),

@@ -202,6 +202,8 @@ def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
         if gd.get("y1") and not (gd.get("m1") or gd.get("d1")):
             return _bc_value(gd)
         return NONE_G
+    if gd.get("yy1") and not gd.get("y1"):  # "03-Mar-15": two-digit year (Jalali in Persian)
+        gd = {**gd, "y1": gd["yy1"] if lang == "fa" else str(pivot_year(int(gd["yy1"])))}
     if gd.get("do1"):  # an ordinal day word: "третьего марта", "march third", "سی ام اسفند"
         gd = {**gd, "d1": str(day_ordinal(lang, gd["do1"]))}
     m1, c1 = month_of(lang, gd["m1"]) if gd.get("m1") else (None, None)
