@@ -14,7 +14,6 @@ and per kind, and appends one JSON line per mode to benchmarks/results/dates_pee
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import shutil
 import subprocess
@@ -24,19 +23,10 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / "tests" / "dates" / "data" / "peer_cases.tsv"
-FRAME = {  # a plain sentence of each language around the expression
-    "en": "The meeting was held as planned. Date: {x}.",
-    "ru": "Встреча прошла по плану. Дата: {x}.",
-    "az": "Görüş plana uyğun keçirildi. Tarix: {x}.",
-    "fa": "جلسه طبق برنامه برگزار شد. تاریخ: {x}.",
-}
+sys.path.insert(0, str(ROOT))
+from pipeline.dates.peer import CASES, FRAMES, read_cases  # noqa: E402  (the same frames as `eval dates`)
+
 LANGS = ("az", "en", "ru", "fa")
-
-
-def read_cases(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
 
 
 def build(cases: list[dict], mode: str, corpus: Path) -> dict[str, dict]:
@@ -47,7 +37,7 @@ def build(cases: list[dict], mode: str, corpus: Path) -> dict[str, dict]:
     by_path = {}
     for i, c in enumerate(cases):
         rel = f"{c['lang']}/{i:04d}.txt"
-        text = FRAME[c["lang"]].format(x=c["expression"]) if mode == "sentence" else c["expression"]
+        text = FRAMES[c["lang"]].format(x=c["expression"]) if mode == "sentence" else c["expression"]
         (corpus / c["lang"]).mkdir(exist_ok=True)
         (corpus / rel).write_text(text + "\n", encoding="utf-8")
         by_path[rel] = c

@@ -187,7 +187,10 @@ def _bc_value(gd: dict) -> Value:
 
 def resolve_num(gd: dict, lang: str, policy: str) -> Value:
     """A numeric date whose first two numbers need an order (see `numeric.order_numbers`)."""
-    d, m = order_numbers(int(gd["n1"]), int(gd["n2"]), policy, gd.get("s1") or ".")
+    sep = gd.get("s1") or "."
+    if gd.get("yy1") and sep.strip() == "." and len(gd["n1"]) == len(gd["n2"]) == 1:
+        raise InvalidDate("3.3.15 is as often a section number as a date")
+    d, m = order_numbers(int(gd["n1"]), int(gd["n2"]), policy, sep)
     if gd.get("y1"):
         y = gd["y1"]
     else:  # two-digit year: Jalali in Persian (resolve_date), else the POSIX pivot
