@@ -25,6 +25,7 @@ _RU_NTH = (r"(?:перв|втор|трет|четв[её]рт|пят|после�
            r"его|ее|яя|юю)")
 _RU_WD = r"понедельник|вторник|сред[ауы]|четверг|пятниц[ауы]|суббот[ауы]|воскресень[ея]"
 _DAY = r"3[01]|[12][0-9]|0?[1-9]"
+_YR = rf"(?P<y1>1[0-9]{{3}}|20[0-9]{{2}}){NR}"  # a year right after a letter or "/"
 _SEASON = {"بهار": 1, "تابستان": 2, "پاییز": 3, "پائیز": 3, "زمستان": 4}
 
 
@@ -33,7 +34,8 @@ def en_rules(mon) -> list[Rule]:
     the = rf"(?:\bthe{SP})?"
     return [
         Rule("en_quarter", "part", _c(rf"{the}(?P<q>{_EN_NTH}){SP}quarter{SP}(?:of{SP})?(?:the{SP}year{SP})?{y}")),
-        Rule("en_quarter_q", "part", _c(rf"\bQ(?P<q>[1-4]){OSP}(?:of{SP})?{y}|{y}{OSP}-?{OSP}Q(?P<q>[1-4])\b")),
+        Rule("en_quarter_q", "part", _c(rf"\bQ(?P<q>[1-4]){OSP}(?:of{SP}|/)?{_YR}|{y}{OSP}-?{OSP}Q(?P<q>[1-4])\b"
+                                        rf"|{NL}(?P<q>[1-4])Q{OSP}{_YR}")),
         Rule("en_half", "part", _c(rf"{the}(?P<h>first|second|1st|2nd){SP}half{SP}of{SP}(?:the{SP}year{SP})?{y}"
                                    rf"|\bH(?P<h>[12]){OSP}{y}")),
         Rule("en_pday", "part", _c(rf"{the}(?P<pd>first|last){SP}day{SP}of{SP}{mon(1)},?{SP}{y}")),
@@ -45,6 +47,11 @@ def en_rules(mon) -> list[Rule]:
         Rule("en_glued", "date", _c(rf"{D(1)}(?:st|nd|rd|th)?(?P<m1>january|february|march|april|may|june|july|"
                                     rf"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|"
                                     rf"sept?|oct|nov|dec)(?![a-z]),?{SP}{y}")),
+        Rule("en_m_the_d", "date", _c(rf"{mon(1)}{SP}the{SP}{D(1)}(?:st|nd|rd|th)?,?{SP}{y}")),
+        Rule("en_yy", "date", _c(rf"(?:{D(1)}(?:st|nd|rd|th)?{SP}{mon(1)},?{SP}|{mon(1)}{SP}{D(1)}(?:st|nd|rd|th)?,?{SP}|{mon(1)},?{SP})"
+                                 rf"'(?P<yy1>[0-9]{{2}}){NR}|{D(1)}{SP}{mon(1)}{SP}(?P<yy1>[0-9]{{2}}){NR}(?![\w])(?!{SP}[^\W\d])")),
+        Rule("en_dd_to_m", "date", _c(rf"{D(1)}(?:st|nd|rd|th)?{SP}(?:to|through|until|till){SP}{D(2)}(?:st|nd|rd|th)?{SP}{mon(2)},?{SP}{Y4(2)}")),
+        Rule("en_m_dd_to", "date", _c(rf"{mon(2)}{SP}{D(1)}(?:st|nd|rd|th)?{SP}(?:to|through|until|till){SP}{D(2)}(?:st|nd|rd|th)?,?{SP}{Y4(2)}")),
         Rule("en_md_time_y", "date", _c(rf"{mon(1)}{SP}{D(1)}{SP}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?{SP}{y}")),
         Rule("en_mdmd_range", "date", _c(rf"{mon(1)}{SP}{D(1)}(?:st|nd|rd|th)?{RD}{mon(2)}{SP}{D(2)}(?:st|nd|rd|th)?,?{SP}{Y4(2)}")),
         Rule("en_dmdm_range", "date", _c(rf"{D(1)}(?:st|nd|rd|th)?{SP}{mon(1)}{RD}{D(2)}(?:st|nd|rd|th)?{SP}{mon(2)},?{SP}{Y4(2)}")),
@@ -57,7 +64,7 @@ def en_rules(mon) -> list[Rule]:
 def ru_rules(mon, gmon, pre: str, year: str, ysuf: str, yw: str) -> list[Rule]:
     q = rf"(?P<q>{_RU_NTH}|[IV]{{1,3}}|[1-4](?:-?(?:й|м|го|ом))?)"
     return [
-        Rule("ru_quarter", "part", _c(rf"{pre}{q}{SP}квартал(?:а|е|ом)?(?![а-яё]){SP}{year}")),
+        Rule("ru_quarter", "part", _c(rf"{pre}{q}{SP}(?:квартал(?:а|е|ом)?(?![а-яё])|кв\.){OSP}{year}")),
         Rule("ru_half", "part", _c(rf"{pre}(?P<h>(?:перв|втор)(?:ое|ого|ом)|[12](?:-?(?:е|го|м))?|II?){SP}"
                                    rf"полугоди(?:е|я|и|ем)(?![а-яё]){SP}{year}")),
         Rule("ru_pday", "part", _c(rf"{pre}(?P<pd>последн(?:ий|его|ем)|перв(?:ый|ого|ом)){SP}(?:день|дня|дне)"

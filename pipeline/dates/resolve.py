@@ -34,7 +34,7 @@ _CAL_MARK = [
 def _calendar_mark(text: str | None) -> str | None:
     if not text:
         return None
-    if "پیش" in text or "قبل" in text:
+    if "پیش" in text or "قبل" in text or re.search(r"ق\.\s*م", text):  # ق.م. = before Christ
         return "bc"
     for rx, cal in _CAL_MARK:
         if rx.search(text):
