@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from .calendars import InvalidDate, Reading, _jalali_month_len, interval_value, reading_value
 from .lexicon import (AZ_ORDINAL_RE, EN_DAY_ORDINAL_RE, FA_DAY_ORDINAL_RE, RU_DAY_ORDINAL_RE, month_of,
                       part_ordinal, weekday_of)
+from .values import Value, _calendar_mark, _fa_year, _pick_calendar
 from .patterns import D, NL, NR, OSP, RD, SP, WL, Y4, Rule, _c
 
 _EN_NTH = r"first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th"
@@ -126,8 +127,6 @@ def fa_rules(mon, pre: str, wdp: str, sal: str, y, cal: str) -> list[Rule]:
 
 # ------------------------------------------------------------------ values
 def _year_cal(gd: dict, lang: str, month_cal: str | None) -> tuple[int, str]:
-    from .resolve import _calendar_mark, _fa_year, _pick_calendar  # resolve imports this module
-
     y = int(gd["y1"])
     mark = _calendar_mark(gd.get("cal"))
     cal = _pick_calendar(lang, mark, month_cal, y)
@@ -149,8 +148,6 @@ def _week(y: int, m: int, n: int) -> tuple[date, date]:
 
 
 def resolve_part(gd: dict, lang: str):
-    from .resolve import Value
-
     m, mcal = month_of(lang, gd["m1"]) if gd.get("m1") else (None, None)
     y, cal = _year_cal(gd, lang, mcal)
     if gd.get("q") or gd.get("season") or gd.get("h"):
