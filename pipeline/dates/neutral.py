@@ -41,8 +41,6 @@ def word_rules(lang: str) -> list[Rule]:
 
 def persian_number_rules() -> list[Rule]:
     """Persian numeric dates (`۹۵/۰۳/۰۱`, `۱۲/۰۵/۱۳۹۹`), for und text written with Persian digits."""
-    if "fa" not in _WORD_RULES:
-        word_rules("fa")
     key = "fa-num"
     if key not in _WORD_RULES:
         _WORD_RULES[key] = [r for r in rules_for("fa") if "_num_" in r.name]
