@@ -53,6 +53,7 @@ def en_rules(mon) -> list[Rule]:
                                  rf"'(?P<yy1>[0-9]{{2}}){NR}|{D(1)}{SP}{mon(1)}{SP}(?P<yy1>[0-9]{{2}}){NR}(?![\w])(?!{SP}[^\W\d])")),
         Rule("en_dd_to_m", "date", _c(rf"{D(1)}(?:st|nd|rd|th)?{SP}(?:to|through|until|till){SP}{D(2)}(?:st|nd|rd|th)?{SP}{mon(2)},?{SP}{Y4(2)}")),
         Rule("en_m_dd_to", "date", _c(rf"{mon(2)}{SP}{D(1)}(?:st|nd|rd|th)?{SP}(?:to|through|until|till){SP}{D(2)}(?:st|nd|rd|th)?,?{SP}{Y4(2)}")),
+        Rule("en_mm_range", "date", _c(rf"{mon(1)}(?:,?{SP}{y})?{RD}{mon(2)},?{SP}{Y4(2)}")),
         Rule("en_md_time_y", "date", _c(rf"{mon(1)}{SP}{D(1)}{SP}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?{SP}{y}")),
         Rule("en_mdmd_range", "date", _c(rf"{mon(1)}{SP}{D(1)}(?:st|nd|rd|th)?{RD}{mon(2)}{SP}{D(2)}(?:st|nd|rd|th)?,?{SP}{Y4(2)}")),
         Rule("en_dmdm_range", "date", _c(rf"{D(1)}(?:st|nd|rd|th)?{SP}{mon(1)}{RD}{D(2)}(?:st|nd|rd|th)?{SP}{mon(2)},?{SP}{Y4(2)}")),
@@ -68,6 +69,7 @@ def ru_rules(mon, gmon, pre: str, year: str, ysuf: str, yw: str) -> list[Rule]:
         Rule("ru_quarter", "part", _c(rf"{pre}{q}{SP}(?:квартал(?:а|е|ом)?(?![а-яё])|кв\.){OSP}{year}")),
         Rule("ru_half", "part", _c(rf"{pre}(?P<h>(?:перв|втор)(?:ое|ого|ом)|[12](?:-?(?:е|го|м))?|II?){SP}"
                                    rf"полугоди(?:е|я|и|ем)(?![а-яё]){SP}{year}")),
+        Rule("ru_half_word", "part", _c(rf"{pre}(?P<h>(?:перв|втор)(?:ой|ая|ую)){SP}половин[еыау](?![а-яё]){SP}{year}")),
         Rule("ru_pday", "part", _c(rf"{pre}(?P<pd>последн(?:ий|его|ем)|перв(?:ый|ого|ом)){SP}(?:день|дня|дне)"
                                    rf"{SP}{mon(1)}{SP}{year}")),
         Rule("ru_week", "part", _c(rf"{pre}(?P<wk>{_RU_NTH}){SP}недел[яюие](?![а-яё]){SP}{mon(1)}{SP}{year}")),
@@ -104,6 +106,7 @@ def az_rules(mon, gmon, year: str, ysuf: str, il: str, dsuf: str, az_l: str) -> 
         Rule("az_glued", "date", _c(rf"{D(1)}{gmon}{SP}{year}")),
         Rule("az_dmdm_range", "date", _c(rf"{D(1)}{SP}{mon(1)}{RD}{D(2)}{SP}{mon(2)}{SP}{year.replace('y1', 'y2')}")),
         Rule("az_mm_range", "date", _c(rf"{mon(1)}{RD}{mon(2)}{SP}{year.replace('y1', 'y2')}")),
+        Rule("az_y_mm_range", "date", _c(rf"{Y4(2)}{ysuf}?{SP}il(?:in)?(?![\w]){SP}{mon(1)}{RD}{mon(2)}(?:{SP}ay[{az_l}]{{0,8}}(?![\w]))?")),
         Rule("az_era", "date", _c(
             rf"(?:(?P<bc>e\.{OSP}ə\.|eramızdan{SP}əvvəl)|(?P<ad>eramızın|b\.{OSP}e\.|bizim{SP}eranın)){SP}"
             rf"{NL}(?P<y1>[0-9]{{1,4}}){NR}(?!{RD}[0-9]){ysuf}?(?:{SP}{il})?")),

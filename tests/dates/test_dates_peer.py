@@ -102,3 +102,16 @@ def test_impossible_parts_give_nothing(extractor: DateExtractor) -> None:
     # February 2015 has four Mondays: the month is all that can be read
     assert {m.value for m in extractor.extract("fifth monday of february 2015", "en")} <= {None, "2015-02"}
     assert not [m for m in extractor.extract("Q5 2018", "en") if m.value and "/" in m.value]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("ru", "во второй половине 2018 года", "2018-07/2018-12"), ("en", "October-November 2018", "2018-10/2018-11"),
+    ("en", "Oct 2018 - Nov 2018", "2018-10/2018-11"), ("az", "2018-ci ilin oktyabr-noyabr aylarında", "2018-10/2018-11"),
+    ("en", "October the 31st, 1974", "1974-10-31"), ("en", "Oct. 31, '74", "1974-10-31"), ("en", "Q4/2018", "2018-10/2018-12"),
+    ("en", "4Q2018", "2018-10/2018-12"), ("en", "October 14th to 15th, 2018", "2018-10-14/2018-10-15"),
+    ("ru", "IV кв. 2018 г.", "2018-10/2018-12"), ("fa", "پنج\u200cشنبه 31-ام اکتبر 1974", "1974-10-31"),
+    ("fa", "۲۰۱۴ ق.م.", "-2013"), ("en", "the first Sunday in May 2020", "2020-05-03"),
+    ("ru", "первое воскресенье мая 2020 года", "2020-05-03"), ("az", "2016-cı il fevralın son günü", "2016-02-29"),
+])
+def test_more_written_forms(lang: str, text: str, value: str, extractor: DateExtractor) -> None:
+    assert value in {m.value for m in extractor.extract(text, lang)}
