@@ -1,4 +1,4 @@
-"""One-off: build tests/dates/data/peer_cases.tsv; J:/H: values are converted with jdatetime/convertdate."""
+"""Builds tests/dates/data/peer_cases.tsv (run: python tests/dates/data/build_peer_cases.py OUT.tsv); J:/H: values via jdatetime/convertdate."""
 import sys, jdatetime
 from convertdate import islamic
 from datetime import date
