@@ -32,7 +32,7 @@ class DateExtractor:
     REQUIRE_PARTS, so no field is filled from today's date) for spans the rules do not read.
     """
 
-    name = "dates.rules.v1"
+    name = "dates.rules"  # the registered instance carries the versioned name (pipeline/registrations.py)
 
     def __init__(self, split_ranges: bool = False) -> None:
         """`split_ranges=True` follows the aznews convention: `1967 – 1977-ci illərdə` becomes two

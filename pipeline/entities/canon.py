@@ -13,7 +13,7 @@ from pipeline.entities.fa import canonicalize_fa, key_fa, squash_fa
 from pipeline.entities.ru import canonicalize_ru, key_ru
 from pipeline.text.normalize import fold_key, normalize
 
-NAME = "entities.canon.v1"
+NAME = "entities.canon"  # the registered instance carries the versioned name (pipeline/registrations.py)
 NAME_LABELS = ("ORG", "PER", "LOC")
 
 # State-form words dropped from LOC keys only: "Республика Беларусь" = "Беларусь".

@@ -55,11 +55,11 @@ class DateStep(ModelStep):
         model.extract("1990", "en")
 
     def _rule_mentions(self, doc: Document) -> list[Mention]:
+        """Grammar dates of every stretch; a language without a pack (``und`` included) gets only
+        language-neutral and script-guided forms (``DateMention.reading``)."""
         text = doc.text or ""
         out: list[Mention] = []
         for s, e, lang in doc.lang_spans or [(0, len(text), doc.lang)]:
-            if languages.spec(lang) is None:
-                continue
             for dm in self.model.extract(text[s:e], lang):
                 out.append(Mention(dm.start + s, dm.end + s, "DATE", text[dm.start + s:dm.end + s], self.model.name,
                                    None, dm.value, None, dm))
@@ -73,6 +73,7 @@ class DateStep(ModelStep):
                 return None
             dm = inside[0].date  # the one grammar span inside the model span gives the value
         m.date, m.normalized = dm, dm.value
+        m.source = f"{m.source}+{self.model.name}"  # span from the model, value from the date grammar
         return m
 
     def process(self, doc: Document) -> None:

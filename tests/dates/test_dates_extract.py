@@ -122,11 +122,13 @@ def test_mention_is_frozen() -> None:
         m.value = "1991"  # type: ignore[misc]
 
 
-def test_name_is_versioned() -> None:
-    assert DateExtractor.name == "dates.rules.v1"
+def test_registered_name_is_versioned() -> None:
+    from pipeline import components, registrations
+
+    assert components.dates().name == registrations.DATES == "dates.rules.v2"
 
 
-def test_unknown_language_falls_back_to_english(extractor: DateExtractor) -> None:
+def test_unknown_language_reads_latin_month_names_by_script(extractor: DateExtractor) -> None:
     assert [m.value for m in extractor.extract("on March 11, 2010", "und")] == ["2010-03-11"]
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pipeline.entities import (NAME, EntityCanonicalizer, MentionRef, canonicalize, entity_id,
+from pipeline.entities import (EntityCanonicalizer, MentionRef, canonicalize, entity_id,
                                entity_key, link_acronyms)
 from pipeline.entities.az import strip_case
 from pipeline.entities.translit import evaluate_pairs, load_xlang_pairs, xlang_id
@@ -18,8 +18,10 @@ def key(surface: str, label: str, lang: str) -> str:
     return entity_key(canonicalize(surface, label, lang), label, lang)
 
 
-def test_name_is_versioned() -> None:
-    assert NAME == "entities.canon.v1"
+def test_registered_name_is_versioned() -> None:
+    from pipeline import components, registrations
+
+    assert components.entities().name == registrations.ENTITIES == "entities.canon.v2"
 
 
 def test_entity_id_is_a_stable_hash() -> None:
