@@ -223,7 +223,7 @@ def _fail(message: str) -> None:
 def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data")) -> None:
     """DATE span P/R/F1 on the dev sets that annotate dates, value accuracy on the hand-made tables and on
     the peer cases (per language and per kind)."""
-    from pipeline.dates import evaluate
+    from pipeline.evaluation.dates import evaluate
     from pipeline.dates.peer import per_kind, per_language, read_cases, run_cases
 
     _print_rows(evaluate(data), "dates: DATE spans on the dev sets (exact and overlap), hand-made value tables")
@@ -236,7 +236,7 @@ def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data")) -> None:
 @eval_app.command("entities")
 def eval_entities() -> None:
     """Canonical-form accuracy on the hand-made and blind sets (in context); cross-language links incl. Persian."""
-    from pipeline.entities import evaluate
+    from pipeline.evaluation.entities import evaluate
 
     _print_rows(evaluate(), "entities")
 

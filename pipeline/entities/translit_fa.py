@@ -6,7 +6,7 @@ Instead, each word of a Persian name is reduced to a *skeleton*: consonant class
 coarse classes az/en/ru renderings are folded to: g/k/h/q/x, d/t, b/p, j/zh), plus a mark for
 a vowel at the start and at the end (Persian writes those). The same skeleton is computed for
 Latin-script name words. The committed table ``data/xlang_fa_skeletons.tsv`` (built by
-:mod:`pipeline.entities.translit_fa_build` from the az/en/ru NER training spans) maps each
+:mod:`pipeline.training.xlang_fa` from the az/en/ru NER training spans) maps each
 skeleton to the Latin name words that have it, with their xlang word keys and counts.
 
 At run time a Persian word is linked to a Latin word key only when, among the candidates with

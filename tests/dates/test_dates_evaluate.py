@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dates.evaluate import SpanScore, evaluate, score_spans
+from pipeline.evaluation.dates import SpanScore, evaluate, score_spans
 
 
 def test_exact_scoring() -> None:

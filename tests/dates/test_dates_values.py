@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.dates import DateExtractor
-from pipeline.dates.evaluate import read_table
+from pipeline.evaluation.dates import read_table
 
 DATA = Path(__file__).parent / "data"
 LANGS = ("az", "en", "ru", "fa")

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.entities import canonicalize
 from pipeline.entities.document import EntityCanonicalizer, split_joined_mentions
-from pipeline.entities.evaluate import BLIND_LANGS, evaluate_blind, load_blind
+from pipeline.evaluation.entities import BLIND_LANGS, evaluate_blind, load_blind
 
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "002_5a64a4d3f26ddb38.txt"
 

@@ -11,7 +11,8 @@ import pytest
 from pipeline.entities import (EntityCanonicalizer, MentionRef, canonicalize, entity_id,
                                entity_key, link_acronyms)
 from pipeline.entities.az import strip_case
-from pipeline.entities.translit import evaluate_pairs, load_xlang_pairs, xlang_id
+from pipeline.entities.translit import xlang_id
+from pipeline.evaluation.entities import evaluate_pairs, load_xlang_pairs
 
 
 def key(surface: str, label: str, lang: str) -> str:

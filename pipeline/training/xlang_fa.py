@@ -1,6 +1,6 @@
 """Build ``data/xlang_fa_skeletons.tsv``: the Latin name words of the az/en/ru NER training spans by skeleton.
 
-Maintenance only (the runtime reads the table): ``python -m pipeline.entities.translit_fa_build
+Maintenance only (the runtime reads the table): ``python -m pipeline.training.xlang_fa
 /path/to/shared/data``. Each span is first put in its canonical form (nominative, case
 suffixes off), then split into words exactly as :func:`pipeline.entities.translit.latin_key`
 splits a name; a row is (skeleton, xlang word key, Latin vowel gaps, count), words seen at
@@ -84,7 +84,7 @@ def write_table(counts: Counter, path: Path = DATA, min_count: int = MIN_COUNT, 
     kept.update(extra or Counter())
     rows = sorted(kept.items())
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write("# skeleton\tword key\tvowel gaps\tcount (built by pipeline.entities.translit_fa_build)\n")
+        fh.write("# skeleton\tword key\tvowel gaps\tcount (built by pipeline.training.xlang_fa)\n")
         for (skel, key, gaps), c in rows:
             fh.write(f"{skel}\t{key}\t{gaps}\t{c}\n")
     return path
@@ -136,7 +136,7 @@ def confirm_with_encoder(fa_counts: Counter, examples: dict, batch: int = 256) -
 
 def write_words(confirmed: dict[str, tuple[str, float]], path: Path = FA_WORDS) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write("# Persian word\tword key\tencoder cosine (built by pipeline.entities.translit_fa_build)\n")
+        fh.write("# Persian word\tword key\tencoder cosine (built by pipeline.training.xlang_fa)\n")
         for w in sorted(confirmed):
             key, cos = confirmed[w]
             fh.write(f"{w}\t{key}\t{cos:.3f}\n")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .extractor import DateExtractor
+from pipeline.dates.extractor import DateExtractor
 
 SPAN_SETS = (  # (relative path without split suffix, language, matching)
     ("ner/fa/textmining", "fa", "overlap"),
