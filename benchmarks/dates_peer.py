@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from pipeline.dates.peer import CASES, FRAMES, read_cases  # noqa: E402  (the same frames as `eval dates`)
+from pipeline.evaluation.dates_peer import CASES, FRAMES, read_cases  # noqa: E402  (the same frames as `eval dates`)
 
 LANGS = ("az", "en", "ru", "fa")
 

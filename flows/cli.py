@@ -224,7 +224,7 @@ def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data")) -> None:
     """DATE span P/R/F1 on the dev sets that annotate dates, value accuracy on the hand-made tables and on
     the peer cases (per language and per kind)."""
     from pipeline.evaluation.dates import evaluate
-    from pipeline.dates.peer import per_kind, per_language, read_cases, run_cases
+    from pipeline.evaluation.dates_peer import per_kind, per_language, read_cases, run_cases
 
     _print_rows(evaluate(data), "dates: DATE spans on the dev sets (exact and overlap), hand-made value tables")
     results = run_cases(read_cases())

@@ -2,14 +2,14 @@
 
 Each case is an absolute date expression with its expected ISO value, taken from the public test
 suites of dateparser, natasha and persiantools or written here (column `origin`); every 4th case
-of a language is `held` (never looked at while writing rules). Three ways of reading it, all
-through `DateExtractor.extract` (the call `lingflow run` makes):
-- `sentence`: in a plain sentence of its language ("... Date: <expression>."), with that language;
-- `alone`: the expression alone, with its language;
-- `alone-und`: the expression alone read as `und` (what a short file whose language is not
-  identified gets: language-neutral forms and script-guided word forms only).
-A case is right when one extracted mention has exactly the expected value.
-`benchmarks/dates_peer.py` measures the same cases through `lingflow run` and the Parquet tables.
+of a language is `held` (never looked at while writing rules). Two ways of reading it, both
+through the steps of `lingflow run` (`pipeline.steps.annotate_texts`: language ID, NER, dates):
+- `sentence`: in a plain sentence of its language ("... Date: <expression>.");
+- `alone`: the expression alone in its document (short documents often get `und`, which reads
+  language-neutral forms and script-guided word forms only).
+A case is right when a DATE mention of the document has exactly the expected value.
+`benchmarks/dates_peer.py` measures the same cases through the `lingflow run` command and the
+Parquet tables.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from .extractor import DateExtractor
 
 CASES = Path(__file__).resolve().parents[2] / "tests" / "dates" / "data" / "peer_cases.tsv"
 FRAMES = {
@@ -26,7 +25,7 @@ FRAMES = {
     "az": "Görüş plana uyğun keçirildi. Tarix: {x}.",
     "fa": "جلسه طبق برنامه برگزار شد. تاریخ: {x}.",
 }
-MODES = ("sentence", "alone", "alone-und")
+MODES = ("sentence", "alone")
 
 
 def read_cases(path: Path = CASES) -> list[dict]:
@@ -34,16 +33,19 @@ def read_cases(path: Path = CASES) -> list[dict]:
         return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
 
 
-def run_cases(cases: list[dict], extractor: DateExtractor | None = None) -> list[dict]:
+def run_cases(cases: list[dict]) -> list[dict]:
     """One result per case and mode: the values found and whether the expected one is among them."""
-    ex = extractor or DateExtractor()
+    from pipeline.steps import annotate_texts
+
+    jobs = [(c, mode, FRAMES[c["lang"]].format(x=c["expression"]) if mode == "sentence" else c["expression"])
+            for c in cases for mode in MODES]
     out = []
-    for c in cases:
-        for mode in MODES:
-            text = FRAMES[c["lang"]].format(x=c["expression"]) if mode == "sentence" else c["expression"]
-            found = ex.extract(text, "und" if mode == "alone-und" else c["lang"])
-            values = {m.value for m in found if m.value is not None}
-            out.append({**c, "mode": mode, "ok": c["value"] in values, "got": sorted(values)})
+    for i in range(0, len(jobs), 64):
+        batch = jobs[i:i + 64]
+        for (c, mode, _text), doc in zip(batch, annotate_texts([t for _, _, t in batch])):
+            values = {m.date.value for m in doc.mentions if m.label == "DATE" and m.date is not None
+                      and m.date.value is not None}
+            out.append({**c, "mode": mode, "doc_lang": doc.lang, "ok": c["value"] in values, "got": sorted(values)})
     return out
 
 
