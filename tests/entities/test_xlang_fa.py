@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.entities import canonicalize
 from pipeline.entities.translit import xlang_id
 from pipeline.evaluation.entities import evaluate_fa_pairs, load_fa_blind
-from pipeline.entities.translit_fa import fa_skeleton, latin_skeleton, vowels_fit
+from pipeline.lang.fa.translit import fa_skeleton, latin_skeleton, vowels_fit
 
 
 def _id(name: str, label: str, lang: str) -> str | None:

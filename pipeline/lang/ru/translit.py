@@ -1,0 +1,20 @@
+"""Russian romanisation for the cross-language keys (pipeline/entities/translit.py)."""
+
+_RU = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya",
+}
+
+
+def to_latin(lowered: str) -> str:
+    """Lower-cased Cyrillic -> Latin (``Гянджа`` -> ``gandzha``: after a consonant я/ю/е/ё only soften it)."""
+    out = []
+    for i, ch in enumerate(lowered):
+        lat = _RU.get(ch, ch)
+        prev = lowered[i - 1] if i else " "
+        if ch in "яюеё" and prev.isalpha() and prev not in "аеёиоуыэюяьъй":
+            lat = {"я": "a", "ю": "u", "е": "e", "ё": "o"}[ch]
+        out.append(lat)
+    return "".join(out)
