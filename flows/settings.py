@@ -25,3 +25,6 @@ def quiet_prefect_defaults() -> None:
     """Defaults that keep an offline local run quiet (users can still override them)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+    # Prefect's temporary server gets 20 s to start by default; on a busy 2-core machine that is not
+    # always enough ("Timed out while attempting to connect to ephemeral Prefect API server").
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
