@@ -59,7 +59,7 @@ def test_az_date_rules_find_year_expressions() -> None:
 
 
 def test_shipped_mix_never_trains_on_peyma() -> None:
-    from pipeline.training.ner.train import MIX_VARIANTS, MIXES
+    from pipeline.training.ner.mixes import MIX_VARIANTS, MIXES
 
     assert all(spec.name != "peyma" for specs in MIXES.values() for spec in specs)
     assert all(spec.name != "peyma" for specs in MIX_VARIANTS.values() for spec in specs)
