@@ -154,6 +154,41 @@ def _cell(v: object) -> str:
     return s if len(s) <= 60 else s[:57] + "..."
 
 
+@app.command()
+def report(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output folder of a run."),
+           html: Path = typer.Option(..., "--html", help="Write the report to this HTML file (self-contained)."),
+           top: int = typer.Option(25, "--top", min=1, help="Entities listed per label."),
+           screenshot: Optional[Path] = typer.Option(None, "--screenshot",
+                                                     help="Also save a PNG of the report's documents page "
+                                                          "(needs chromium).")) -> None:
+    """One self-contained HTML file: overview, top entities, timeline, documents with entities marked, runs."""
+    from pipeline.report import NotAnOutputFolder, build_report
+
+    try:
+        info = build_report(out, html, top=top)
+    except NotAnOutputFolder as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {info['path']} ({info['bytes'] / 1e6:.1f} MB, {info['documents']:,} documents); "
+               f"open it in a browser, or in a notebook: IPython.display.IFrame({str(html)!r}, '100%', 800)")
+    if screenshot:
+        from pipeline.report.browser import BrowserError, Chromium
+
+        try:
+            with Chromium() as browser:
+                browser.load(html.resolve().as_uri())
+                browser.evaluate("lingflowReport.show('documents')")
+                browser.screenshot(screenshot)
+        except BrowserError as exc:
+            _fail(f"no screenshot: {exc}")
+        typer.echo(f"wrote {screenshot}")
+
+
+def _fail(message: str) -> None:
+    """One clear line on stderr and exit 2 (a usage problem, never a traceback)."""
+    typer.secho(f"lingflow: {message}", fg="red", err=True)
+    raise typer.Exit(2)
+
+
 @eval_app.command("langid")
 def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder."),
                 cv: bool = typer.Option(True, "--cv/--no-cv",
