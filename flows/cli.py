@@ -122,36 +122,38 @@ def server(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Op
 
 @app.command()
 def inspect(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output folder of a run."),
-            rows: int = typer.Option(10, "--rows", "-n", help="Rows to show per table.")) -> None:
-    """Row counts of every table and the first rows of mentions and entities."""
-    from rich.table import Table
+            table: Optional[str] = typer.Option(None, "--table", "-t",
+                                                help="One view: documents, mentions, entities, dates or runs."),
+            failed: bool = typer.Option(False, "--failed", help="The documents that failed, with the reason."),
+            doc: Optional[str] = typer.Option(None, "--doc", help="One document (path relative to the corpus root) "
+                                                                 "with its mentions and dates."),
+            rows: int = typer.Option(10, "--rows", "-n", help="Rows to show per table (0: all)."),
+            as_json: bool = typer.Option(False, "--json", help="Print JSON (for scripts) instead of tables.")) -> None:
+    """What a run wrote: a summary, or one view (--table, --failed) or one document (--doc)."""
+    from pipeline import inspect as lib
 
-    from pipeline.inspect import preview
+    if sum(map(bool, (table, failed, doc))) > 1:
+        _fail("give at most one of --table, --failed and --doc")
+    if table is not None and table not in lib.VIEWS[1:-1]:
+        _fail(f"unknown table {table!r} for --table; choose one of {', '.join(lib.VIEWS[1:-1])}")
+    try:
+        if doc is not None:
+            result = lib.document(out, doc)
+        elif table or failed:
+            result = lib.view(out, "failed" if failed else table, rows)
+        else:
+            result = lib.view(out, "summary")
+            result["samples"] = {name: lib.view(out, name, rows)["rows"] for name in ("mentions", "entities")}
+    except (lib.NotAnOutputFolder, lib.NoSuchDocument) as exc:
+        _fail(str(exc))
+    if as_json:
+        import json
 
-    con = _console()
-    if not out.is_dir():
-        typer.secho(f"lingflow: no output folder at {out}; run `lingflow run CORPUS --out {out}` first", fg="red",
-                    err=True)
-        raise typer.Exit(2)
-    counts, samples = preview(out, rows)
-    t = Table(title=f"tables in {out}")
-    t.add_column("table")
-    t.add_column("rows", justify="right")
-    for name, n in counts.items():
-        t.add_row(name, str(n))
-    con.print(t)
-    for name, df in samples.items():
-        st = Table(title=name)
-        for c in df.columns:
-            st.add_column(str(c), overflow="fold")
-        for r in df.itertuples(index=False):
-            st.add_row(*[_cell(v) for v in r])
-        con.print(st)
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        return
+    from flows.show import print_inspect
 
-
-def _cell(v: object) -> str:
-    s = "" if v is None else str(v)
-    return s if len(s) <= 60 else s[:57] + "..."
+    print_inspect(result, out)
 
 
 @app.command()

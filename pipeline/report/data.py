@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline import schema
+from pipeline.inspect import check_output_folder
 from pipeline.io.tables import TableStore
 
 CHUNK = 50                      # documents per lazily parsed JSON block
@@ -25,23 +25,8 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ps", "sd", "ug", "ur", "yi", "dv",
 MAX_DAY_SPAN = 31               # an interval up to a month counts on each of its days
 
 
-class NotAnOutputFolder(ValueError):
-    """The folder holds none of the lingflow tables."""
-
-
 def direction(lang: str | None) -> str:
     return "rtl" if lang in RTL_LANGUAGES else "ltr"
-
-
-def check_output_folder(out: str | Path) -> TableStore:
-    root = Path(out)
-    store = TableStore(root)
-    if not root.is_dir():
-        raise NotAnOutputFolder(f"{root} is not a folder; run `lingflow run CORPUS --out {root}` first")
-    if not any(store.part_files(name) for name in schema.TABLES):
-        raise NotAnOutputFolder(f"{root} holds no lingflow tables (documents/, mentions/, entities/, dates/, runs/); "
-                                f"run `lingflow run CORPUS --out {root}` first")
-    return store
 
 
 def _rows(t: pa.Table) -> list[dict[str, Any]]:
