@@ -19,6 +19,7 @@ train_app = typer.Typer(no_args_is_help=True, help="Rebuild a shipped model arte
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
+DATA_HELP = "The shared data folder (env var: LINGFLOW_DATA)."
 DEFAULT_DATA = os.environ.get("LINGFLOW_DATA", str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
 
 
@@ -28,14 +29,53 @@ def _console():
     return Console(stderr=False)
 
 
+def _fail(message: object) -> None:
+    """One red line on stderr and exit 2 (a usage problem, never a traceback)."""
+    typer.secho(f"lingflow: {message}", fg="red", err=True)
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        typer.echo(f"lingflow {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print lingflow's version and exit.")) -> None:
+    pass
+
+
+def _data_dir(data: Path) -> Path:
+    if not data.is_dir():
+        _fail(f"no data folder at {data}: give --data DIR or set LINGFLOW_DATA (see the README, \"Data\")")
+    return data
+
+
+def _names(value: str, known: list[str] | tuple[str, ...], option: str) -> list[str]:
+    """Comma-separated names, each one of ``known``; an unknown one is one line and exit 2."""
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    bad = [n for n in names if n not in known]
+    if bad or not names:
+        _fail(f"unknown {option} {', '.join(map(repr, bad)) or repr(value)}; choose from {', '.join(known)}")
+    return names
+
+
 @app.command()
 def run(
     corpus: Path = typer.Argument(..., help="Folder of input documents (searched recursively)."),
-    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", help="Output folder for the Parquet tables."),
-    workers: int = typer.Option(SETTINGS.workers, "--workers", "-w", min=1, help="Batches processed at once."),
-    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, help="Documents per task."),
+    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", envvar="LINGFLOW_OUT",
+                             help="Output folder for the Parquet tables."),
+    workers: int = typer.Option(SETTINGS.workers, "--workers", "-w", min=1, envvar="LINGFLOW_WORKERS",
+                                help="Batches processed at once."),
+    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, envvar="LINGFLOW_BATCH_SIZE",
+                                   help="Documents per task."),
     full: bool = typer.Option(False, "--full", help="Reprocess every document, changed or not."),
-    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, help="Refuse files larger than this (MiB)."),
+    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, envvar="LINGFLOW_MAX_MB",
+                               help="Refuse files larger than this (MiB)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run batches on this Dask scheduler."),
     dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, help="Run batches on N local Dask workers."),
@@ -84,11 +124,11 @@ def print_summary(s: dict, wall: float) -> None:
 @app.command()
 def serve(
     corpus: Path = typer.Argument(..., help="Folder to re-ingest on the schedule."),
-    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o"),
+    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", envvar="LINGFLOW_OUT"),
     cron: Optional[str] = typer.Option(None, "--cron", help='Cron schedule, e.g. "0 * * * *" (hourly).'),
     interval: Optional[float] = typer.Option(None, "--interval", help="Or: seconds between runs."),
-    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1),
-    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1),
+    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, envvar="LINGFLOW_BATCH_SIZE"),
+    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, envvar="LINGFLOW_MAX_MB"),
     name: Optional[str] = typer.Option(None, "--name", help="Deployment name (default: ingest-<folder>)."),
 ) -> None:
     """Register a scheduled deployment of the ingest flow and serve it (set PREFECT_API_URL to see it in the UI)."""
@@ -121,7 +161,8 @@ def server(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Op
 
 
 @app.command()
-def inspect(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output folder of a run."),
+def inspect(out: Optional[Path] = typer.Argument(None, help="Output folder of a run (default: outputs, or env var LINGFLOW_OUT).",
+                                          show_default=False),
             table: Optional[str] = typer.Option(None, "--table", "-t",
                                                 help="One view: documents, mentions, entities, dates or runs."),
             failed: bool = typer.Option(False, "--failed", help="The documents that failed, with the reason."),
@@ -132,6 +173,7 @@ def inspect(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output fold
     """What a run wrote: a summary, or one view (--table, --failed) or one document (--doc)."""
     from pipeline import inspect as lib
 
+    out = out or Path(SETTINGS.out_dir)
     if sum(map(bool, (table, failed, doc))) > 1:
         _fail("give at most one of --table, --failed and --doc")
     if table is not None and table not in lib.VIEWS[1:-1]:
@@ -157,7 +199,8 @@ def inspect(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output fold
 
 
 @app.command()
-def report(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output folder of a run."),
+def report(out: Optional[Path] = typer.Argument(None, help="Output folder of a run (default: outputs, or env var LINGFLOW_OUT).",
+                                          show_default=False),
            html: Path = typer.Option(..., "--html", help="Write the report to this HTML file (self-contained)."),
            top: int = typer.Option(25, "--top", min=1, help="Entities listed per label."),
            screenshot: Optional[Path] = typer.Option(None, "--screenshot",
@@ -166,6 +209,7 @@ def report(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output folde
     """One self-contained HTML file: overview, top entities, timeline, documents with entities marked, runs."""
     from pipeline.report import NotAnOutputFolder, build_report
 
+    out = out or Path(SETTINGS.out_dir)
     try:
         info = build_report(out, html, top=top)
     except NotAnOutputFolder as exc:
@@ -185,14 +229,8 @@ def report(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output folde
         typer.echo(f"wrote {screenshot}")
 
 
-def _fail(message: str) -> None:
-    """One clear line on stderr and exit 2 (a usage problem, never a traceback)."""
-    typer.secho(f"lingflow: {message}", fg="red", err=True)
-    raise typer.Exit(2)
-
-
 @eval_app.command("langid")
-def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder."),
+def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP),
                 cv: bool = typer.Option(True, "--cv/--no-cv",
                                         help="lingflow: 2-fold cross-validation (trains two fold models, ~1 min); "
                                              "--no-cv scores the shipped model, which was trained on all lines."),
@@ -202,8 +240,11 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="Th
                 ) -> None:
     """Accuracy per language, look-alike acceptance and lines/s on data/langid."""
     from pipeline.langid import cross_validate, evaluate
+    from pipeline.langid.evaluate import DETECTORS
 
-    names = detectors.split(",")
+    names = _names(detectors, list(DETECTORS), "detector")
+    _names(half, ("all", "even", "odd"), "--half")
+    _data_dir(data)
     if cv and "lingflow" in names:
         _print_rows(cross_validate(data), "language identification, lingflow, 2-fold cross-validation "
                                           "(pooled: every line scored by the fold model that did not see it)")
@@ -215,22 +256,25 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="Th
 
 @eval_app.command("ner")
 def eval_ner(lang: Optional[str] = typer.Option(None, "--lang", help="az, en, ru or fa (default: all)."),
-             data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
+             data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP),
              limit: Optional[int] = typer.Option(None, "--limit", help="Items per dev set.")) -> None:
     """Exact and overlap F1 per label on every dev set of data/ner/LANG, and words/s."""
+    from pipeline.components import DEFAULT_NER
     from pipeline.ner.evaluate import evaluate_lang, format_table
 
-    for lg in [lang] if lang else ["az", "en", "ru", "fa"]:
+    langs = _names(lang, sorted(DEFAULT_NER), "--lang") if lang else ["az", "en", "ru", "fa"]
+    _data_dir(data)
+    for lg in langs:
         rows = evaluate_lang(lg, data / "ner", limit=limit)
         typer.echo(format_table(rows))
 
 
 @eval_app.command("dates")
-def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data")) -> None:
+def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP)) -> None:
     """DATE span P/R/F1 on the dev sets that annotate dates, and value accuracy on the hand-made tables."""
     from pipeline.dates import evaluate
 
-    _print_rows(evaluate(data), "dates")
+    _print_rows(evaluate(_data_dir(data)), "dates")
 
 
 @eval_app.command("entities")
@@ -267,17 +311,17 @@ def _fmt(v: object) -> str:
 
 
 @train_app.command("langid")
-def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
+def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP),
                  out: Optional[Path] = typer.Option(None, "--out", help="Default: the shipped model folder.")) -> None:
     """Rebuild the language-ID artefacts from the shared data."""
     from pipeline.langid import train
 
-    train(data, out)
+    train(_data_dir(data), out)
 
 
 @train_app.command("ner")
 def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
-              data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
+              data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP),
               out: Optional[Path] = typer.Option(None, "--out", help="Default: pipeline/models/ner-LANG."),
               seed: int = typer.Option(0, "--seed"),
               matmul: str = typer.Option("blis", "--matmul",
@@ -285,6 +329,9 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
               rescore: bool = typer.Option(False, "--rescore",
                                            help="az/fa: no training; re-evaluate the model folder, rewrite its card's scores.")) -> None:
     """Train the NER model of LANG reproducibly and write its model card (az, fa, ru; en is pretrained)."""
+    if lang not in ("az", "fa", "ru", "en"):
+        _fail(f"unknown --lang {lang!r}; choose from az, fa, ru (en is pretrained)")
+    _data_dir(data)
     if lang == "ru":
         from pipeline.ner.training import train_ru
 
