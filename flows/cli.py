@@ -204,8 +204,10 @@ def report(out: Optional[Path] = typer.Argument(None, help="Output folder of a r
            html: Path = typer.Option(..., "--html", help="Write the report to this HTML file (self-contained)."),
            top: int = typer.Option(25, "--top", min=1, help="Entities listed per label."),
            screenshot: Optional[Path] = typer.Option(None, "--screenshot",
-                                                     help="Also save a PNG of the report's documents page "
-                                                          "(needs chromium).")) -> None:
+                                                     help="Also save a PNG of the report (needs chromium)."),
+           view: str = typer.Option("documents", "--screenshot-view",
+                                    help="What the PNG shows: overview, entities, timeline, documents, runs, "
+                                         "documents&lang=fa,ru or doc=PATH.")) -> None:
     """One self-contained HTML file: overview, top entities, timeline, documents with entities marked, runs."""
     from pipeline.report import NotAnOutputFolder, build_report
 
@@ -220,10 +222,9 @@ def report(out: Optional[Path] = typer.Argument(None, help="Output folder of a r
         from pipeline.report.browser import BrowserError, Chromium
 
         try:
-            with Chromium() as browser:
-                browser.load(html.resolve().as_uri())
-                browser.evaluate("lingflowReport.show('documents')")
-                browser.screenshot(screenshot)
+            with Chromium(width=1200, height=700) as browser:
+                browser.load(html.resolve().as_uri() + "#" + view)
+                browser.screenshot(screenshot, full_page=True)
         except BrowserError as exc:
             _fail(f"no screenshot: {exc}")
         typer.echo(f"wrote {screenshot}")

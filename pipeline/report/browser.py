@@ -137,9 +137,12 @@ class Chromium:
         return [u for u in urls if not u.startswith(("file:", "data:", "about:"))]
 
     def screenshot(self, path: str | Path, full_page: bool = False) -> Path:
+        """A PNG of the viewport, or (``full_page``) of the whole page down to its last line."""
         params: dict[str, Any] = {"format": "png"}
         if full_page:
-            params["captureBeyondViewport"] = True
+            size = self.call("Page.getLayoutMetrics")["cssContentSize"]
+            params.update(captureBeyondViewport=True,
+                          clip={"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1})
         data = self.call("Page.captureScreenshot", params)["data"]
         dest = Path(path)
         dest.write_bytes(base64.b64decode(data))

@@ -222,10 +222,11 @@
   }
   function matching() {
     var q = F.q.toLowerCase(), out = [], only = F.entity ? F.entity.doc_idx : null;
+    var langs = F.lang ? F.lang.split(",") : null;        // one language, or several: "fa,ru"
     var idx = only || IX.path.map(function (_, i) { return i; });
     for (var k = 0; k < idx.length; k++) {
       var i = idx[k];
-      if (F.lang && IX.lang[i] !== F.lang) continue;
+      if (langs && langs.indexOf(IX.lang[i]) < 0) continue;
       if (F.status && IX.status[i] !== F.status) continue;
       if (q && IX.path[i].toLowerCase().indexOf(q) < 0) continue;
       out.push(i);
@@ -248,7 +249,7 @@
     add(listBox, pager(ids.length, PAGE, F.page, function (p) { F.page = p; drawList(); }));
     var grid = el("div", {cls: "grid"});
     ids.slice(F.page * PAGE, (F.page + 1) * PAGE).forEach(function (i) {
-      add(grid, el("div", {cls: "doc", "data-path": IX.path[i], "data-lang": IX.lang[i]}, docHead(i), snippet(i, 700)));
+      add(grid, el("div", {cls: "doc", "data-path": IX.path[i], "data-lang": IX.lang[i]}, docHead(i), snippet(i, 900)));
     });
     add(listBox, grid);
   }
@@ -286,7 +287,10 @@
     add(sec, el("div", {cls: "toolbar"}, q, sl, ss, legend()));
     listBox = el("div"); viewer = el("div", {hidden: "hidden"});
     add(sec, listBox, viewer);
-    sec.sync = function () { q.value = F.q; sl.value = F.lang; ss.value = F.status; };
+    sec.sync = function () {
+      if (F.lang && !sl.querySelector('option[value="' + F.lang + '"]')) add(sl, el("option", {value: F.lang, text: F.lang}));
+      q.value = F.q; sl.value = F.lang; ss.value = F.status;
+    };
   }
   function showDocs(f) {
     F = {q: f.q || "", lang: f.lang || "", status: f.status || "", entity: f.entity || null, page: f.page || 0};
