@@ -154,8 +154,10 @@
             return [el("span", {dir: e.dir, lang: e.lang, text: e.canonical}), e.lang, e.mentions,
               el("button", {cls: "link", text: fmt(e.docs), on: function () { showDocs({entity: e}); }}),
               el("span", {dir: "auto", text: e.variants.join(" · ")}),
-              e.xlang.length ? e.xlang.map(function (x) { return el("span", {cls: "pill", text: x[0] + " (" + x[1] + ")"}); })
-                : el("span", {cls: "muted", text: e.xlang_id ? "(id " + e.xlang_id + ")" : ""})];
+              e.xlang.length ? e.xlang.map(function (x) {
+                return el("button", {cls: "pill link", title: "show " + x[0], text: x[0] + " (" + x[1] + ")",
+                  on: function () { q.value = x[0]; draw(); }}); })
+                : el("span", {cls: "muted", text: e.xlang_id ? "none in this corpus" : ""})];
           }), [2, 3]));
       });
     }
