@@ -182,8 +182,12 @@
     function drawDays() {
       days.textContent = "";
       var ds = T.by_day.filter(function (d) { return sel.year === null || d[0].slice(0, 4) === String(sel.year).padStart(4, "0"); });
-      var maxD = Math.max.apply(null, [1].concat(ds.map(function (d) { return d[1]; })));
       if (!ds.length) { add(days, el("p", {cls: "muted", text: "No dates that name a day" + (sel.year !== null ? " in " + sel.year : "") + "."})); return; }
+      if (ds.length > 366) {                        // all years at once: the busiest days, in date order
+        add(days, el("p", {cls: "muted", text: "The 200 busiest of " + fmt(ds.length) + " days; choose a year for all of its days."}));
+        ds = ds.slice().sort(function (a, b) { return b[1] - a[1]; }).slice(0, 200).sort();
+      }
+      var maxD = Math.max.apply(null, [1].concat(ds.map(function (d) { return d[1]; })));
       add(days, table(["day", "mentions", ""], ds.map(function (d) {
         return [el("button", {cls: "link", text: d[0], on: function () { sel.day = d[0]; sel.page = 0; drawList(); }}), d[1], bar(d[1], maxD)];
       }), [1]));
