@@ -19,7 +19,6 @@ train_app = typer.Typer(no_args_is_help=True, help="Rebuild a shipped model arte
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
-DATA_HELP = "The shared data folder (env var: LINGFLOW_DATA)."
 DEFAULT_DATA = os.environ.get("LINGFLOW_DATA", str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
 
 
@@ -231,7 +230,8 @@ def report(out: Optional[Path] = typer.Argument(None, help="Output folder of a r
 
 
 @eval_app.command("langid")
-def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP),
+def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA",
+                                          help="The shared data folder."),
                 cv: bool = typer.Option(True, "--cv/--no-cv",
                                         help="lingflow: 2-fold cross-validation (trains two fold models, ~1 min); "
                                              "--no-cv scores the shipped model, which was trained on all lines."),
@@ -257,21 +257,46 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DAT
 
 @eval_app.command("ner")
 def eval_ner(lang: Optional[str] = typer.Option(None, "--lang", help="az, en, ru or fa (default: all)."),
-             data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP),
-             limit: Optional[int] = typer.Option(None, "--limit", help="Items per dev set.")) -> None:
-    """Exact and overlap F1 per label on every dev set of data/ner/LANG, and words/s."""
+             data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
+             limit: Optional[int] = typer.Option(None, "--limit", help="Items per dev set."),
+             view: str = typer.Option("both", "--view", help="sentences, documents or both."),
+             sets: Optional[str] = typer.Option(None, "--sets", help="Comma-separated set names (default: all)."),
+             backend: Optional[str] = typer.Option(None, "--backend",
+                                                   help="Another registered NER component for --lang, "
+                                                        "e.g. ner.natasha.ru.v1 (default: the shipped one)."),
+             as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON.")) -> None:
+    """Exact and overlap F1 per label on every dev set of data/ner/LANG, through the code path of
+    `lingflow run`: one sentence per document, and documents of 8 lines; plus words/s."""
     from pipeline.components import DEFAULT_NER
-    from pipeline.ner.evaluate import evaluate_lang, format_table
 
     langs = _names(lang, sorted(DEFAULT_NER), "--lang") if lang else ["az", "en", "ru", "fa"]
-    _data_dir(data)
+    views = {"both": ("sentences", "documents"), "sentences": ("sentences",), "documents": ("documents",)}.get(view)
+    if views is None:
+        _fail(f"--view must be sentences, documents or both, not {view!r}")
+    if backend and not lang:
+        _fail("--backend needs --lang")
+    from pipeline import components, registry
+    from pipeline.evaluation.ner import dev_files, evaluate_lang, format_table
+
+    if backend and backend not in registry.names("ner"):
+        _fail(f"--backend {backend!r} is not a registered NER component; known: {', '.join(registry.names('ner'))}")
+    if not any(dev_files(lg, data) for lg in langs):
+        _fail(f"no NER dev sets (*-dev.jsonl) under {data}/ner/{'|'.join(langs)}; pass --data or set LINGFLOW_DATA")
+    rows = []
     for lg in langs:
-        rows = evaluate_lang(lg, data / "ner", limit=limit)
+        rows += evaluate_lang(lg, data, backend=components.ner(backend) if backend else None, limit=limit,
+                              sets=sets.split(",") if sets else None, views=views)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
         typer.echo(format_table(rows))
 
 
 @eval_app.command("dates")
-def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP)) -> None:
+def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA",
+                                         help="The shared data folder.")) -> None:
     """DATE span P/R/F1 on the dev sets that annotate dates, and value accuracy on the hand-made tables."""
     from pipeline.dates import evaluate
 
@@ -312,7 +337,8 @@ def _fmt(v: object) -> str:
 
 
 @train_app.command("langid")
-def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP),
+def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA",
+                                           help="The shared data folder."),
                  out: Optional[Path] = typer.Option(None, "--out", help="Default: the shipped model folder.")) -> None:
     """Rebuild the language-ID artefacts from the shared data."""
     from pipeline.langid import train
@@ -322,7 +348,8 @@ def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DA
 
 @train_app.command("ner")
 def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
-              data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help=DATA_HELP),
+              data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA",
+                                        help="The shared data folder."),
               out: Optional[Path] = typer.Option(None, "--out", help="Default: pipeline/models/ner-LANG."),
               seed: int = typer.Option(0, "--seed"),
               matmul: str = typer.Option("blis", "--matmul",
@@ -350,7 +377,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
     from pipeline.ner.training.train import train
 
     if rescore:
-        from pipeline.ner.evaluate import format_table
+        from pipeline.evaluation.ner import format_table
         from pipeline.ner.training.train import rescore as rescore_folder
 
         typer.echo(format_table(rescore_folder(lang, out, data / "ner")))

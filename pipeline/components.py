@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__, registry
+from pipeline.ner import date_spans as _date_spans
 from pipeline.document import stable_id
 from pipeline.ner import docrules as _docrules
 from pipeline.text import normalize as _normalize
@@ -133,7 +134,8 @@ def version_for(lang: str) -> str:
              _segment.NAME]
     if lang in DEFAULT_NER:
         # the backend's versioned name, and the trained model's meta (no import, no model load)
-        parts += [DEFAULT_NER[lang], DEFAULT_DATES, DEFAULT_ENTITIES, _model_fingerprint(f"ner-{lang}")]
+        parts += [DEFAULT_NER[lang], DEFAULT_DATES, DEFAULT_ENTITIES, _model_fingerprint(f"ner-{lang}"),
+                  _date_spans.NAME, _date_spans.DATE_SPANS.get(lang, "rules")]
         if lang in _docrules.DOC_RULES:  # post-model span rules shape the mentions too
             parts += [_docrules.NAME, _docrules.BOUNDARY_NAME]
     return f"{__version__}+{stable_id(*parts)[:10]}"

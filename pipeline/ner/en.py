@@ -501,30 +501,3 @@ def _register() -> None:
 
 
 _register()
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m pipeline.ner.en [--data-dir D] [--baseline]``: dev-set and seed tables."""
-    import argparse
-    from pathlib import Path
-
-    from pipeline.ner.evaluate import evaluate_lang, format_table
-    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
-
-    ap = argparse.ArgumentParser(description=main.__doc__)
-    ap.add_argument("--data-dir", default=str(Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"))
-    ap.add_argument("--baseline", action="store_true", help="also score en_core_web_sm without rules")
-    ap.add_argument("--limit", type=int, default=None)
-    args = ap.parse_args(argv)
-    backends: list[NerBackend] = [EnSpacyRulesNer()]
-    if args.baseline:
-        backends.append(SpacyNer("ner.spacy.en.v1", "en", MODEL_PACKAGE, ONTONOTES))
-    rows = []
-    for b in backends:
-        rows += [dict(r, set=f"{r['set']} [{b.name}]")
-                 for r in evaluate_lang("en", args.data_dir, backend=b, limit=args.limit)]
-    print(format_table(rows))
-
-
-if __name__ == "__main__":
-    main()

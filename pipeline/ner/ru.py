@@ -115,31 +115,3 @@ def _register() -> None:
 
 
 _register()
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m pipeline.ner.ru [--data-dir D] [--model M] [--natasha]``: dev-set tables."""
-    import argparse
-    from pathlib import Path
-
-    from pipeline.ner.evaluate import evaluate_lang, format_table
-
-    ap = argparse.ArgumentParser(description=main.__doc__)
-    ap.add_argument("--data-dir", default=str(Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"))
-    ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model folder/name for ner.spacy-natasha.ru.v1")
-    ap.add_argument("--natasha", action="store_true", help="also score natasha as shipped")
-    ap.add_argument("--sets", default=None, help="comma-separated set names (nerel,wikiann)")
-    ap.add_argument("--limit", type=int, default=None)
-    args = ap.parse_args(argv)
-    backends: list[NerBackend] = [RuSpacyNer(model=args.model)]
-    if args.natasha:
-        backends.append(natasha_backend())
-    rows = []
-    for b in backends:
-        rows += [dict(r, set=f"{r['set']} [{b.name}]") for r in evaluate_lang(
-            "ru", args.data_dir, backend=b, limit=args.limit, sets=args.sets.split(",") if args.sets else None)]
-    print(format_table(rows))
-
-
-if __name__ == "__main__":
-    main()

@@ -25,7 +25,7 @@ CAVEATS = {
         " `1972-ci`, which the tokenizer fix splits the same way.\n"
         "- Inference also runs `pipeline.ner.docrules` (span-boundary fixes of `pipeline.ner.boundary`: no name"
         " ends in an open `(`, `ABŞ - da` -> `ABŞ`; then document-level ORG extension) inside"
-        " `pipeline.ner.evaluate.run_backend_on_text`.\n"
+        " the NER step of `lingflow run` (`pipeline/steps/ner.py`).\n"
         "- Span conventions differ: WikiANN keeps a trailing common noun in LOC/ORG (`Kəlbəcər rayonunda`, 19% of"
         " LOC), aznews almost never (2 of 1177); the model follows WikiANN, which costs aznews-dev exact matches.\n"
         "- Tried and not shipped: aznews x6 with evaluation every 500 steps (same seed): aznews-dev 71.8,"
@@ -38,7 +38,7 @@ CAVEATS = {
         "- Text is normalised (ZWNJ -> space, Arabic yeh/kaf -> Persian, digits -> ASCII) for training and inference.\n"
         "- Inference also runs `pipeline.ner.docrules` (span-boundary fixes of `pipeline.ner.boundary`: whole"
         " ZWNJ words, no name ends in an open `(`, place-type noun inside LOC as in Text-Mining and PEYMA (`شهر قم`);"
-        " then document-level ORG extension) inside `pipeline.ner.evaluate.run_backend_on_text`.\n"
+        " then document-level ORG extension) in the NER step of `lingflow run` (`pipeline/steps/ner.py`).\n"
         "- Text-Mining gold leaves many names unlabelled (stand-alone `ایران`: LOC 92, O 76 in train; PEYMA 591 / 2),"
         " so textmining-dev precision is low for any model that tags every name.\n"
         "- Tried and not shipped: textmining x5 with `در` + DATE merged into one span (`SetSpec.merge_prep_dates`):"
@@ -55,12 +55,16 @@ SCORES_HEADING = "## Scores on the dev sets"
 
 
 def _scores_section(rows: list[dict[str, Any]]) -> list[str]:
-    from pipeline.ner.evaluate import format_table
+    from pipeline.evaluation.ner import format_table
 
     return [
-        "Exact-span and overlap P/R/F1 (%), computed by `pipeline.ner.evaluate.evaluate_lang` through the"
-        " inference path (normalise, segment, predict, map back, document rules). Labels a set does not"
-        " annotate are ignored for it. words/s: one thread, including normalisation and segmentation.",
+        "Exact-span and overlap P/R/F1 (%), computed by `lingflow eval ner` (`pipeline.evaluation.ner`) through"
+        " the code path of `lingflow run`: segmentation, language ID, normalisation, this model, the post-model"
+        " rules, the date step and canonical names, in two views: one dev sentence per document, and 8 dev"
+        " sentences per document in file order, one per line (NEREL: whole documents). `lang right`: documents"
+        " whose detected language is the set's (a document detected as another language gets that language's"
+        " model or none). Labels a set does not annotate are ignored for it. words/s: the whole path, one"
+        " process; NER words/CPU-s: the NER step alone.",
         "",
         format_table(rows),
         "",
@@ -69,7 +73,7 @@ def _scores_section(rows: list[dict[str, Any]]) -> list[str]:
 
 def evaluate_folder(out_dir: Path, lang: str, data_dir: Path) -> list[dict[str, Any]]:
     """Every dev set of ``lang`` through the inference path, with the model in ``out_dir`` (loaded afresh)."""
-    from pipeline.ner.evaluate import evaluate_lang
+    from pipeline.evaluation.ner import evaluate_lang
     from pipeline.ner.spacy_backend import SpacyNer, load_spacy
 
     load_spacy.cache_clear()
@@ -115,7 +119,7 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
         f"spaCy pipeline `{meta['name']}` {meta['version']} (tok2vec + ner), labels ORG PER LOC DATE.",
         "Load with `SpacyNer(name=\"ner.spacy.%s.v1\", lang=\"%s\", model=\"ner-%s\")`; feed it text"
         " normalised by `pipeline.text.normalize.normalize(text, \"%s\")` and segmented by"
-        " `pipeline.text.segment.segment` (see `pipeline.ner.evaluate.run_backend_on_text`)." % (lang, lang, lang, lang),
+        " `pipeline.text.segment.segment` (the NER step of `lingflow run`, `pipeline/steps/ner.py`, does both)." % (lang, lang, lang, lang),
         "",
         "## Reproduce",
         "",

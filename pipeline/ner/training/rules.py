@@ -165,7 +165,7 @@ def add_rules(nlp: Any, lang: str, data_dir: Path, out_dir: Path, groups: list[s
 def ablate(lang: str, model: Path, data_dir: Path, candidates: list[list[str]]) -> list[tuple[str, list[dict]]]:
     """Evaluate the model with each candidate list of groups on every non-PEYMA dev set."""
     from pipeline.ner.base import NerBackend, Span
-    from pipeline.ner.evaluate import evaluate_lang
+    from pipeline.evaluation.ner import evaluate_lang
 
     class _Local(NerBackend):
         def __init__(self, nlp: Any) -> None:

@@ -186,7 +186,7 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
                                                    f"--matmul {matmul}" if matmul != "blis" else "") if a))
     if not keep_work:
         shutil.rmtree(work, ignore_errors=True)
-    from pipeline.ner.evaluate import format_table
+    from pipeline.evaluation.ner import format_table
 
     print(format_table(rows))
     return {"out_dir": str(out_dir), "rows": rows, "data": data_stats, "seconds": round(time.time() - t0, 1)}
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--mix", default=None, choices=sorted(MIX_VARIANTS), help="a candidate data mix instead of the default")
     args = ap.parse_args(argv)
     if args.rescore:
-        from pipeline.ner.evaluate import format_table
+        from pipeline.evaluation.ner import format_table
 
         print(format_table(rescore(args.lang, args.out, args.data_dir)))
         return
