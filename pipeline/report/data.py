@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.batch import failure_reason
 from pipeline.inspect import check_output_folder
 from pipeline.io.tables import TableStore
 
@@ -84,7 +85,7 @@ def _overview(docs: pa.Table, mentions: pa.Table, entities: pa.Table) -> dict[st
     by_ls = Counter(zip(docs.column("lang").to_pylist(), docs.column("status").to_pylist()))
     failed = [(p, e) for p, st, e in zip(docs.column("path").to_pylist(), docs.column("status").to_pylist(),
                                          docs.column("error").to_pylist()) if st == "failed"]
-    reasons = Counter((e or "").split(":")[0].strip() or "unknown" for _, e in failed)
+    reasons = Counter(failure_reason(e) for _, e in failed)
     return {
         "documents": len(docs),
         "by_lang_status": [[lang or "", st, n] for (lang, st), n in sorted(by_ls.items(), key=lambda kv: (
