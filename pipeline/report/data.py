@@ -15,19 +15,25 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline import languages
 from pipeline.batch import failure_reason
 from pipeline.inspect import check_output_folder
 from pipeline.io.tables import TableStore
 
 CHUNK = 50                      # documents per lazily parsed JSON block
 LABELS = ("ORG", "PER", "LOC", "DATE")
-# ISO 639-1 codes written right to left (the report sets dir="rtl" on their text)
+# right-to-left scripts (ISO 15924) of the language packs, and the codes of other right-to-left
+# languages that language ID may report (they have no pack, so no script to ask)
+RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm"})
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ps", "sd", "ug", "ur", "yi", "dv", "ckb"})
 MAX_DAY_SPAN = 31               # an interval up to a month counts on each of its days
 
 
 def direction(lang: str | None) -> str:
-    return "rtl" if lang in RTL_LANGUAGES else "ltr"
+    """``rtl`` or ``ltr``: the writing direction of ``lang``'s script (the HTML ``dir`` of its text)."""
+    spec = languages.spec(lang or "")
+    rtl = spec.script in RTL_SCRIPTS if spec is not None else lang in RTL_LANGUAGES
+    return "rtl" if rtl else "ltr"
 
 
 def _rows(t: pa.Table) -> list[dict[str, Any]]:

@@ -16,9 +16,9 @@ from pipeline.steps.base import ModelStep, Pipeline, Step, StepError, StepStats
 from pipeline.steps.dates import DateStep, resolve_overlaps
 from pipeline.steps.entities import EntityStep
 from pipeline.steps.ner import NerStep
-from pipeline.steps.text import NER_LANGS, LangIdStep, ReadStep, SegmentStep, lang_at, segment_langs
+from pipeline.steps.text import LangIdStep, ReadStep, SegmentStep, lang_at, segment_langs
 
-__all__ = ["DateStep", "Document", "EntityStep", "LangIdStep", "ModelStep", "NER_LANGS", "NerStep", "Pipeline",
+__all__ = ["DateStep", "Document", "EntityStep", "LangIdStep", "ModelStep", "NerStep", "Pipeline",
            "ReadStep", "SegmentStep", "Step", "StepError", "StepStats", "annotate_texts", "default_pipeline",
            "lang_at", "resolve_overlaps", "segment_langs", "text_steps"]
 

@@ -1,10 +1,12 @@
 """The date step: the date grammar's spans combined with the NER models' DATE spans.
 
 Span convention (measured with ``lingflow eval ner``, see the README): where a model DATE
-span and a grammar span overlap, the mention takes the **model's boundaries** (the models
-learnt each language's annotation convention: ``1972-ci ildə``, ``سال ۱۳۹۴``, ``в 2019 году``)
-and the **grammar's value** (the grammar reads the model span, or else the one grammar span
-inside it). A grammar span that no model span overlaps is kept as it is (the models miss
+span and a grammar span overlap, the mention takes, per language (``SPEC.date_spans``), the
+model's boundaries (the models learnt their annotation convention: ``1972-ci ildə``,
+``در سال ۱۳۹۴``) or the grammar's, and always the **grammar's value** (the grammar reads the
+model span, or else the one grammar span inside it). Measured (DATE exact F1, grammar
+boundaries / model boundaries): az aznews 89.2 / 92.9, fa textmining 31.6 / 55.6, fa PEYMA
+38.8 / 46.9, ru NEREL 87.5 / 85.3, en hand-made news 40.0 / 97.1 (blind 54.5 / 100). A grammar span that no model span overlaps is kept as it is (the models miss
 dates; the grammar never invents one from a bare number). A model span that the grammar
 cannot read at all is dropped: every DATE mention carries a value or a recognised relative
 expression. The ISO value always comes from the date grammar.
@@ -14,12 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline import components
-from pipeline.ner.date_spans import DATE_SPANS, SPAN_POLICIES
+from pipeline import components, languages
 from pipeline.document import Document, Mention
 from pipeline.steps.base import ModelStep
-from pipeline.steps.text import NER_LANGS, lang_at
+from pipeline.steps.text import lang_at
 
+SPAN_POLICIES = ("model", "rules")
 
 
 def _overlap(a: Mention, b: Any) -> bool:
@@ -35,11 +37,16 @@ class DateStep(ModelStep):
     default_component = components.DEFAULT_DATES
 
     def __init__(self, component: str | None = None, policy: dict[str, str] | None = None) -> None:
+        """``policy``: language -> ``model`` | ``rules`` (default: each pack's ``SPEC.date_spans``)."""
         super().__init__(component)
-        self.policy = dict(DATE_SPANS if policy is None else policy)
+        self.policy = dict(policy or {})
         bad = sorted(set(self.policy.values()) - set(SPAN_POLICIES))
         if bad:
             raise ValueError(f"date span policy must be one of {SPAN_POLICIES}, not {bad}")
+
+    def _policy(self, lang: str) -> str:
+        spec = languages.spec(lang)
+        return self.policy.get(lang) or (spec.date_spans if spec else "rules")
 
     def create(self) -> Any:
         return components.dates(self.component)
@@ -51,7 +58,7 @@ class DateStep(ModelStep):
         text = doc.text or ""
         out: list[Mention] = []
         for s, e, lang in doc.lang_spans or [(0, len(text), doc.lang)]:
-            if lang not in NER_LANGS:
+            if languages.spec(lang) is None:
                 continue
             for dm in self.model.extract(text[s:e], lang):
                 out.append(Mention(dm.start + s, dm.end + s, "DATE", text[dm.start + s:dm.end + s], self.model.name,
@@ -76,7 +83,7 @@ class DateStep(ModelStep):
         covered: set[int] = set()
         for m in model_dates:
             inside = [r for r in rules if _overlap(m, r)]
-            if inside and self.policy.get(lang_at(doc, m.start), "rules") == "rules":
+            if inside and self._policy(lang_at(doc, m.start)) == "rules":
                 continue  # the grammar's span wins
             read = self._read(doc, m, inside)
             if read is None:

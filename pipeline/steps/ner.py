@@ -8,15 +8,15 @@ from typing import Any
 from pipeline import components
 from pipeline.document import Document, Mention
 from pipeline.ner.base import Span
-from pipeline.ner.docrules import DOC_RULES, apply_doc_rules
+from pipeline.ner.rules import NO_RULES
 from pipeline.steps.base import Step, load_serialised
 from pipeline.steps.text import lang_at, segment_langs
 from pipeline.text.normalize import normalize
 
 
 class NerStep(Step):
-    """Normalise each segment for its language, predict per language, map spans back, then
-    apply the document-level rules (:mod:`pipeline.ner.docrules`).
+    """Normalise each segment for its language, predict per language, apply the component's
+    line rules, map spans back, then its document rules (:mod:`pipeline.ner.rules`).
 
     ``backends`` maps a language to a registered component name (default: the shipped ones);
     ``instances`` maps a language to an already built backend (evaluation of a candidate model
@@ -28,7 +28,7 @@ class NerStep(Step):
 
     def __init__(self, backends: dict[str, str] | None = None, instances: dict[str, Any] | None = None) -> None:
         super().__init__()
-        self.backends = dict(components.DEFAULT_NER if backends is None else backends)
+        self.backends = dict(components.default_ner() if backends is None else backends)
         self._models: dict[str, Any] = dict(instances or {})
         self.backends.update({lang: getattr(b, "name", lang) for lang, b in self._models.items()})
 
@@ -65,11 +65,12 @@ class NerStep(Step):
                 results = backend.predict(texts)
             except Exception:  # noqa: BLE001 - retry per document to find the one that breaks
                 results = self._predict_per_doc(docs, backend, items, texts)
-            for (i, seg_start, norm), spans in zip(items, results):
+            rules = getattr(backend, "rules", None) or NO_RULES
+            for (i, seg_start, norm), text, spans in zip(items, texts, results):
                 doc = docs[i]
                 if spans is None or not doc.ok:
                     continue
-                for sp in spans:
+                for sp in rules.on_lines(text, spans):
                     s, e = norm.to_original(sp.start, sp.end)
                     s, e = s + seg_start, e + seg_start
                     surface = doc.text[s:e]
@@ -85,13 +86,15 @@ class NerStep(Step):
                     self._fail(doc, exc)
         return docs
 
-    @staticmethod
-    def _document_rules(doc: Document) -> None:
-        """Rules that need the whole document (e.g. a name repeated longer elsewhere: az, fa)."""
-        for lang in sorted({lang_at(doc, m.start) for m in doc.mentions} & set(DOC_RULES)):
+    def _document_rules(self, doc: Document) -> None:
+        """The document rules of each language's component, on that language's mentions."""
+        for lang in sorted({lang_at(doc, m.start) for m in doc.mentions}):
+            rules = getattr(self._models.get(lang), "rules", None) or NO_RULES
+            if not rules.document:
+                continue
             mine = [m for m in doc.mentions if lang_at(doc, m.start) == lang]
             source = mine[0].source
-            spans = apply_doc_rules(doc.text, [Span(m.start, m.end, m.label, m.confidence) for m in mine], lang)
+            spans = rules.on_document(doc.text, [Span(m.start, m.end, m.label, m.confidence) for m in mine], lang)
             rest = [m for m in doc.mentions if lang_at(doc, m.start) != lang]
             doc.mentions = sorted(rest + [Mention(sp.start, sp.end, sp.label, doc.text[sp.start:sp.end], source,
                                                   sp.score) for sp in spans], key=lambda m: (m.start, m.end))

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from pipeline import components
+from pipeline import components, languages
 from pipeline.document import Document
 from pipeline.io.decode import DEFAULT_MAX_BYTES, DecodeError, read_text
+from pipeline.langid.scripts import dominant_script, language_script
 from pipeline.steps.base import ModelStep, Step
 from pipeline.text.segment import segment
-
-NER_LANGS = ("az", "en", "ru", "fa")
-
 
 class ReadStep(Step):
     """Read and decode the file; empty, binary, undecodable or huge files fail here."""
@@ -50,17 +47,6 @@ class SegmentStep(Step):
 
 
 SHORT_SEGMENT = 80  # characters
-LANG_SCRIPT = {"az": "latin", "en": "latin", "tr": "latin", "ru": "cyrillic", "uk": "cyrillic", "be": "cyrillic",
-               "bg": "cyrillic", "kk": "cyrillic", "sr": "cyrillic", "mk": "cyrillic", "mn": "cyrillic",
-               "fa": "arabic", "ar": "arabic", "ur": "arabic"}
-_SCRIPTS = {"latin": re.compile(r"[A-Za-zÀ-ɏ]"), "cyrillic": re.compile(r"[Ѐ-ӿ]"), "arabic": re.compile(r"[؀-ۿ]")}
-
-
-def _script(text: str) -> str | None:
-    """The dominant of Latin, Cyrillic and Arabic script in ``text`` (None when no letters)."""
-    counts = {name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else None
 
 
 class LangIdStep(ModelStep):
@@ -81,16 +67,16 @@ class LangIdStep(ModelStep):
         res = self.model.detect(doc.text or "")
         doc.lang, doc.lang_confidence = res.lang, float(res.confidence)
         text = doc.text or ""
-        doc_script = LANG_SCRIPT.get(doc.lang)
+        doc_script = language_script(doc.lang)
         spans: list[tuple[int, int, str]] = []
         for s, e in doc.segments:
             # Short segments in the document's own script (titles, list items) inherit its language
             # without a detector call; other segments are detected, and unsure answers inherit too.
-            if doc_script and e - s < SHORT_SEGMENT and _script(text[s:e]) in (doc_script, None):
+            if doc_script and e - s < SHORT_SEGMENT and dominant_script(text[s:e]) in (doc_script, None):
                 lang = doc.lang
             else:
                 r = self.model.detect(text[s:e])
-                lang = r.lang if r.lang in NER_LANGS and r.confidence >= 0.5 else doc.lang
+                lang = r.lang if languages.spec(r.lang) and r.confidence >= 0.5 else doc.lang
             if spans and spans[-1][2] == lang:
                 spans[-1] = (spans[-1][0], e, lang)
             else:

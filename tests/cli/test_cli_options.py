@@ -43,7 +43,7 @@ def test_help_names_the_environment_variables(command, envvars):
     (["eval", "langid", "--detectors", "bogus", "--no-cv"], "unknown detector 'bogus'"),
     (["eval", "langid", "--detectors", "lingua", "--half", "both"], "unknown --half 'both'"),
     (["eval", "ner", "--lang", "xx"], "unknown --lang 'xx'"),
-    (["train", "ner", "--lang", "xx"], "unknown --lang 'xx'"),
+    (["train", "ner", "--lang", "xx"], "no trainable NER model for 'xx'"),
     (["eval", "dates", "--data", "/nonexistent/data"], "no data folder at /nonexistent/data"),
 ])
 def test_unknown_names_are_one_line(args, needle):

@@ -11,6 +11,7 @@ from lingflow_testing import annotate
 from pipeline.evaluation.ner import build_view, evaluate_set, format_table
 from pipeline.evaluation.scoring import score_spans
 from pipeline.ner.base import NerBackend, Span
+from pipeline.registrations import NER_FA, RULES
 
 
 class WordBackend(NerBackend):
@@ -42,6 +43,7 @@ FA_TEXT = ("عنوان مقاله درباره شهرها\n\nدر تهـران �
 def test_offsets_refer_to_original_document_after_deletions_and_segments() -> None:
     # Tatweel and a harakat are deleted by normalize(fa); ZWNJ becomes a space; Arabic yeh -> Persian.
     be = WordBackend("fa", {"تهران": "LOC", "ایران": "LOC", "بسیج جامعه": "ORG"})
+    be.rules = RULES[NER_FA]  # the shipped fa component's post-model rules
     doc = annotate([FA_TEXT], "fa", be)[0]
     assert doc.lang == "fa"
     got = [(m.text, m.label, m.source) for m in doc.mentions]

