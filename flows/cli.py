@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 
+from flows import results
 from flows.settings import SETTINGS, quiet_prefect_defaults
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -28,14 +29,53 @@ def _console():
     return Console(stderr=False)
 
 
+def _fail(message: object) -> None:
+    """One red line on stderr and exit 2 (a usage problem, never a traceback)."""
+    typer.secho(f"lingflow: {message}", fg="red", err=True)
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        typer.echo(f"lingflow {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print lingflow's version and exit.")) -> None:
+    pass
+
+
+def _data_dir(data: Path) -> Path:
+    if not data.is_dir():
+        _fail(f"no data folder at {data}: give --data DIR or set LINGFLOW_DATA (see the README, \"Data\")")
+    return data
+
+
+def _names(value: str, known: list[str] | tuple[str, ...], option: str) -> list[str]:
+    """Comma-separated names, each one of ``known``; an unknown one is one line and exit 2."""
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    bad = [n for n in names if n not in known]
+    if bad or not names:
+        _fail(f"unknown {option} {', '.join(map(repr, bad)) or repr(value)}; choose from {', '.join(known)}")
+    return names
+
+
 @app.command()
 def run(
     corpus: Path = typer.Argument(..., help="Folder of input documents (searched recursively)."),
-    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", help="Output folder for the Parquet tables."),
-    workers: int = typer.Option(SETTINGS.workers, "--workers", "-w", min=1, help="Batches processed at once."),
-    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, help="Documents per task."),
+    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", envvar="LINGFLOW_OUT",
+                             help="Output folder for the Parquet tables."),
+    workers: int = typer.Option(SETTINGS.workers, "--workers", "-w", min=1, envvar="LINGFLOW_WORKERS",
+                                help="Batches processed at once."),
+    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, envvar="LINGFLOW_BATCH_SIZE",
+                                   help="Documents per task."),
     full: bool = typer.Option(False, "--full", help="Reprocess every document, changed or not."),
-    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, help="Refuse files larger than this (MiB)."),
+    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, envvar="LINGFLOW_MAX_MB",
+                               help="Refuse files larger than this (MiB)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run batches on this Dask scheduler."),
     dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, help="Run batches on N local Dask workers."),
@@ -84,11 +124,11 @@ def print_summary(s: dict, wall: float) -> None:
 @app.command()
 def serve(
     corpus: Path = typer.Argument(..., help="Folder to re-ingest on the schedule."),
-    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o"),
+    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", envvar="LINGFLOW_OUT"),
     cron: Optional[str] = typer.Option(None, "--cron", help='Cron schedule, e.g. "0 * * * *" (hourly).'),
     interval: Optional[float] = typer.Option(None, "--interval", help="Or: seconds between runs."),
-    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1),
-    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1),
+    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, envvar="LINGFLOW_BATCH_SIZE"),
+    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, envvar="LINGFLOW_MAX_MB"),
     name: Optional[str] = typer.Option(None, "--name", help="Deployment name (default: ingest-<folder>)."),
 ) -> None:
     """Register a scheduled deployment of the ingest flow and serve it (set PREFECT_API_URL to see it in the UI)."""
@@ -120,42 +160,14 @@ def server(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Op
     os.execvpe(str(prefect), [str(prefect), "server", "start"], env)
 
 
-@app.command()
-def inspect(out: Path = typer.Argument(Path(SETTINGS.out_dir), help="Output folder of a run."),
-            rows: int = typer.Option(10, "--rows", "-n", help="Rows to show per table.")) -> None:
-    """Row counts of every table and the first rows of mentions and entities."""
-    from rich.table import Table
-
-    from pipeline.inspect import preview
-
-    con = _console()
-    if not out.is_dir():
-        typer.secho(f"lingflow: no output folder at {out}; run `lingflow run CORPUS --out {out}` first", fg="red",
-                    err=True)
-        raise typer.Exit(2)
-    counts, samples = preview(out, rows)
-    t = Table(title=f"tables in {out}")
-    t.add_column("table")
-    t.add_column("rows", justify="right")
-    for name, n in counts.items():
-        t.add_row(name, str(n))
-    con.print(t)
-    for name, df in samples.items():
-        st = Table(title=name)
-        for c in df.columns:
-            st.add_column(str(c), overflow="fold")
-        for r in df.itertuples(index=False):
-            st.add_row(*[_cell(v) for v in r])
-        con.print(st)
-
-
-def _cell(v: object) -> str:
-    s = "" if v is None else str(v)
-    return s if len(s) <= 60 else s[:57] + "..."
+# `inspect` and `report`: looking at what a run wrote (flows/results.py)
+app.command("inspect")(results.inspect)
+app.command("report")(results.report)
 
 
 @eval_app.command("langid")
-def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="The shared data folder."),
+def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA",
+                                          help="The shared data folder."),
                 cv: bool = typer.Option(True, "--cv/--no-cv",
                                         help="lingflow: 2-fold cross-validation (trains two fold models, ~1 min); "
                                              "--no-cv scores the shipped model, which was trained on all lines."),
@@ -164,9 +176,11 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="Th
                                               help="Comma-separated.")
                 ) -> None:
     """Accuracy per language, look-alike acceptance and lines/s on data/langid."""
-    from pipeline.evaluation.langid import cross_validate, evaluate
+    from pipeline.evaluation.langid import DETECTORS, cross_validate, evaluate
 
-    names = detectors.split(",")
+    names = _names(detectors, list(DETECTORS), "detector")
+    _names(half, ("all", "even", "odd"), "--half")
+    _data_dir(data)
     if cv and "lingflow" in names:
         _print_rows(cross_validate(data), "language identification, lingflow, 2-fold cross-validation "
                                           "(pooled: every line scored by the fold model that did not see it)")
@@ -188,7 +202,9 @@ def eval_ner(lang: Optional[str] = typer.Option(None, "--lang", help="az, en, ru
              as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON.")) -> None:
     """Exact and overlap F1 per label on every dev set of data/ner/LANG, through the code path of
     `lingflow run`: one sentence per document, and documents of 8 lines; plus words/s."""
-    langs = [lang] if lang else ["az", "en", "ru", "fa"]
+    from pipeline.languages import supported
+
+    langs = _names(lang, supported(), "--lang") if lang else ["az", "en", "ru", "fa"]
     views = {"both": ("sentences", "documents"), "sentences": ("sentences",), "documents": ("documents",)}.get(view)
     if views is None:
         _fail(f"--view must be sentences, documents or both, not {view!r}")
@@ -213,20 +229,15 @@ def eval_ner(lang: Optional[str] = typer.Option(None, "--lang", help="az, en, ru
         typer.echo(format_table(rows))
 
 
-def _fail(message: str) -> None:
-    """One clear line on stderr and exit code 2."""
-    typer.secho(f"lingflow: {message}", fg="red", err=True)
-    raise typer.Exit(2)
-
-
 @eval_app.command("dates")
-def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data")) -> None:
+def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA",
+                                         help="The shared data folder.")) -> None:
     """DATE span P/R/F1 on the dev sets that annotate dates, value accuracy on the hand-made tables and on
     the peer cases (per language and per kind)."""
     from pipeline.evaluation.dates import evaluate
     from pipeline.evaluation.dates_peer import per_kind, per_language, read_cases, run_cases
 
-    _print_rows(evaluate(data), "dates: DATE spans on the dev sets (exact and overlap), hand-made value tables")
+    _print_rows(evaluate(_data_dir(data)), "dates: DATE spans on the dev sets (exact and overlap), hand-made value tables")
     results = run_cases(read_cases())
     _print_rows(per_language(results), "dates: peer cases (tests/dates/data/peer_cases.tsv), exact ISO value, "
                                        "per language; held = every 4th case, not tuned on")
@@ -276,7 +287,7 @@ def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar=
         _fail(f"--half must be all, even or odd, not {half!r}")
     from pipeline.training.langid import train
 
-    train(data, out, half=half)
+    train(_data_dir(data), out, half=half)
 
 
 @train_app.command("ner")

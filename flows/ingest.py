@@ -7,7 +7,10 @@ batch of documents, never per document (each Prefect task run has a fixed cost).
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, timezone
 from itertools import islice
+from pathlib import Path
 from typing import Any, Iterator
 
 from prefect import flow, get_run_logger, task
@@ -23,6 +26,7 @@ from pipeline.batch import process_files
 from pipeline.io.discover import SourceFile
 from pipeline.io.plan import Plan
 from pipeline.io.tables import BatchSummary, TableStore
+from pipeline.report.run_summary import failed_in_run, summary_markdown, summary_rows
 
 _NO_RESULTS = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -61,7 +65,44 @@ def _run_batches(todo: list[list[SourceFile]], ctx: runner.RunContext, window: i
         yield done.result()
 
 
-@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=SETTINGS.workers))
+MAX_FAILURES_LOGGED = 200
+
+
+def corpus_slug(corpus: str) -> str:
+    """The corpus folder's name, safe in a flow-run name and an artifact key."""
+    return re.sub(r"[^a-z0-9-]+", "-", Path(str(corpus)).resolve().name.lower()).strip("-") or "corpus"
+
+
+def run_name() -> str:
+    """``ingest <corpus folder> <UTC time>``: what a run in the Prefect UI is called."""
+    from prefect.runtime import flow_run
+
+    corpus = flow_run.parameters.get("corpus", "")
+    return f"ingest {Path(str(corpus)).resolve().name or corpus} {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+
+
+def publish(summary: dict[str, Any], started: datetime, log: Any) -> None:
+    """Log each failed document into the run's log; publish the summary as a table and a markdown artifact."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    failed = failed_in_run(summary["out_dir"], started)
+    for path, error in failed[:MAX_FAILURES_LOGGED]:
+        log.warning("failed: %s: %s", path, error)
+    if len(failed) > MAX_FAILURES_LOGGED:
+        log.warning("... and %d more failed documents (lingflow inspect --failed)", len(failed) - MAX_FAILURES_LOGGED)
+    key = "lingflow-" + corpus_slug(summary["corpus"])
+    try:
+        create_table_artifact(summary_rows(summary), key=key + "-counts",
+                              description=f"Counts of the run on {summary['corpus']}: files, languages, labels, "
+                                          "failure reasons")
+        create_markdown_artifact(summary_markdown(summary, failed), key=key + "-summary",
+                                 description=f"Top entities and failed files after the run on {summary['corpus']}")
+    except Exception as exc:  # the tables are committed; a UI hiccup must not fail the run
+        log.warning("could not publish the run's artifacts: %s", exc)
+
+
+@flow(name="ingest", flow_run_name=run_name, log_prints=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=SETTINGS.workers))
 def ingest(corpus: str, out_dir: str = SETTINGS.out_dir, batch_size: int = SETTINGS.batch_size,
            full: bool = False, max_mb: int = SETTINGS.max_mb, show_progress: bool = True,
            max_in_flight: int | None = None) -> dict[str, Any]:
@@ -71,7 +112,10 @@ def ingest(corpus: str, out_dir: str = SETTINGS.out_dir, batch_size: int = SETTI
     log = get_run_logger()
     lock = TableStore(out_dir).lock()
     try:
-        ctx = runner.RunContext(str(corpus), str(out_dir), max_bytes=max_mb * 1024 * 1024)
+        from prefect.runtime import flow_run
+
+        ctx = runner.RunContext(str(corpus), str(out_dir), max_bytes=max_mb * 1024 * 1024,
+                                flow_run_id=flow_run.get_id())
         recovered, plan = scan_and_plan(ctx.corpus, out_dir, full)
         if recovered:
             log.warning("an earlier run stopped during its commit; completed it first")
@@ -84,6 +128,8 @@ def ingest(corpus: str, out_dir: str = SETTINGS.out_dir, batch_size: int = SETTI
             summaries.append(summary)
             progress.advance(summary.docs)
         progress.close()
-        return runner.finish(ctx, plan, summaries, len(todo), commit=commit)
+        summary = runner.finish(ctx, plan, summaries, len(todo), commit=commit)
+        publish(summary, ctx.started, log)
+        return summary
     finally:
         lock.release()

@@ -45,6 +45,7 @@ class RunContext:
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     started: datetime = field(default_factory=utcnow)
     max_bytes: int = DEFAULT_MAX_BYTES
+    flow_run_id: str | None = None          # the orchestrator's id of this run (Prefect's flow-run id)
 
 
 def recover(out_dir: str) -> bool:
@@ -100,12 +101,12 @@ def summarize_run(ctx: RunContext, plan: Plan, summaries: list[BatchSummary], fi
         "mentions_written": sum(s.mentions for s in summaries), "words": sum(s.words for s in summaries),
         "per_language": dict(sorted(langs.items())), "per_label": dict(sorted(labels.items())),
         "failures": dict(sorted(failures.items())), "parts_written": written, "pipeline_version": __version__,
-        "status": "completed",
+        "status": "completed", "flow_run_id": ctx.flow_run_id,
     }
 
 
 RUN_COLUMNS = ["run_id", "corpus", "started_at", "finished_at", "duration_s", "seen", "new", "changed", "unchanged",
-               "deleted", "failed", "processed", "mentions_written", "pipeline_version", "status"]
+               "deleted", "failed", "processed", "mentions_written", "pipeline_version", "status", "flow_run_id"]
 
 
 def run_row(s: dict[str, Any]) -> dict[str, Any]:

@@ -80,6 +80,7 @@ RUNS = pa.schema([
     pa.field("per_label", pa.map_(pa.string(), pa.int64()), nullable=False),
     pa.field("pipeline_version", pa.string(), nullable=False),
     pa.field("status", pa.string(), nullable=False),        # completed | failed
+    pa.field("flow_run_id", pa.string()),                   # Prefect's flow-run id; null outside a flow run
 ])
 
 TABLES: dict[str, pa.Schema] = {
