@@ -172,7 +172,10 @@ def inspect(out: Optional[Path] = typer.Argument(None, help="Output folder of a 
                     err=True)
         raise typer.Exit(2)
     counts, samples = preview(out, rows)
-    t = Table(title=f"tables in {out}")
+    from pipeline.io.versions import manifest
+
+    m = manifest(out)
+    t = Table(title=f"tables in {out}" + (f" (version {m['version']}, run {str(m.get('run_id'))[:8]})" if m else ""))
     t.add_column("table")
     t.add_column("rows", justify="right")
     for name, n in counts.items():

@@ -207,23 +207,29 @@ class TableStore:
             write_entities(self.part_files("mentions", build), build / "entities" / "part-0.parquet")
         else:
             link_or_copy(old_entities, build / "entities" / "part-0.parquet")
-        self._runs_into(build, src, run_row)
+        prev = versions.manifest(self.root)
+        same_runs_schema = prev.get("runs_schema") == str(schema.RUNS)
+        self._runs_into(build, src, run_row, same_runs_schema)
         docs = sum(len(ids) for ids in replaced.values())
         counts = {name: sum(pq.ParquetFile(f).metadata.num_rows for f in self.part_files(name, build))
-                  for name in schema.TABLES}
+                  for name in schema.TABLES if name != "runs"}
+        counts["runs"] = (prev["rows"]["runs"] + (run_row is not None) if same_runs_schema
+                          else sum(pq.ParquetFile(f).metadata.num_rows for f in self.part_files("runs", build)))
         versions.publish(self.root, n, build, {"run_id": run_id, "kind": kind, "rows": counts,
-                                               "committed_documents": docs, "recovered_run_id": recovered_run_id})
+                                               "committed_documents": docs, "recovered_run_id": recovered_run_id,
+                                               "runs_schema": str(schema.RUNS)})
         journal.unlink(missing_ok=True)
         shutil.rmtree(self.staging_dir(run_id), ignore_errors=True)
         versions.collect_garbage(self.root)
         return {**written, "committed_documents": docs}
 
-    def _runs_into(self, build: Path, src: Path | None, run_row: dict | None) -> None:
+    def _runs_into(self, build: Path, src: Path | None, run_row: dict | None, same_schema: bool) -> None:
         """Link the runs files of ``src`` into ``build`` (rewriting files of an older runs
-        schema, once) and add ``run_row``'s file."""
+        schema, once: ``same_schema`` says the previous version's files all have today's) and
+        add ``run_row``'s file."""
         (build / "runs").mkdir()
         for f in self.part_files("runs", src) if src is not None else []:
-            if pq.read_schema(f) == schema.RUNS:
+            if same_schema or pq.read_schema(f) == schema.RUNS:
                 link_or_copy(f, build / "runs" / f.name)
             else:
                 write_parquet(pq.read_table(f, schema=schema.RUNS), build / "runs" / f.name)

@@ -108,3 +108,21 @@ def test_a_flat_folder_of_an_older_lingflow_is_migrated(tmp_path):
     after = pd.read_parquet(flat / "mentions").sort_values("mention_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(before, after)
     assert duckdb.sql(f"select count(*) from read_parquet('{flat}/mentions/*.parquet')").fetchall()[0][0] == 10
+
+
+def test_runs_files_of_an_older_schema_are_rewritten_once(tmp_path):
+    import pyarrow.parquet as pq
+
+    store = TableStore(tmp_path)
+    store.commit("r1", run_row=_row("r1"))
+    old = next((tmp_path / "runs").glob("*.parquet"))
+    t = pq.read_table(old).drop_columns(["recovered_run_id", "committed_documents"])  # as before issue 21
+    flat = tmp_path / "flat"
+    (flat / "runs").mkdir(parents=True)
+    pq.write_table(t, flat / "runs" / old.name)
+    TableStore(flat).commit("r2", run_row=_row("r2"))
+    runs = pd.read_parquet(flat / "runs")  # pandas takes the schema of one file: all must agree
+    assert {"recovered_run_id", "committed_documents"} <= set(runs.columns) and len(runs) == 2
+    assert versions.manifest(flat)["rows"]["runs"] == 2
+    TableStore(flat).commit("r3", run_row=_row("r3"))
+    assert versions.manifest(flat)["rows"]["runs"] == 3 == len(pd.read_parquet(flat / "runs"))

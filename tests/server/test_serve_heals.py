@@ -26,9 +26,10 @@ from test_serve import BIN, _free_port, _post, _stop  # noqa: E402
 pytestmark = pytest.mark.slow
 
 
-def _runs(api: str) -> list[dict]:
+def _runs(api: str, name: str) -> list[dict]:
+    deps = [d["id"] for d in _post(f"{api}/deployments/filter", {"limit": 50}) if d["name"] == name]
     return [r for r in _post(f"{api}/flow_runs/filter", {"limit": 100, "sort": "EXPECTED_START_TIME_ASC"})
-            if r.get("deployment_id")]
+            if r.get("deployment_id") in deps]
 
 
 def _wait(pred, what: str, log: Path, timeout: float = 240):
@@ -41,55 +42,95 @@ def _wait(pred, what: str, log: Path, timeout: float = 240):
     raise AssertionError(f"timed out waiting for {what}:\n" + log.read_text()[-4000:])
 
 
-def test_killed_serve_restarts_and_the_next_tick_completes(tmp_path, seeds_dir):
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real `prefect server` on a free port with its own PREFECT_HOME."""
+    home = tmp_path_factory.mktemp("prefect")
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
-    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+    env = dict(os.environ, PREFECT_HOME=str(home / "home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_SERVER_API_HOST="127.0.0.1", PREFECT_SERVER_API_PORT=str(port), PREFECT_API_URL=api)
-    corpus = tmp_path / "watched"
-    corpus.mkdir()
-    shutil.copy(next(seeds_dir.glob("001_*")), corpus / "en.txt")
-    out = tmp_path / "out"
-    logs = {n: tmp_path / f"{n}.log" for n in ("server", "serve1", "serve2")}
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start"], env=env,
-                              stdout=open(logs["server"], "w"), stderr=subprocess.STDOUT)
-    serve_cmd = [str(BIN / "lingflow"), "serve", str(corpus), "--out", str(out), "--interval", "8", "--name", "heal"]
-    serve = None
+    log = home / "server.log"
+    proc = subprocess.Popen([str(BIN / "prefect"), "server", "start"], env=env, stdout=open(log, "w"),
+                            stderr=subprocess.STDOUT)
     try:
-        _wait(lambda: _healthy(api), "the server", logs["server"], 90)
-        serve = subprocess.Popen(serve_cmd, env=env, stdout=open(logs["serve1"], "w"), stderr=subprocess.STDOUT,
-                                 start_new_session=True)
-        running = _wait(lambda: [r for r in _runs(api) if r["state"]["type"] == "RUNNING"], "a running tick",
-                        logs["serve1"])[0]
-        os.killpg(serve.pid, signal.SIGKILL)  # serve and its flow-run process, mid-run
-        serve.wait(timeout=30)
+        _wait(lambda: _healthy(api), "the server", log, 90)
+        yield api, env
+    finally:
+        _stop(proc)
+
+
+class Serve:
+    """`lingflow serve` in its own process group (so a kill takes its flow-run process too)."""
+
+    def __init__(self, tmp_path: Path, env: dict, name: str, seeds_dir: Path) -> None:
+        corpus = tmp_path / "watched"
+        corpus.mkdir(exist_ok=True)
+        shutil.copy(next(seeds_dir.glob("001_*")), corpus / "en.txt")
+        self.out, self.env, self.name, self.tmp = tmp_path / "out", env, name, tmp_path
+        self.cmd = [str(BIN / "lingflow"), "serve", str(corpus), "--out", str(self.out), "--interval", "8",
+                    "--name", name]
+        self.proc: subprocess.Popen | None = None
+        self.n = 0
+
+    def start(self) -> Path:
+        self.n += 1
+        self.log = self.tmp / f"serve{self.n}.log"
+        self.proc = subprocess.Popen(self.cmd, env=self.env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        return self.log
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, sig)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+
+def test_killed_serve_restarts_and_the_next_tick_completes(server, tmp_path, seeds_dir):
+    api, env = server
+    serve = Serve(tmp_path, env, "heal", seeds_dir)
+    try:
+        log = serve.start()
+        running = _wait(lambda: [r for r in _runs(api, "heal") if r["state"]["type"] == "RUNNING"],
+                        "a running tick", log)[0]
+        serve.kill()  # serve and its flow-run process, mid-run
         time.sleep(2)
         assert _run(api, running["id"])["state"]["type"] == "RUNNING"  # left behind, holding the slot
         restarted = time.time()
 
-        serve = subprocess.Popen(serve_cmd, env=env, stdout=open(logs["serve2"], "w"), stderr=subprocess.STDOUT,
-                                 start_new_session=True)
-        done = _wait(lambda: [r for r in _runs(api) if r["state"]["type"] == "COMPLETED"
-                              and _ts(r["start_time"]) > restarted], "a tick completed after the restart",
-                     logs["serve2"])
-        assert done
+        log = serve.start()
+        _wait(lambda: [r for r in _runs(api, "heal") if r["state"]["type"] == "COMPLETED"
+                       and _ts(r["start_time"]) > restarted], "a tick completed after the restart", log)
         killed = _run(api, running["id"])
         assert killed["state"]["type"] == "CRASHED", killed["state"]
-        assert "marked 1 run(s) left by a stopped serve as crashed" in logs["serve2"].read_text()
+        assert "marked 1 run(s) left by a stopped serve as crashed" in log.read_text()
         autos = _post(f"{api}/automations/filter", {})
         assert [a["name"] for a in autos] == ["lingflow: crash flow runs whose heartbeats stopped"]
-        docs = pd.read_parquet(out / "documents")
-        assert list(docs["lang"]) == ["en"]
-        runs = pd.read_parquet(out / "runs")
-        assert (runs["status"] == "completed").all()
+        assert list(pd.read_parquet(serve.out / "documents")["lang"]) == ["en"]
+        assert (pd.read_parquet(serve.out / "runs")["status"] == "completed").all()
     finally:
-        if serve is not None and serve.poll() is None:
-            os.killpg(serve.pid, signal.SIGTERM)
-            try:
-                serve.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(serve.pid, signal.SIGKILL)
-        _stop(server)
+        serve.kill(signal.SIGTERM)
+
+
+def test_a_killed_flow_run_is_marked_crashed_by_its_missing_heartbeats(server, tmp_path, seeds_dir):
+    api, env = server
+    serve = Serve(tmp_path, env, "zombie", seeds_dir)
+    try:
+        log = serve.start()
+        running = _wait(lambda: [r for r in _runs(api, "zombie") if r["state"]["type"] == "RUNNING"],
+                        "a running tick", log)[0]
+        time.sleep(3)  # its first heartbeat is out
+        serve.kill()  # nothing is left to report the run's end: only the heartbeats stop
+        crashed = _wait(lambda: _run(api, running["id"])["state"]["type"] == "CRASHED",
+                        "the automation to crash the run", log, timeout=300)
+        assert crashed
+        assert "heartbeat" in _run(api, running["id"])["state"]["message"]
+    finally:
+        serve.kill(signal.SIGTERM)
 
 
 def _healthy(api: str) -> bool:
