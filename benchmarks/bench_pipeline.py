@@ -82,7 +82,7 @@ def bench_raw(corpus: Path, limit_words: int = 60000) -> list[dict]:
     words_by_lang: dict[str, int] = defaultdict(int)
     for p in sorted(corpus.rglob("*.txt")):
         lang = p.name.split("-")[0]
-        if lang in components.DEFAULT_NER and words_by_lang[lang] < limit_words:
+        if lang in components.default_ner() and words_by_lang[lang] < limit_words:
             t = p.read_text("utf-8")
             texts_by_lang[lang].append(t)
             words_by_lang[lang] += len(t.split())
@@ -92,7 +92,7 @@ def bench_raw(corpus: Path, limit_words: int = 60000) -> list[dict]:
     for lang, texts in sorted(texts_by_lang.items()):
         segs = [normalize(t[s:e], lang).text for t in texts for s, e in segment(t)]
         words = sum(len(t.split()) for t in texts)
-        backend = components.ner(components.DEFAULT_NER[lang])
+        backend = components.ner(components.default_ner()[lang])
         backend.predict(segs[:20])  # load + warm up
         t0 = time.perf_counter()
         backend.predict(segs)

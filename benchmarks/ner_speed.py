@@ -4,9 +4,9 @@ Run: .venv/bin/python benchmarks/ner_speed.py [--langs az,fa,ru,en] [--modes bli
 
 Each (language, mode) pair runs in a fresh process, because the mode is read when a model is
 loaded (``LINGFLOW_MATMUL``, see ``pipeline/ner/spacy_backend.py``). Every dev set of the language
-goes through the inference path of ``lingflow eval ner`` (normalise, segment, predict, map back,
-document rules). Reported: words per CPU-second (best of ``--repeats``) and exact micro F1, which
-must not depend on the mode. A JSON line per row is appended to ``benchmarks/results/ner_speed.jsonl``.
+goes through the inference path of ``lingflow run`` as ``lingflow eval ner`` runs it (documents
+view). Reported: words per CPU-second of the NER step (best of ``--repeats``) and exact micro F1,
+which must not depend on the mode. A JSON line per row is appended to ``benchmarks/results/ner_speed.jsonl``.
 """
 from __future__ import annotations
 
@@ -24,15 +24,15 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ner"
 _SNIPPET = """
 import json, sys
 from pathlib import Path
-from pipeline.ner.evaluate import default_backend, evaluate_backend
+from pipeline.evaluation.ner import dev_files, evaluate_set
 lang, data, repeats = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-backend = default_backend(lang)
-for path in sorted((data / lang).glob("*-dev.jsonl")):
-    evaluate_backend(backend, path, limit=200)  # load the model and warm caches
-    runs = [evaluate_backend(backend, path) for _ in range(repeats)]
-    best = max(runs, key=lambda r: r["words_per_cpu_s"])
-    print(json.dumps({"set": best["set"], "words": best["n_words"], "words_per_cpu_s": best["words_per_cpu_s"],
-                      "words_per_s": best["words_per_s"], "exact_f1": best["exact"]["micro"]["f1"]}), flush=True)
+for path in dev_files(lang, data):
+    evaluate_set(path, lang, "documents", limit=200)  # load the models and warm caches
+    runs = [evaluate_set(path, lang, "documents") for _ in range(repeats)]
+    best = max(runs, key=lambda r: r["ner_words_per_cpu_s"])
+    print(json.dumps({"set": best["set"], "words": best["n_words"], "words_per_cpu_s": best["ner_words_per_cpu_s"],
+                      "pipeline_words_per_cpu_s": best["words_per_cpu_s"], "exact_f1": best["exact"]["micro"]["f1"]}),
+          flush=True)
 """
 
 

@@ -205,7 +205,7 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="Th
                                               help="Comma-separated.")
                 ) -> None:
     """Accuracy per language, look-alike acceptance and lines/s on data/langid."""
-    from pipeline.langid import cross_validate, evaluate
+    from pipeline.evaluation.langid import cross_validate, evaluate
 
     names = detectors.split(",")
     if cv and "lingflow" in names:
@@ -219,14 +219,45 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", help="Th
 
 @eval_app.command("ner")
 def eval_ner(lang: Optional[str] = typer.Option(None, "--lang", help="az, en, ru or fa (default: all)."),
-             data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
-             limit: Optional[int] = typer.Option(None, "--limit", help="Items per dev set.")) -> None:
-    """Exact and overlap F1 per label on every dev set of data/ner/LANG, and words/s."""
-    from pipeline.ner.evaluate import evaluate_lang, format_table
+             data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
+             limit: Optional[int] = typer.Option(None, "--limit", help="Items per dev set."),
+             view: str = typer.Option("both", "--view", help="sentences, documents or both."),
+             sets: Optional[str] = typer.Option(None, "--sets", help="Comma-separated set names (default: all)."),
+             backend: Optional[str] = typer.Option(None, "--backend",
+                                                   help="Another registered NER component for --lang, "
+                                                        "e.g. ner.natasha.ru.v1 (default: the shipped one)."),
+             as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON.")) -> None:
+    """Exact and overlap F1 per label on every dev set of data/ner/LANG, through the code path of
+    `lingflow run`: one sentence per document, and documents of 8 lines; plus words/s."""
+    langs = [lang] if lang else ["az", "en", "ru", "fa"]
+    views = {"both": ("sentences", "documents"), "sentences": ("sentences",), "documents": ("documents",)}.get(view)
+    if views is None:
+        _fail(f"--view must be sentences, documents or both, not {view!r}")
+    if backend and not lang:
+        _fail("--backend needs --lang")
+    from pipeline import components, registry
+    from pipeline.evaluation.ner import dev_files, evaluate_lang, format_table
 
-    for lg in [lang] if lang else ["az", "en", "ru", "fa"]:
-        rows = evaluate_lang(lg, data / "ner", limit=limit)
+    if backend and backend not in registry.names("ner"):
+        _fail(f"--backend {backend!r} is not a registered NER component; known: {', '.join(registry.names('ner'))}")
+    if not any(dev_files(lg, data) for lg in langs):
+        _fail(f"no NER dev sets (*-dev.jsonl) under {data}/ner/{'|'.join(langs)}; pass --data or set LINGFLOW_DATA")
+    rows = []
+    for lg in langs:
+        rows += evaluate_lang(lg, data, backend=components.ner(backend) if backend else None, limit=limit,
+                              sets=sets.split(",") if sets else None, views=views)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
         typer.echo(format_table(rows))
+
+
+def _fail(message: str) -> None:
+    """One clear line on stderr and exit code 2."""
+    typer.secho(f"lingflow: {message}", fg="red", err=True)
+    raise typer.Exit(2)
 
 
 @eval_app.command("dates")
@@ -271,47 +302,76 @@ def _fmt(v: object) -> str:
 
 
 @train_app.command("langid")
-def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
-                 out: Optional[Path] = typer.Option(None, "--out", help="Default: the shipped model folder.")) -> None:
+def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
+                 out: Optional[Path] = typer.Option(None, "--out", help="Default: the shipped model folder."),
+                 half: str = typer.Option("all", "--half", help="Lines to train on: all (the shipped model), "
+                                                               "even or odd (one cross-validation fold).")) -> None:
     """Rebuild the language-ID artefacts from the shared data."""
-    from pipeline.langid import train
+    if half not in ("all", "even", "odd"):
+        _fail(f"--half must be all, even or odd, not {half!r}")
+    from pipeline.training.langid import train
 
-    train(data, out)
+    train(data, out, half=half)
 
 
 @train_app.command("ner")
-def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa, ru or en."),
-              data: Path = typer.Option(Path(DEFAULT_DATA), "--data"),
+def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is pretrained)."),
+              data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
               out: Optional[Path] = typer.Option(None, "--out", help="Default: pipeline/models/ner-LANG."),
               seed: int = typer.Option(0, "--seed"),
               matmul: str = typer.Option("blis", "--matmul",
                                          help="az/fa: blis reproduces the shipped weights; numpy trains ~1.5x faster."),
+              overrides: list[str] = typer.Option([], "--set", metavar="KEY=VALUE",
+                                                  help="az/fa: a spaCy config override (repeatable), "
+                                                       "e.g. components.tok2vec.model.encode.width=192."),
+              mix: Optional[str] = typer.Option(None, "--mix", help="az/fa: a candidate data mix (e.g. fa-no-tweets)."),
+              work: Optional[Path] = typer.Option(None, "--work", help="Work folder (kept with --keep-work)."),
+              keep_work: bool = typer.Option(False, "--keep-work"),
               rescore: bool = typer.Option(False, "--rescore",
                                            help="az/fa: no training; re-evaluate the model folder, rewrite its card's scores.")) -> None:
     """Train the NER model of LANG reproducibly and write its model card (az, fa, ru; en is pretrained)."""
-    if lang == "ru":
-        from pipeline.ner.training import train_ru
+    from pipeline import languages
 
-        repo = Path(__file__).resolve().parent.parent
-        train_ru.main(["--data", str(data / "ner" / "ru"), "--out", str(out or repo / "pipeline/models/ner-ru"),
-                       "--config", str(repo / "pipeline/ner/training/configs/ru_natasha_navec.cfg")])
+    repo = Path(__file__).resolve().parent.parent
+    spec = languages.spec(lang)
+    trainable = sorted(code for code, s in languages.LANGUAGES.items() if s.trainer)
+    if spec is None or spec.trainer is None:
+        _fail(f"no trainable NER model for {lang!r} (its model is pretrained or it has no pack); "
+              f"trainable: {', '.join(trainable)}")
+    if spec.trainer == "spacy-natasha":
+        from pipeline.training.ner.train_ru import train_ru
+
+        train_ru(data / "ner" / lang, repo / "pipeline/training/ner/configs/ru_natasha_navec.cfg",
+                 work or Path(f"/tmp/lingflow-{lang}"), out or repo / f"pipeline/models/ner-{lang}")
         return
-    if lang not in ("az", "fa"):
-        typer.secho(f"lingflow: no trainable NER model for {lang!r}: en uses the pinned en_core_web_sm + rules",
-                    fg="red", err=True)
-        raise typer.Exit(2)
     if matmul not in ("blis", "numpy"):
-        typer.secho(f"lingflow: --matmul must be blis or numpy, not {matmul!r}", fg="red", err=True)
-        raise typer.Exit(2)
-    from pipeline.ner.training.train import train
+        _fail(f"--matmul must be blis or numpy, not {matmul!r}")
+    from pipeline.training.ner.mixes import MIX_VARIANTS, MIXES
+    from pipeline.training.ner.train import train
 
     if rescore:
-        from pipeline.ner.evaluate import format_table
-        from pipeline.ner.training.train import rescore as rescore_folder
+        from pipeline.evaluation.ner import format_table
+        from pipeline.training.ner.train import rescore as rescore_folder
 
         typer.echo(format_table(rescore_folder(lang, out, data / "ner")))
         return
-    train(lang, out, data / "ner", seed=seed, matmul=matmul)
+    if mix is not None:
+        if mix not in MIX_VARIANTS:
+            _fail(f"--mix must be one of {', '.join(sorted(MIX_VARIANTS))}, not {mix!r}")
+        MIXES[lang] = MIX_VARIANTS[mix]
+    parsed: dict = {}
+    for kv in overrides:
+        key, sep, value = kv.partition("=")
+        if not sep:
+            _fail(f"--set takes KEY=VALUE, not {kv!r}")
+        import json
+
+        try:
+            parsed[key] = json.loads(value)
+        except json.JSONDecodeError:
+            parsed[key] = value
+    train(lang, out, data / "ner", seed=seed, overrides=parsed or None, keep_work=keep_work, work=work,
+          matmul=matmul, mix=mix)
 
 
 def _is(exc: BaseException, name: str) -> bool:

@@ -10,12 +10,12 @@ import threading
 from collections import Counter
 from datetime import datetime
 
-from pipeline import components
+from pipeline import components, languages
 from pipeline.document import Document
 from pipeline.io.decode import DEFAULT_MAX_BYTES
 from pipeline.io.discover import SourceFile
 from pipeline.io.tables import BatchSummary, TableStore, document_rows
-from pipeline.steps import NER_LANGS, Pipeline, default_pipeline
+from pipeline.steps import Pipeline, default_pipeline
 
 _local = threading.local()
 
@@ -31,7 +31,7 @@ def get_pipeline(max_bytes: int = DEFAULT_MAX_BYTES) -> Pipeline:
 
 
 def versions() -> dict[str, str]:
-    return {lang: components.version_for(lang) for lang in (*NER_LANGS, "und")}
+    return {lang: components.version_for(lang) for lang in (*languages.supported(), languages.UND)}
 
 
 def _document(f: SourceFile) -> Document:

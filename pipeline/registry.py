@@ -19,7 +19,11 @@ def register(kind: str, name: str) -> Callable[[Callable[..., Any]], Callable[..
     """Decorator: register ``factory`` as component ``name`` of ``kind`` (``ner``, ``langid`` ...)."""
 
     def deco(factory: Callable[..., Any]) -> Callable[..., Any]:
-        _FACTORIES.setdefault(kind, {})[name] = factory
+        taken = _FACTORIES.setdefault(kind, {})
+        if name in taken:
+            raise ValueError(f"{kind} component {name!r} is already registered (by {taken[name].__module__}); "
+                             "every versioned name is registered once, in pipeline/registrations.py")
+        taken[name] = factory
         return factory
 
     return deco

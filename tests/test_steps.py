@@ -32,6 +32,6 @@ def test_resolve_overlaps_keeps_longest():
 def test_default_ner_names_are_the_backends_provenance_names():
     from pipeline import components
 
-    for lang, name in components.DEFAULT_NER.items():
+    for lang, name in components.default_ner().items():
         backend = components.ner(name)
         assert backend.name == name and backend.lang == lang

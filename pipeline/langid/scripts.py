@@ -78,6 +78,18 @@ SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     CYRILLIC: ("ru", "uk", "be", "bg", "kk", "sr", "mk", "mn"),
     ARABIC: ("fa", "ar", "ur"),
 }
+_LANGUAGE_SCRIPT = {lang: script for script, langs in SCRIPT_LANGUAGES.items() for lang in langs}
+
+
+def language_script(lang: str) -> str | None:
+    """The script a language code is written in (for the languages the detector knows)."""
+    return _LANGUAGE_SCRIPT.get(lang)
+
+
+def dominant_script(text: str) -> str | None:
+    """The most frequent script among the letters of ``text`` (None when it has no letters)."""
+    counts = Counter(s for s in map(script_of, text) if s is not None)
+    return max(sorted(counts), key=counts.__getitem__) if counts else None
 
 
 def script_of(ch: str) -> str | None:

@@ -6,7 +6,7 @@ part of the name (``بسیج`` + ``جامعه پزشکی`` repeated ten times ->
 and every occurrence of the longer name is tagged. Sentence-level dev sets cannot show
 this (one sentence per item), so it only fires with at least ``MIN_REPEATS`` repetitions.
 
-Span-boundary corrections (:mod:`pipeline.ner.boundary`) run first.
+Span-boundary corrections (:mod:`pipeline.ner.boundary`) run first (see pipeline/registrations.py).
 """
 
 from __future__ import annotations
@@ -14,31 +14,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline import languages
 from pipeline.ner.base import Span
-from pipeline.ner.boundary import NAME as BOUNDARY_NAME
-from pipeline.ner.boundary import apply_boundary_rules
 
 NAME = "ner.docrules.v1"
 MIN_REPEATS = 3
 MIN_SHARE = 0.6
 MAX_EXTRA_WORDS = 3
 
-STOPWORDS = {
-    "fa": set("و در به از که با را این آن برای تا بر های ها است بود شد شده می هم نیز یا اما ای یک خود دیگر "
-              "همه هر نه چه اگر پس نیز توسط".split()),
-    "az": set("və ilə üçün bu o da də ki isə həm ya yaxud amma lakin kimi qədər sonra əvvəl tərəfindən üzrə "
-              "olan olub oldu edir etdi bir hər ən çox".split()),
-}
 _WORD = re.compile(r"\S+")
 _CONTENT = re.compile(r"^[^\W\d_][\w\u200c'-]*$")
 
 
 def extend_repeated_names(text: str, spans: list[Span], lang: str) -> list[Span]:
     """Extend ORG spans by a continuation repeated through the document (see module doc)."""
-    stop = STOPWORDS.get(lang, set())
+    spec = languages.spec(lang)
+    stop = spec.stopwords if spec else frozenset()
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    starts = {s: i for i, (s, _, _) in enumerate(words)}
-    ends = {e: i for i, (_, e, _) in enumerate(words)}
     additions: list[Span] = []
     for name in sorted({text[s.start:s.end] for s in spans if s.label == "ORG"}):
         toks = name.split()
@@ -76,13 +68,3 @@ def extend_repeated_names(text: str, spans: list[Span], lang: str) -> list[Span]
         if not any(s.start < a.end and a.start < s.end for s in out):
             out.append(a)
     return sorted(set(out), key=lambda s: (s.start, s.end, s.label))
-
-
-DOC_RULES = {"az": [apply_boundary_rules, extend_repeated_names], "fa": [apply_boundary_rules, extend_repeated_names]}
-
-
-def apply_doc_rules(text: str, spans: list[Span], lang: str) -> list[Span]:
-    """Run the document-level rules registered for ``lang`` (none for other languages)."""
-    for rule in DOC_RULES.get(lang, []):
-        spans = rule(text, spans, lang)
-    return spans

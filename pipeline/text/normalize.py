@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline import languages
+
 NAME = "text.charmap.v1"
 
 # -- one-to-one replacements shared by every language ---------------------------------
@@ -34,30 +36,6 @@ for _c in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
 for _c in "\u00ad\u200b\u200d\u2060":
     _COMMON[_c] = ""
 _COMMON.update({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
-
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-
-_FA: dict[str, str] = {
-    "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
-    "\u0649": "\u06cc",  # alef maksura -> Persian yeh
-    "\u0643": "\u06a9",  # Arabic kaf -> keheh
-    "\u200c": " ",  # ZWNJ -> space (real pages mix ZWNJ and spaces; the models see one form)
-    "\u0640": "",  # tatweel
-}
-for _d in range(10):
-    _FA[_PERSIAN_DIGITS[_d]] = str(_d)
-    _FA[_ARABIC_DIGITS[_d]] = str(_d)
-for _cp in list(range(0x064B, 0x0653)) + [0x0670]:  # harakat, superscript alef
-    _FA[chr(_cp)] = ""
-
-_AZ: dict[str, str] = {"\u04d9": "\u0259", "\u04d8": "\u018f"}  # Cyrillic schwa typed for Latin schwa
-
-_RU: dict[str, str] = {}
-_EN: dict[str, str] = {}
-
-_BY_LANG = {"fa": _FA, "az": _AZ, "ru": _RU, "en": _EN}
-
 
 @dataclass(frozen=True)
 class NormalizedText:
@@ -80,7 +58,8 @@ class NormalizedText:
 @lru_cache(maxsize=None)
 def _tables(lang: str) -> tuple[dict[int, str], re.Pattern[str] | None]:
     mapping = dict(_COMMON)
-    mapping.update(_BY_LANG.get(lang, {}))
+    spec = languages.spec(lang)
+    mapping.update(spec.charmap if spec else {})
     table = {ord(k): v for k, v in mapping.items()}
     changing = [k for k, v in mapping.items() if len(v) != 1]
     pattern = re.compile("[" + re.escape("".join(changing)) + "]") if changing else None
@@ -88,7 +67,7 @@ def _tables(lang: str) -> tuple[dict[int, str], re.Pattern[str] | None]:
 
 
 def normalize(text: str, lang: str) -> NormalizedText:
-    """Normalise ``text`` for language ``lang`` (``az`` ``en`` ``ru`` ``fa`` or anything else)."""
+    """Normalise ``text`` for language ``lang`` (its pack's ``charmap``; any other code: common rules only)."""
     table, length_changing = _tables(lang)
     if length_changing is None or not length_changing.search(text):
         return NormalizedText(text.translate(table), text)
@@ -106,6 +85,7 @@ def normalize(text: str, lang: str) -> NormalizedText:
 def fold_key(text: str, lang: str) -> str:
     """A comparison key: normalised, NFKC, case-folded, whitespace collapsed."""
     t = unicodedata.normalize("NFKC", normalize(text, lang).text)
-    if lang == "az":
+    spec = languages.spec(lang)
+    if spec and spec.dotted_i:
         t = t.replace("I", "ı").replace("İ", "i")
     return " ".join(t.casefold().split())

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pipeline.ner.base import Span
-from pipeline.ner.docrules import apply_doc_rules, extend_repeated_names
+from pipeline.ner.docrules import extend_repeated_names
+from pipeline.ner.rules import NO_RULES
 
 
 def _spans_of(text: str, word: str, label: str = "ORG") -> list[Span]:
@@ -26,4 +27,4 @@ def test_no_extension_without_enough_repeats_or_into_stopwords() -> None:
     text = "Bakı Dövlət Universiteti və Bakı şəhəri. Bakı və Gəncə. Bakı və Şəki."
     spans = [Span(0, 4, "ORG")]
     assert extend_repeated_names(text, spans, "az") == spans  # "və" is a stopword; others differ
-    assert apply_doc_rules(text, spans, "en") == spans  # no document rules for other languages
+    assert NO_RULES.on_document(text, spans, "en") == spans

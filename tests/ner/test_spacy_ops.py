@@ -50,10 +50,10 @@ def test_one_blas_thread_is_scoped():
 
 _PREDICT = """
 import json, sys
-from pipeline.ner.evaluate import default_backend, run_backend_on_texts
+from pipeline.steps import annotate_texts
 texts = json.load(sys.stdin)
-spans = run_backend_on_texts(default_backend(sys.argv[1]), texts)
-print(json.dumps([[[s.start, s.end, s.label] for s in doc] for doc in spans]))
+docs = annotate_texts(texts)
+print(json.dumps([[[m.start, m.end, m.label] for m in d.mentions] for d in docs]))
 """
 
 

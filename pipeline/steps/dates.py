@@ -1,0 +1,107 @@
+"""The date step: the date grammar's spans combined with the NER models' DATE spans.
+
+Span convention (measured with ``lingflow eval ner``, see the README): where a model DATE
+span and a grammar span overlap, the mention takes, per language (``SPEC.date_spans``), the
+model's boundaries (the models learnt their annotation convention: ``1972-ci ildə``,
+``در سال ۱۳۹۴``) or the grammar's, and always the **grammar's value** (the grammar reads the
+model span, or else the one grammar span inside it). Measured (DATE exact F1, grammar
+boundaries / model boundaries): az aznews 89.2 / 92.9, fa textmining 31.6 / 55.6, fa PEYMA
+38.8 / 46.9, ru NEREL 87.5 / 85.3, en hand-made news 40.0 / 97.1 (blind 54.5 / 100). A grammar span that no model span overlaps is kept as it is (the models miss
+dates; the grammar never invents one from a bare number). A model span that the grammar
+cannot read at all is dropped: every DATE mention carries a value or a recognised relative
+expression. The ISO value always comes from the date grammar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline import components, languages
+from pipeline.document import Document, Mention
+from pipeline.steps.base import ModelStep
+from pipeline.steps.text import lang_at
+
+SPAN_POLICIES = ("model", "rules")
+
+
+def _overlap(a: Mention, b: Any) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+class DateStep(ModelStep):
+    """Rule-based date spans with ISO values, merged with the NER model's DATE spans."""
+
+    name = "dates"
+    requires = frozenset({"text", "lang", "mentions"})
+    provides = frozenset({"dates"})
+    default_component = components.DEFAULT_DATES
+
+    def __init__(self, component: str | None = None, policy: dict[str, str] | None = None) -> None:
+        """``policy``: language -> ``model`` | ``rules`` (default: each pack's ``SPEC.date_spans``)."""
+        super().__init__(component)
+        self.policy = dict(policy or {})
+        bad = sorted(set(self.policy.values()) - set(SPAN_POLICIES))
+        if bad:
+            raise ValueError(f"date span policy must be one of {SPAN_POLICIES}, not {bad}")
+
+    def _policy(self, lang: str) -> str:
+        spec = languages.spec(lang)
+        return self.policy.get(lang) or (spec.date_spans if spec else "rules")
+
+    def create(self) -> Any:
+        return components.dates(self.component)
+
+    def warm(self, model: Any) -> None:
+        model.extract("1990", "en")
+
+    def _rule_mentions(self, doc: Document) -> list[Mention]:
+        text = doc.text or ""
+        out: list[Mention] = []
+        for s, e, lang in doc.lang_spans or [(0, len(text), doc.lang)]:
+            if languages.spec(lang) is None:
+                continue
+            for dm in self.model.extract(text[s:e], lang):
+                out.append(Mention(dm.start + s, dm.end + s, "DATE", text[dm.start + s:dm.end + s], self.model.name,
+                                   None, dm.value, None, dm))
+        return out
+
+    def _read(self, doc: Document, m: Mention, inside: list[Mention]) -> Mention | None:
+        """``m`` (a model DATE span) with the grammar's value, or None when nothing reads it."""
+        dm = self.model.normalize(m.text, lang_at(doc, m.start))
+        if dm is None or (dm.value is None and len(inside) == 1 and inside[0].date.value is not None):
+            if len(inside) != 1:
+                return None
+            dm = inside[0].date  # the one grammar span inside the model span gives the value
+        m.date, m.normalized = dm, dm.value
+        return m
+
+    def process(self, doc: Document) -> None:
+        rules = self._rule_mentions(doc)
+        others = [m for m in doc.mentions if m.label != "DATE"]
+        model_dates = [m for m in doc.mentions if m.label == "DATE"]
+        kept: list[Mention] = []
+        covered: set[int] = set()
+        for m in model_dates:
+            inside = [r for r in rules if _overlap(m, r)]
+            if inside and self._policy(lang_at(doc, m.start)) == "rules":
+                continue  # the grammar's span wins
+            read = self._read(doc, m, inside)
+            if read is None:
+                continue
+            kept.append(read)
+            covered.update(id(r) for r in inside)
+        kept += [r for r in rules if id(r) not in covered]
+        # a DATE span never overlaps another entity: drop NER entities that sit inside a kept date
+        others = [m for m in others if not any(_overlap(m, d) for d in kept)]
+        doc.mentions = resolve_overlaps(others + kept)
+        self.stats.counts["DATE"] += sum(1 for m in doc.mentions if m.label == "DATE")
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions, longer spans first; sorted by position."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.label))
+    taken: list[Mention] = []
+    for m in ordered:
+        if all(m.end <= t.start or t.end <= m.start for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: (m.start, m.end, m.label))

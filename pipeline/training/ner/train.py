@@ -1,0 +1,174 @@
+"""Train the shipped az / fa spaCy NER pipelines, evaluate them and write a model card.
+
+    lingflow train ner --lang az [--out pipeline/models/ner-az]
+                                               [--data-dir ../shared/data/ner] [--seed 0]
+
+Steps: build the data mix (normalised with the shared ``normalize``; dates masked in sets
+that do not annotate them; PEYMA never used for training) -> DocBin -> ``spacy train``
+with ``configs/<lang>.cfg`` (CPU, one thread, fixed seed) -> best model -> meta name and
+version -> ``nlp.to_disk(out)`` -> evaluation on every dev set -> ``MODEL_CARD.md``.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import spacy  # noqa: E402
+
+from pipeline import languages  # noqa: E402
+
+from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
+from pipeline.training.ner.data import SetSpec, build_docbin  # noqa: E402
+from pipeline.training.ner.mixes import MIXES  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+CONFIGS = HERE / "configs"
+REPO = HERE.parents[2]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"
+MODEL_VERSION = "1.0.0"
+
+# Dev sets for model selection during training (a sample keeps evaluation cheap).
+DEV_LIMIT = 1000
+EXCLUDED_FROM_TRAINING = {"peyma"}
+
+
+def _dev_specs(lang: str) -> list[SetSpec]:
+    return [SetSpec(s.name, 1, s.has_date) for s in MIXES[lang] if s.name not in EXCLUDED_FROM_TRAINING]
+
+
+def build_corpus(lang: str, data_dir: Path, work: Path, seed: int) -> dict[str, Any]:
+    """Write ``train.spacy`` and ``dev.spacy`` under ``work``; return the data statistics."""
+    nlp = _tok.fix_tokenizer(spacy.blank(lang))
+    assert not any(s.name in EXCLUDED_FROM_TRAINING for s in MIXES[lang])
+    train_db, train_stats = build_docbin(nlp, data_dir, lang, MIXES[lang], "train", seed=seed)
+    dev_db, dev_stats = build_docbin(nlp, data_dir, lang, _dev_specs(lang), "dev", seed=seed,
+                                     limit_per_set=DEV_LIMIT)
+    work.mkdir(parents=True, exist_ok=True)
+    train_db.to_disk(work / "train.spacy")
+    dev_db.to_disk(work / "dev.spacy")
+    return {"train": train_stats, "dev_for_selection": dev_stats}
+
+
+def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
+                    overrides: dict[str, Any] | None = None, matmul: str = "blis") -> Path:
+    """``spacy train`` on CPU; returns the ``model-best`` folder.
+
+    ``matmul``: ``"blis"`` (thinc's default, which the shipped az/fa weights were trained with,
+    so the command reproduces them bit for bit) or ``"numpy"`` (numpy's BLAS: about twice as
+    fast here, same recipe, weights differ in the last float bits).
+    """
+    from spacy.cli.train import train as spacy_train
+    from thinc.api import use_ops
+
+    over = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
+            "system.seed": seed, "nlp.lang": lang}
+    over.update(overrides or {})
+    out = work / "training"
+    with use_ops("numpy", use_blis=(matmul == "blis")):
+        spacy_train(config, output_path=out, overrides=over, use_gpu=-1)
+    return out / "model-best"
+
+
+def finalize(best: Path, out_dir: Path, lang: str) -> Any:
+    """Load the best model, set meta, save to ``out_dir`` without training-only config."""
+    nlp = spacy.load(best)
+    nlp.meta["name"] = f"ner_{lang}"
+    nlp.meta["version"] = MODEL_VERSION
+    nlp.meta["description"] = f"lingflow {lang} NER (ORG PER LOC DATE), tok2vec CNN + transition NER"
+    nlp.meta["license"] = "see MODEL_CARD.md"
+    nlp.meta["lingflow_component"] = languages.spec(lang).ner
+    # The tokenizer fix is stored with the tokenizer; loading must not need our callback.
+    nlp.config["initialize"]["before_init"] = None
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    nlp.to_disk(out_dir)
+    return nlp
+
+
+def default_out(lang: str) -> Path:
+    """The shipped model folder of ``lang``."""
+    return REPO / "pipeline" / "models" / f"ner-{lang}"
+
+
+def rescore(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | None = None) -> list[dict[str, Any]]:
+    """No training: evaluate a model folder again and rewrite its card's scores (:func:`card.rescore_card`)."""
+    from pipeline.training.ner.card import rescore_card
+
+    return rescore_card(Path(out_dir) if out_dir else default_out(lang), lang, Path(data_dir) if data_dir else DEFAULT_DATA)
+
+
+def folder_size_mb(path: Path) -> float:
+    return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6, 2)
+
+
+def package(lang: str, best: Path, out_dir: Path, data_dir: Path, data_stats: dict[str, Any], config: Path,
+            seed: int, overrides: dict[str, Any] | None, train_seconds: float,
+            stop_at: int | None = None, extra_args: str = "") -> list[dict[str, Any]]:
+    """Finalize ``best`` into ``out_dir`` (meta, post-model rules), evaluate every dev set, write the card.
+
+    ``stop_at``: the run was stopped by hand at this step; record it as ``training.max_steps``
+    (the constant learning rate makes that identical to a run with that ``max_steps``).
+    """
+    from pipeline.training.ner.card import evaluate_folder, write_model_card
+    from pipeline.training.ner.rules import add_rules
+
+    nlp = finalize(best, out_dir, lang)
+    if stop_at is not None:
+        nlp.config["training"]["max_steps"] = stop_at
+        nlp.to_disk(out_dir)
+    rules_info = add_rules(nlp, lang, data_dir, out_dir)
+    rows = evaluate_folder(out_dir, lang, data_dir)
+    write_model_card(out_dir, lang=lang, rows=rows, data_stats=data_stats, config=config, seed=seed,
+                     overrides=overrides, train_seconds=train_seconds, data_dir=data_dir, notes=rules_info,
+                     extra_args=extra_args)
+    return rows
+
+
+def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | None = None, seed: int = 0,
+          config: str | Path | None = None, overrides: dict[str, Any] | None = None,
+          keep_work: bool = False, package_only: bool = False, work: str | Path | None = None,
+          matmul: str = "blis", mix: str | None = None) -> dict[str, Any]:
+    """Build data, train, save to ``out_dir`` (default ``pipeline/models/ner-<lang>``), evaluate, write the card.
+
+    ``package_only``: skip training and package the ``model-best`` already in ``work``.
+    Returns ``{"out_dir", "rows" (evaluation rows), "data" (corpus stats), "seconds"}``.
+    """
+    if lang not in MIXES:
+        raise ValueError(f"no training mix for {lang!r}; known: {sorted(MIXES)}")
+    t0 = time.time()
+    out_dir = Path(out_dir) if out_dir else default_out(lang)
+    data_dir = Path(data_dir) if data_dir else DEFAULT_DATA
+    config = Path(config) if config else CONFIGS / f"{lang}.cfg"
+    work = Path(work) if work else out_dir.parent / f".{out_dir.name}.work"
+    if package_only:
+        best = work / "training" / "model-best"
+        stats_file = work / "data_stats.json"
+        data_stats = (json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists()
+                      else build_corpus(lang, data_dir, work, seed))
+        train_seconds = float(json.loads((work / "timing.json").read_text())["seconds"]) \
+            if (work / "timing.json").exists() else 0.0
+    else:
+        data_stats = build_corpus(lang, data_dir, work, seed)
+        (work / "data_stats.json").write_text(json.dumps(data_stats), encoding="utf-8")
+        best = run_spacy_train(lang, work, seed, config, overrides, matmul)
+        train_seconds = time.time() - t0
+        (work / "timing.json").write_text(json.dumps({"seconds": train_seconds}))
+    rows = package(lang, best, out_dir, data_dir, data_stats, config, seed, overrides, train_seconds,
+                   stop_at=spacy.util.load_config(config)["training"]["max_steps"] if package_only else None,
+                   extra_args=" ".join(a for a in (f"--mix {mix}" if mix else "",
+                                                   f"--matmul {matmul}" if matmul != "blis" else "") if a))
+    if not keep_work:
+        shutil.rmtree(work, ignore_errors=True)
+    from pipeline.evaluation.ner import format_table
+
+    print(format_table(rows))
+    return {"out_dir": str(out_dir), "rows": rows, "data": data_stats, "seconds": round(time.time() - t0, 1)}

@@ -1,0 +1,28 @@
+"""Model-free tests of the Russian line rules (pipeline/lang/ru/rules.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lang.ru.rules import fix_spans
+from pipeline.ner.base import Span
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("в 2006—2011 годах он жил", (2, 11, "DATE"), "2006—2011 годах"),
+    ("случилось 11 сентября 2001г. утром", (10, 28, "DATE"), "11 сентября 2001г"),
+    ("в газете «Известия» сообщили", (9, 19, "ORG"), "Известия"),
+    ("канал РГТРК «Останкино» сообщил", (6, 23, "ORG"), "РГТРК «Останкино»"),
+    ("театра им. В. М. Шукшина.", (11, 24, "PER"), "В. М. Шукшина"),
+])
+def test_ru_fix_spans_boundaries(text: str, span: tuple[int, int, str], expected: str) -> None:
+    (out,) = fix_spans(text, [Span(*span)])
+    assert text[out.start:out.end] == expected
+
+
+def test_ru_fix_spans_drops_long_numbers_and_merges_inverted_names() -> None:
+    assert fix_spans("тел. 2609571", [Span(5, 12, "DATE")]) == []
+    text = "Нагибин , Владимир Владимирович"
+    assert fix_spans(text, [Span(0, 7, "PER"), Span(10, 31, "PER")]) == [Span(0, 31, "PER")]
+    news = "Иванов , Петров и Сидоров пришли"
+    assert len(fix_spans(news, [Span(0, 6, "PER"), Span(9, 15, "PER")])) == 2

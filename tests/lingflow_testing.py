@@ -1,0 +1,51 @@
+"""Helpers for tests: run texts through the inference path of ``lingflow run``."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+
+def annotate(texts: Sequence[str], lang: str | None = None, backend: Any = None) -> list:
+    """Documents (language, mentions) for ``texts`` from the steps of ``lingflow run``;
+    ``backend`` replaces the shipped NER backend of ``lang`` inside the same steps."""
+    from pipeline.steps import Pipeline, annotate_texts, text_steps
+
+    instances = {lang: backend} if backend is not None else None
+    return annotate_texts(list(texts), pipeline=Pipeline(text_steps(instances), given={"text"}))
+
+
+def mentions(text: str, lang: str | None = None, backend: Any = None) -> list:
+    return annotate([text], lang, backend)[0].mentions
+
+
+def _close(a: Any, b: Any, rel: float, abs_: float, where: str) -> None:
+    import math
+
+    if isinstance(a, float) or isinstance(b, float):
+        assert isinstance(a, (int, float)) and isinstance(b, (int, float)), where
+        assert math.isclose(a, b, rel_tol=rel, abs_tol=abs_), f"{where}: {a} != {b}"
+    elif isinstance(a, dict):
+        assert isinstance(b, dict) and sorted(a) == sorted(b), f"{where}: keys differ"
+        for k in a:
+            _close(a[k], b[k], rel, abs_, f"{where}.{k}")
+    elif isinstance(a, list):
+        assert isinstance(b, list) and len(a) == len(b), f"{where}: lengths differ"
+        for i, (x, y) in enumerate(zip(a, b)):
+            _close(x, y, rel, abs_, f"{where}[{i}]")
+    else:
+        assert a == b, f"{where}: {a!r} != {b!r}"
+
+
+def assert_same_artifact(new: Any, shipped: Any, rel: float = 1e-6, abs_: float = 1e-9) -> None:
+    """A retrained artefact equals the shipped one: JSON floats within a tolerance (BLAS kernels
+    differ between CPUs in the last bits), everything discrete (keys, strings, ints, text files)
+    exactly."""
+    from pathlib import Path
+
+    new, shipped = Path(new), Path(shipped)
+    if new.suffix == ".json":
+        import json
+
+        _close(json.loads(new.read_text("utf-8")), json.loads(shipped.read_text("utf-8")), rel, abs_, new.name)
+    else:
+        assert new.read_bytes() == shipped.read_bytes(), new.name
