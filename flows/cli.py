@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from flows.settings import SETTINGS, SettingError, quiet_prefect_defaults
+from flows.settings import SETTINGS, quiet_prefect_defaults
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="lingflow: az/en/ru/fa documents -> language, entities, dates -> Parquet tables.")
@@ -374,36 +374,11 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
           matmul=matmul, mix=mix)
 
 
-def _is(exc: BaseException, name: str) -> bool:
-    """``exc`` is click's ``name`` exception (typer vendors click, so match by class name)."""
-    return any(c.__name__ == name for c in type(exc).__mro__)
-
-
 def main() -> None:
     """Run the CLI; a bad option or LINGFLOW_* setting is one line on stderr and exit 2."""
-    try:
-        code = app(standalone_mode=False)
-    except SettingError as exc:  # a bad LINGFLOW_* variable, wherever it was read
-        typer.secho(f"lingflow: {exc}", fg="red", err=True)
-        sys.exit(2)
-    except Exception as exc:  # noqa: BLE001 - click's usage errors; anything else is re-raised
-        if _is(exc, "NoArgsIsHelpError"):  # `lingflow eval`: its help, as before
-            ctx = getattr(exc, "ctx", None)
-            typer.echo(ctx.get_help() if ctx is not None else str(exc))
-            sys.exit(2)
-        if _is(exc, "UsageError"):  # a bad option or argument
-            ctx = getattr(exc, "ctx", None)
-            where = f"lingflow {ctx.info_name}" if ctx is not None and ctx.parent is not None else "lingflow"
-            typer.secho(f"{where}: {exc.format_message()} (see --help)", fg="red", err=True)
-            sys.exit(2)
-        if _is(exc, "Abort"):
-            typer.echo("Aborted.", err=True)
-            sys.exit(1)
-        if _is(exc, "ClickException"):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)
+    from flows.usage import run_app
+
+    run_app(app)
 
 
 if __name__ == "__main__":
