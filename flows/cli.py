@@ -262,16 +262,22 @@ def _fail(message: str) -> None:
 
 @eval_app.command("dates")
 def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data")) -> None:
-    """DATE span P/R/F1 on the dev sets that annotate dates, and value accuracy on the hand-made tables."""
-    from pipeline.dates import evaluate
+    """DATE span P/R/F1 on the dev sets that annotate dates, value accuracy on the hand-made tables and on
+    the peer cases (per language and per kind)."""
+    from pipeline.evaluation.dates import evaluate
+    from pipeline.evaluation.dates_peer import per_kind, per_language, read_cases, run_cases
 
-    _print_rows(evaluate(data), "dates")
+    _print_rows(evaluate(data), "dates: DATE spans on the dev sets (exact and overlap), hand-made value tables")
+    results = run_cases(read_cases())
+    _print_rows(per_language(results), "dates: peer cases (tests/dates/data/peer_cases.tsv), exact ISO value, "
+                                       "per language; held = every 4th case, not tuned on")
+    _print_rows(per_kind(results), "dates: peer cases per kind (dev and held)")
 
 
 @eval_app.command("entities")
 def eval_entities() -> None:
-    """Canonical-form accuracy per language on the hand-made sets."""
-    from pipeline.entities import evaluate
+    """Canonical-form accuracy on the hand-made and blind sets (in context); cross-language links incl. Persian."""
+    from pipeline.evaluation.entities import evaluate
 
     _print_rows(evaluate(), "entities")
 

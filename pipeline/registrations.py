@@ -24,8 +24,8 @@ from pipeline.ner.docrules import extend_repeated_names
 from pipeline.ner.rules import RuleSet
 
 LANGID = "langid.lingflow.v1"
-DATES = "dates.rules.v1"
-ENTITIES = "entities.canon.v1"
+DATES = "dates.rules.v2"
+ENTITIES = "entities.canon.v2"
 
 NER_AZ = _az.SPEC.ner  # ner.spacy.az.v1
 NER_EN = _en.SPEC.ner  # ner.spacy-en-rules.en.v1
@@ -60,14 +60,18 @@ def _langid() -> Any:
 def _dates() -> Any:
     from pipeline.dates import DateExtractor
 
-    return DateExtractor()
+    extractor = DateExtractor()
+    extractor.name = DATES  # the provenance written to mentions.source
+    return extractor
 
 
 @registry.register("entities", ENTITIES)
 def _entities() -> Any:
     from pipeline.entities import EntityCanonicalizer
 
-    return EntityCanonicalizer()
+    canonicalizer = EntityCanonicalizer()
+    canonicalizer.name = ENTITIES
+    return canonicalizer
 
 
 @registry.register("ner", NER_AZ)

@@ -36,7 +36,7 @@ def _close(a: Any, b: Any, rel: float, abs_: float, where: str) -> None:
         assert a == b, f"{where}: {a!r} != {b!r}"
 
 
-def assert_same_artifact(new: Any, shipped: Any, rel: float = 1e-6, abs_: float = 1e-9) -> None:
+def assert_same_artifact(new: Any, shipped: Any, rel: float = 1e-4, abs_: float = 1e-5) -> None:
     """A retrained artefact equals the shipped one: JSON floats within a tolerance (BLAS kernels
     differ between CPUs in the last bits), everything discrete (keys, strings, ints, text files)
     exactly."""

@@ -16,8 +16,7 @@ Conventions (see DateMention):
   (`в 2009 году`, `در سال ۱۳۸۸`), az spans include case suffixes (`1972-ci ildə`), en spans
   do not include prepositions except in ranges (`from 1990 to 1995`).
 """
-from .evaluate import evaluate
 from .extractor import DateExtractor
 from .types import DateMention
 
-__all__ = ["DateExtractor", "DateMention", "evaluate"]
+__all__ = ["DateExtractor", "DateMention"]

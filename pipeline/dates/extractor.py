@@ -11,11 +11,14 @@ import regex as re
 from .calendars import InvalidDate
 from .grammar import Rule, rules_for, trigger_for
 from .lexicon import fold
+from .neutral import PERSIAN_DIGITS, neutral_rules, persian_number_rules, script_langs, word_rules
 from .resolve import Value, resolve
 from .types import DateMention
 
-_KIND_RANK = {"century": 0, "decade": 0, "date": 1, "rel": 2, "dur": 3}  # "1980 illəri" is a decade
-_MENTION_KIND = {"date": "date", "decade": "date", "century": "date", "rel": "relative", "dur": "duration"}
+_KIND_RANK = {"part": -1, "century": 0, "decade": 0, "date": 1, "num_dmy": 1, "num_mdy": 1, "num_und": 1,
+              "rel": 2, "dur": 3}  # "1980 illəri" is a decade
+_MENTION_KIND = {"date": "date", "decade": "date", "century": "date", "part": "date", "num_dmy": "date",
+                 "num_mdy": "date", "num_und": "date", "rel": "relative", "dur": "duration"}
 _LANGS = ("az", "en", "ru", "fa")
 _RANGE_HEAD = re.compile(r"([0-9]{3,4}|[IVXLC]{1,6})[ \u00a0]{0,3}[-–—][ \u00a0]{0,3}(?=[0-9IVXLC])")
 _TRAIL = re.compile(r"[\s\u200c,.،]+$")
@@ -29,7 +32,7 @@ class DateExtractor:
     REQUIRE_PARTS, so no field is filled from today's date) for spans the rules do not read.
     """
 
-    name = "dates.rules.v1"
+    name = "dates.rules"  # the registered instance carries the versioned name (pipeline/registrations.py)
 
     def __init__(self, split_ranges: bool = False) -> None:
         """`split_ranges=True` follows the aznews convention: `1967 – 1977-ci illərdə` becomes two
@@ -55,16 +58,29 @@ class DateExtractor:
                 return [m]
             s = sub[0]
             parts.append(DateMention(m.start + a, m.start + b, s.text, s.value, s.start_date,
-                                     s.end_date, s.granularity, s.calendar, s.source_value, s.kind))
+                                     s.end_date, s.granularity, s.calendar, s.source_value, s.kind, s.reading))
         return parts
 
     def _extract(self, text: str, lang: str, anchor: date | None) -> list[DateMention]:
         if not text:
             return []
-        lang = lang if lang in _LANGS else "en"
         folded = fold(text)
-        cands: list[tuple[int, int, int, Rule, Value]] = []
-        rules = rules_for(lang)
+        cands: list[tuple] = []
+        if lang in _LANGS:
+            self._scan(cands, text, folded, lang, rules_for(lang), anchor, "lang")
+        else:  # und: language-neutral forms, and word forms of the script's languages (see `neutral`)
+            for order, rule in enumerate(neutral_rules()):
+                for m in rule.regex.finditer(folded):
+                    digits = "fa" if PERSIAN_DIGITS & set(text[m.start():m.end()]) else "und"
+                    self._add(cands, folded, m, order, rule, digits, None, "neutral")
+            if PERSIAN_DIGITS & set(text):
+                self._scan(cands, text, folded, "fa", persian_number_rules(), None, "neutral")
+            for lg in script_langs(text):
+                self._scan(cands, text, folded, lg, word_rules(lg), None, "script")
+        return [self._mention(text, c) for c in _select(cands)]
+
+    def _scan(self, cands: list, text: str, folded: str, lang: str, rules: list[Rule], anchor: date | None,
+              reading: str) -> None:
         for ws, we in _windows(folded, lang):
             for order, rule in enumerate(rules):
                 for m in rule.regex.finditer(folded, ws, we):
@@ -72,11 +88,11 @@ class DateExtractor:
                         m = rule.regex.match(folded, m.start())
                         if m is None:
                             continue
-                    self._add(cands, folded, m, order, rule, lang, anchor)
-        return [self._mention(text, c) for c in _select(cands)]
+                    self._add(cands, folded, m, order, rule, lang, anchor, reading)
 
     @staticmethod
-    def _add(cands: list, folded: str, m, order: int, rule: Rule, lang: str, anchor: date | None) -> None:
+    def _add(cands: list, folded: str, m, order: int, rule: Rule, lang: str, anchor: date | None,
+             reading: str) -> None:
         start, end = m.span()
         tail = _TRAIL.search(folded, start, end)
         if tail:
@@ -87,14 +103,16 @@ class DateExtractor:
             val = resolve(rule.kind, m.groupdict(), lang, anchor)
         except (InvalidDate, KeyError, ValueError, OverflowError):
             return
-        cands.append((start, end, order, rule, val))
+        if reading != "lang" and val.value is None:
+            return  # und text: only dates with a value
+        cands.append((start, end, order, rule, val, reading))
 
     @staticmethod
-    def _mention(text: str, c: tuple[int, int, int, Rule, Value]) -> DateMention:
-        start, end, _, rule, v = c
+    def _mention(text: str, c: tuple) -> DateMention:
+        start, end, _, rule, v, reading = c
         kind = _MENTION_KIND[rule.kind]
         return DateMention(start, end, text[start:end], v.value, v.start, v.end, v.granularity,
-                           v.calendar, v.source_value, kind)
+                           v.calendar, v.source_value, kind, reading)
 
     def normalize(self, expression: str, lang: str, anchor: date | None = None) -> DateMention | None:
         """Value of an already-found span (e.g. an NER DATE span); None if nothing date-like."""
@@ -109,7 +127,7 @@ class DateExtractor:
                 return dp
         return DateMention(0, len(expression), expression, best.value, best.start_date,
                            best.end_date, best.granularity, best.calendar, best.source_value,
-                           best.kind)
+                           best.kind, best.reading)
 
 
 _LEFT, _RIGHT = 40, 24  # context a rule may need before / after a trigger hit
@@ -128,10 +146,10 @@ def _windows(folded: str, lang: str) -> list[tuple[int, int]]:
     return [(ws, we) for ws, we in out]
 
 
-def _select(cands: list[tuple[int, int, int, Rule, Value]]) -> list[tuple[int, int, int, Rule, Value]]:
+def _select(cands: list[tuple]) -> list[tuple]:
     """Longest first (then resolved, then calendar kinds, then rule order); no overlaps."""
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[4].value is None, _KIND_RANK[c[3].kind], c[2], c[0]))
-    taken: list[tuple[int, int, int, Rule, Value]] = []
+    taken: list[tuple] = []
     occupied: list[tuple[int, int]] = []
     for c in cands:
         i = bisect.bisect_left(occupied, (c[0], c[0]))

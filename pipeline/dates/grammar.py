@@ -8,75 +8,11 @@ whitespace are bounded and no group nests an unbounded repeat, so scanning is li
 """
 from __future__ import annotations
 
-import re as _stdre
-from dataclasses import dataclass
-
-import regex as re
-
+from . import periods
+from .numeric import numeric_rules
+from .patterns import (D, DASH, FA_WR, FLAGS, MNUM, NL, NR, OSP, RD, SP, WL, Y4, Rule, _c, re)
 from .lexicon import (AZ_MONTH, EN_MONTH, EN_ORDINAL_RE, FA_MONTH, FA_ORDINAL_RE,
                       RU_MONTH_ABBR, RU_MONTH_FULL, RU_MONTH_LOC)
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    kind: str  # date | decade | century | rel | dur
-    regex: re.Pattern
-
-
-_H = r"[ \t\u00a0\u2009\u202f\u200c]"  # horizontal space incl. ZWNJ
-SP = rf"(?:{_H}{{1,3}}|{_H}{{0,2}}\r?\n{_H}{{0,2}})"  # a short run of spaces, or one line break
-OSP = _H + "{0,3}"
-DASH = r"[-–—‑−]"
-RD = OSP + DASH + OSP
-NL = r"(?<![0-9\w])(?<![0-9][.,:/])"  # left boundary of a number
-NR = r"(?![0-9])(?![.,:/][0-9])"  # right boundary of a number
-WL = r"(?<![\w\u200c])"  # left boundary of a word
-FA_WR = r"(?![\w\u200c])"
-
-FLAGS = re.IGNORECASE | re.UNICODE
-
-
-def D(n: int) -> str:
-    return rf"{NL}(?P<d{n}>3[01]|[12][0-9]|0?[1-9]){NR}"
-
-
-def Y4(n: int) -> str:
-    return rf"{NL}(?P<y{n}>1[0-9]{{3}}|20[0-9]{{2}}){NR}"
-
-
-def MNUM(n: int) -> str:
-    return rf"(?P<m{n}>1[0-2]|0?[1-9])"
-
-
-def _c(p: str):
-    """Compile with the faster stdlib `re`; fall back to `regex` for what it cannot compile
-    (repeated group names across alternatives, variable-width lookbehind)."""
-    p = rf"(?<![\w\u200c])(?:{p})"  # every date starts at a word start: cheap early reject
-    try:
-        return _stdre.compile(p, _stdre.IGNORECASE)
-    except _stdre.error:
-        return re.compile(p, FLAGS)
-
-
-def numeric_rules(prefix: str, pre: str, post: str, fa: bool = False) -> list[Rule]:
-    """DD.MM.YYYY, YYYY-MM-DD, YYYY/MM/DD (and DD/MM/YY for fa)."""
-    sep = {"en": r"[.]", "fa": r"[./\-]"}.get(prefix, r"[./]")
-    osp = r"[ ]?"
-    dmy = (rf"{pre}{NL}(?P<d1>3[01]|[12][0-9]|0?[1-9]){osp}(?P<s1>{sep}){osp}{MNUM(1)}{osp}(?P=s1){osp}"
-           rf"(?P<y1>1[0-9]{{3}}|20[0-9]{{2}}{'|[0-9]{2}' if fa else ''}){NR}{post}")
-    ymd = (rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})(?P<s1>[-/.])(?P<m1>1[0-2]|0[1-9]|[1-9])"
-           rf"(?P=s1)(?P<d1>3[01]|[12][0-9]|0[1-9]|[1-9]){NR}(?![/\w]){post}")
-    ym = rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})-(?P<m1>0[1-9]|1[0-2])(?![0-9])(?![-/.][0-9])(?![\w])"
-    season = (rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})/(?:(?P<y2>1[0-9]{{3}}|20[0-9]{{2}})|(?P<y2d>[0-9]{{2}}))"
-              rf"(?![0-9/]){post}")  # "2017/2018" (a season or academic year)
-    rules = [Rule(f"{prefix}_num_dmy", "date", _c(dmy)), Rule(f"{prefix}_num_ymd", "date", _c(ymd)),
-             Rule(f"{prefix}_num_ym", "date", _c(ym)), Rule(f"{prefix}_num_yy", "date", _c(season))]
-    if prefix == "en":  # US order with slashes: 12/11/1940 = December 11
-        mdy = (rf"{NL}(?P<m1>1[0-2]|0?[1-9])/(?P<d1>3[01]|[12][0-9]|0?[1-9])/"
-               rf"(?P<y1>1[0-9]{{3}}|20[0-9]{{2}}){NR}")
-        rules.append(Rule("en_num_mdy", "date", _c(mdy)))
-    return rules
 
 
 # ====================================================================== Russian
@@ -84,6 +20,7 @@ def _ru() -> list[Rule]:
     mon = lambda n: (rf"{WL}(?P<m{n}>(?:{RU_MONTH_FULL})(?![а-яё])|(?:{RU_MONTH_ABBR})\.?(?![а-яё]))")
     yw = r"(?:год(?:а|у|ом|ы|ов|ах|ам)?|гг?\.?)(?![а-яё])"
     ysuf = r"(?:-?го|-?й|-?м)?"
+    dsuf = r"(?:-?(?:го|ое|ого|е|ье|й))?"
     pre = (r"(?:" + WL + r"(?:в|во|с|c|со|до|на|за|к|ко|по|от|около|после|в\s+течение|в\s+период\s+с|"
            r"вплоть\s+до|к\s+концу|к\s+началу|весной|летом|осенью|зимой)" + SP + ")?")
     mod = (r"(?:(?:начал[еоа]|середин[еуы]|конц[еау]|конец|перв(?:ой|ая|ую)" + SP
@@ -98,7 +35,7 @@ def _ru() -> list[Rule]:
     end1 = rf"(?:{D(1)}{SP}{mon(1)}(?:{SP}{year})?|{mon(1)}(?:{SP}{year})?|{year})"
     end2 = rf"(?:{D(2)}{SP}{mon(2)}(?:{SP}{year2})?|{mon(2)}(?:{SP}{year2})?|{year2})"
     rules = [
-        Rule("ru_dmy", "date", _c(rf"{pre}{wdp}{D(1)}(?:-?го)?{SP}{mon(1)}{SP}{year}")),
+        Rule("ru_dmy", "date", _c(rf"{pre}{wdp}{D(1)}{dsuf}{SP}{mon(1)}{SP}{year}")),
         Rule("ru_d_range", "date", _c(
             rf"{pre}{D(1)}{RD}{D(2)}{SP}{mon(2)}(?:{SP}{year2})?")),
         Rule("ru_d_range_po", "date", _c(
@@ -106,7 +43,7 @@ def _ru() -> list[Rule]:
             rf"{D(2)}{SP}{mon(2)}(?:{SP}{year2})?")),
         Rule("ru_range_gen", "date", _c(
             rf"{WL}(?:в{SP}период{SP})?(?:с|со|c|от){SP}{end1}{SP}(?:по|до){SP}{end2}")),
-        Rule("ru_dm", "date", _c(rf"{pre}{wdp}{D(1)}(?:-?го)?{SP}{mon(1)}(?:{SP}с\.{OSP}г\.?)?")),
+        Rule("ru_dm", "date", _c(rf"{pre}{wdp}{D(1)}{dsuf}{SP}{mon(1)}(?:{SP}с\.{OSP}г\.?)?")),
         Rule("ru_my", "date", _c(rf"{pre}{mod}{mon(1)}{SP}{year}")),
         Rule("ru_m_rel", "date", _c(
             rf"{pre}{mod}{mon(1)}{SP}(?P<ry>(?:этого|прошлого|текущего|следующего|позапрошлого|"
@@ -139,7 +76,9 @@ def _ru() -> list[Rule]:
             rf"четырнадцатого|пятнадцатого|шестнадцатого|семнадцатого|восемнадцатого|"
             rf"девятнадцатого|двадцатого|двадцать{SP}первого){SP}век[а](?![а-яё])")),
     ]
-    rules += numeric_rules("ru", pre, rf"(?:{OSP}{yw})?")
+    rules += numeric_rules("ru", pre, rf"(?:{OSP}{yw})?", mon=rf"(?P<m1>{RU_MONTH_FULL}|{RU_MONTH_ABBR})")
+    gmon = rf"(?P<m1>(?:{RU_MONTH_FULL})(?![а-яё])|(?:{RU_MONTH_ABBR})\.?(?![а-яё]))"
+    rules += periods.ru_rules(mon, gmon, pre, year, ysuf, yw)
     # relative and deictic expressions (value only with an anchor)
     num = (r"(?:[0-9]{1,3}(?:,[0-9])?|од(?:ин|на|ну|ного|ной|ному)|дв(?:а|е|ух|ум)|тр(?:и|[её]х|[её]м)|"
            r"четыр(?:е|[её]х)|пят(?:ь|и)|шест(?:ь|и)|сем(?:ь|и)|восем(?:ь|и)|восьми|девят(?:ь|и)|"
@@ -228,7 +167,10 @@ def _az() -> list[Rule]:
             rf"(?:{RD}(?:(?P<c2>[IVXLC]{{1,6}}){ysuf}?|(?P<c2>[0-9]{{1,2}}){ysuf}))?{SP}(?:əsr|yüzil)[{az_l}]{{0,8}}(?![\w])")),
         Rule("az_decade", "decade", _c(rf"{NL}(?P<dec>[0-9]{{1,3}}0){ysuf}?{SP}[iİI]ll[əe]r[{az_l}]{{0,6}}(?![\w])")),
     ]
-    rules += numeric_rules("az", "", rf"(?:{ysuf}?{SP}{il}|{RD}(?:də|da|dən|dan|dək)(?![\w]))?")
+    rules += numeric_rules("az", "", rf"(?:{ysuf}?{SP}{il}|{RD}(?:də|da|dən|dan|dək)(?![\w]))?",
+                           mon=r"(?P<m1>yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr|"
+                               r"yan|fev|mar|apr|iyn|iyl|avq|sent?|okt|noy|dek)")
+    rules += periods.az_rules(mon, rf"(?P<m1>{AZ_MONTH})[{az_l}]{{0,7}}(?![\w])", year, ysuf, il, dsuf, az_l)
     rel = (r"bu{SP}gün|bu{SP}il|bu{SP}ay|bu{SP}həftə|keçən{SP}(?:il|ay|həftə)[{L}]{0,4}|"
            r"gələn{SP}(?:il|ay|həftə)[{L}]{0,4}|ötən{SP}(?:il|ay|həftə)[{L}]{0,4}|dünən|srağagün|"
            r"hazırda|hazırki|hazırkı|indiyədək|hal-hazırda|indiki{SP}dövrdə|cari{SP}il[{L}]{0,4}").replace("{SP}", SP).replace("{L}", az_l)
@@ -240,7 +182,7 @@ def _az() -> list[Rule]:
 # ====================================================================== Persian
 def _fa() -> list[Rule]:
     mon = lambda n: rf"{WL}(?P<m{n}>(?:{FA_MONTH})(?:[\u200c ]?ماه)?){FA_WR}"
-    calw = (rf"هجری(?:{SP}(?:شمسی|قمری|خورشیدی))?|میلادی|شمسی|خورشیدی|قمری|هـ?\.?{OSP}[شق]\.?|"
+    calw = (rf"هجری(?:{SP}(?:شمسی|قمری|خورشیدی))?|میلادی|شمسی|خورشیدی|قمری|ق\.{OSP}م\.?|هـ?\.?{OSP}[شق]\.?|"
             rf"هـ?{OSP}\.|[قش]\.?|م\.|پیش{SP}از{SP}میلاد|قبل{SP}از{SP}میلاد")  # calendar markers
     cal = rf"(?:{OSP}\(?{OSP}(?P<cal>{calw}){FA_WR}\.?(?:{OSP}\))?)?"
     sal = rf"(?:{WL}(?:در|از|تا)?سال(?:[\u200c ]?های|[\u200c ]?ها)?{SP})"  # also the typo "درسال"
@@ -253,7 +195,7 @@ def _fa() -> list[Rule]:
     wd = r"یک[\u200c ]?شنبه|دو[\u200c ]?شنبه|سه[\u200c ]?شنبه|چهار[\u200c ]?شنبه|پنج[\u200c ]?شنبه|شنبه|جمعه"
     wdp = rf"(?:(?:روز{SP})?(?:{wd}){OSP}[،,]?{OSP})?"
     y = lambda n: rf"{NL}(?P<y{n}>[0-9]{{1,4}}){NR}"
-    dord = rf"(?:{OSP}(?:ام|م|اُم)(?![\w]))?"
+    dord = rf"(?:{OSP}-?{OSP}(?:ام|م|اُم)(?![\w]))?"  # "۳۱ام", "31-ام" (date-fns style)
     rules = [
         Rule("fa_dmy", "date", _c(rf"{pre}{wdp}{D(1)}{dord}{SP}{mon(1)}{SP}{sal}?{y(1)}{cal}")),
         Rule("fa_d_range", "date", _c(
@@ -297,7 +239,8 @@ def _fa() -> list[Rule]:
             rf"(?:{OSP}(?:تا|{DASH}){OSP}(?:قرن{SP}|سده{SP})?(?P<c2>[0-9]{{1,2}}|(?:{FA_ORDINAL_RE}){FA_WR}))?"
             rf"{cal}")),
     ]
-    rules += numeric_rules("fa", pre, cal, fa=True)
+    rules += numeric_rules("fa", pre, cal, fa=True, mon=rf"(?P<m1>{FA_MONTH})")
+    rules += periods.fa_rules(mon, pre, wdp, sal, y, cal)
     num = (r"(?:[0-9]{1,4}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|سیزده|چهارده|پانزده|"
            r"شانزده|هفده|هجده|نوزده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|چند|چندین|نیم)")
     unit = r"(?:سال|ماه|روز|هفته|قرن|دهه|سده|ساعت|دقیقه|ثانیه|شب|هزاره)"
@@ -354,7 +297,8 @@ def _en() -> list[Rule]:
             rf"(?:{RD}(?:and{SP})?(?P<c2>[0-9]{{1,2}}(?:st|nd|rd|th)|(?:{EN_ORDINAL_RE})))?"
             rf"(?:-|{SP})centur(?:y|ies)(?![\w]){bc}")),
     ]
-    rules += numeric_rules("en", "", "")
+    rules += numeric_rules("en", "", "", mon=rf"(?P<m1>{EN_MONTH})")
+    rules += periods.en_rules(mon)
     wd = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     num = (r"(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"fifteen|twenty|thirty|forty|fifty|a{SP}few|several|many)").replace("{SP}", SP)

@@ -130,3 +130,118 @@ def century_number(token: str) -> int:
     if m:
         return roman(m.group())
     raise KeyError(token)
+
+
+# ---------------------------------------------------------------- day ordinals (1..31), quarters, weekdays
+def _squash(s: str) -> str:
+    return re.sub(r"[\s\u200c\-]+", "", s.lower()).replace("ё", "е")
+
+
+_RU_ORD_STEM = {1: "перв", 2: "втор", 3: "трет", 4: "четверт", 5: "пят", 6: "шест", 7: "седьм", 8: "восьм",
+                9: "девят", 10: "десят", 11: "одиннадцат", 12: "двенадцат", 13: "тринадцат",
+                14: "четырнадцат", 15: "пятнадцат", 16: "шестнадцат", 17: "семнадцат", 18: "восемнадцат",
+                19: "девятнадцат", 20: "двадцат", 30: "тридцат"}
+
+
+def _ru_forms(n: int) -> list[str]:
+    stem = _RU_ORD_STEM[n]
+    if n == 3:
+        return ["третье", "третьего", "третьем", "третий", "третья", "третью", "третьей"]
+    ends = ["ое", "ого", "ом", "ый", "ая", "ую", "ой"] if n != 2 else ["ое", "ого", "ом", "ой", "ая", "ую"]
+    if n in (6, 7, 8):
+        ends = ["ое", "ого", "ом", "ой", "ая", "ую"]
+    return [stem + e for e in ends]
+
+
+RU_DAY_ORDINAL: dict[str, int] = {}
+for _n in list(range(1, 21)) + [30]:
+    for _f in _ru_forms(_n):
+        RU_DAY_ORDINAL[_squash(_f)] = _n
+for _tens, _word in ((20, "двадцать"), (30, "тридцать")):
+    for _n in range(1, 10):
+        if _tens + _n > 31:
+            break
+        for _f in _ru_forms(_n):
+            RU_DAY_ORDINAL[_squash(_word + _f)] = _tens + _n
+RU_DAY_ORDINAL_RE = (r"(?:(?:двадцать|тридцать)[ \u00a0]{1,3})?(?:" + "|".join(sorted(
+    {f for n in list(range(1, 21)) + [30] for f in _ru_forms(n)}, key=len, reverse=True)).replace("е", "[её]")
+    + r")(?![а-яё])")
+
+_EN_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+EN_DAY_ORDINAL: dict[str, int] = {_squash(w): i + 1 for i, w in enumerate(_EN_UNITS)}
+EN_DAY_ORDINAL.update({_squash(w): n for n, w in enumerate(
+    ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+     "eighteenth", "nineteenth", "twentieth"], start=10)})
+EN_DAY_ORDINAL["thirtieth"] = 30
+for _i, _w in enumerate(_EN_UNITS):
+    EN_DAY_ORDINAL[_squash("twenty" + _w)] = 21 + _i
+EN_DAY_ORDINAL["thirtyfirst"] = 31
+EN_DAY_ORDINAL_RE = (r"(?:(?:twenty|thirty)[- ]?)?(?:" + "|".join(sorted(set(_EN_UNITS) | {
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth"}, key=len, reverse=True)) + r")(?![a-z])")
+
+_FA_UNITS = {"یکم": 1, "اول": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8,
+             "نهم": 9}
+FA_DAY_ORDINAL: dict[str, int] = {_squash(k): v for k, v in FA_ORDINAL.items()}
+FA_DAY_ORDINAL.update({_squash(k): v for k, v in _FA_UNITS.items()})
+FA_DAY_ORDINAL.update({"سیام": 30, "سیم": 30, "سیوم": 30})
+for _k, _v in _FA_UNITS.items():
+    if _k != "اول":
+        FA_DAY_ORDINAL[_squash("بیست و " + _k)] = 20 + _v
+FA_DAY_ORDINAL[_squash("سی و یکم")] = 31
+_FA_U = "|".join(sorted(_FA_UNITS, key=len, reverse=True))
+FA_DAY_ORDINAL_RE = (rf"(?:(?:بیست|سی)[\s\u200c]{{0,2}}و[\s\u200c]{{0,2}}(?:{_FA_U})|سی[\s\u200c]?ام|"
+                     rf"{'|'.join(sorted(FA_ORDINAL, key=len, reverse=True))}|{_FA_U})")
+
+AZ_ORDINAL = {"birinci": 1, "ikinci": 2, "üçüncü": 3, "dördüncü": 4, "beşinci": 5, "altıncı": 6,
+              "yeddinci": 7, "səkkizinci": 8, "doqquzuncu": 9, "onuncu": 10}
+AZ_ORDINAL_RE = "|".join(AZ_ORDINAL)
+# "first/1st/I/первый/birinci/اول" -> 1 for quarters, halves, weeks and the n-th weekday
+PART_ORDINAL = {**{k: v for k, v in EN_ORDINAL.items() if v <= 5}, **AZ_ORDINAL,
+                "нулевой": 0, "последний": -1, "последняя": -1, "последнюю": -1, "последнем": -1,
+                "последней": -1, "last": -1, "son": -1, "آخر": -1, "آخرین": -1, "نخست": 1,
+                "ilk": 1, "اولین": 1, "نخستین": 1}
+for _n, _stem in ((1, "перв"), (2, "втор"), (3, "трет"), (4, "четв[её]рт"), (5, "пят")):
+    PART_ORDINAL[_stem] = _n
+WEEKDAYS = {  # Monday = 0
+    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    "ru": ["понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень"],
+    "az": ["bazar ertəsi", "çərşənbə axşamı", "çərşənbə", "cümə axşamı", "cümə", "şənbə", "bazar"],
+}
+_AZ_WD = {"bazar ertəsi": 0, "çərşənbə axşamı": 1, "çərşənbə": 2, "cümə axşamı": 3, "cümə": 4, "şənbə": 5,
+          "bazar": 6}
+
+
+def part_ordinal(token: str) -> int:
+    """1 from `first`, `1st`, `I`, `1-й`, `первый`, `birinci`, `4-cü`, `اول`; -1 for `last`/`последний`."""
+    t = token.strip().lower().replace("ё", "е")
+    m = re.match(r"[0-9]+", t)
+    if m:
+        return int(m.group())
+    if re.fullmatch(r"[ivx]+", t):
+        return roman(t)
+    if t in PART_ORDINAL:
+        return PART_ORDINAL[t]
+    if t in FA_ORDINAL:
+        return FA_ORDINAL[t]
+    for stem, n in (("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4), ("пят", 5), ("последн", -1)):
+        if t.startswith(stem):
+            return n
+    raise KeyError(token)
+
+
+def weekday_of(lang: str, token: str) -> int:
+    t = re.sub(r"\s+", " ", token.strip().lower())
+    if lang == "az":
+        return _AZ_WD[t]
+    for i, stem in enumerate(WEEKDAYS["ru" if lang == "ru" else "en"]):
+        if t.startswith(stem):
+            return i
+    raise KeyError(token)
+
+
+def day_ordinal(lang: str, token: str) -> int:
+    """The day number of an ordinal word (`третьего` 3, `twenty-first` 21, `سی ام` 30)."""
+    key = _squash(token)
+    table = {"ru": RU_DAY_ORDINAL, "en": EN_DAY_ORDINAL, "fa": FA_DAY_ORDINAL}[lang]
+    return table[key]

@@ -8,58 +8,10 @@ import jdatetime
 import regex as re
 
 from .calendars import InvalidDate, Reading, day_range, interval_value, reading_value
-from .lexicon import century_number, month_of
-
-
-@dataclass(frozen=True)
-class Value:
-    value: str | None
-    start: date | None
-    end: date | None
-    granularity: str | None
-    calendar: str
-    source_value: str | None = None
-
-
-NONE_G = Value(None, None, None, None, "gregorian")
-
-_CAL_MARK = [
-    (re.compile(r"شمسی|خورشیدی|ش"), "jalali"),  # ه.ش, هـ.ش, ش
-    (re.compile(r"قمری|ق|^ه"), "hijri"),  # ه.ق, هـ.ق, ق, and a bare ه.
-    (re.compile(r"میلادی|^م"), "gregorian"),
-]
-
-
-def _calendar_mark(text: str | None) -> str | None:
-    if not text:
-        return None
-    if "پیش" in text or "قبل" in text:
-        return "bc"
-    for rx, cal in _CAL_MARK:
-        if rx.search(text):
-            return cal
-    return None
-
-
-def _int(s: str | None) -> int | None:
-    return int(s) if s else None
-
-
-def _fa_year(y: int, cal: str) -> int:
-    """Two-digit Jalali years: `۷۴` -> 1374, `۰۲` -> 1402."""
-    if cal == "jalali" and y < 100:
-        return 1400 + y if y < 20 else 1300 + y
-    return y
-
-
-def _pick_calendar(lang: str, mark: str | None, month_cal: str | None, year: int | None) -> str:
-    if mark in ("jalali", "hijri", "gregorian"):
-        return mark
-    if month_cal:
-        return month_cal
-    if lang == "fa" and year is not None and (year < 100 or 1200 <= year <= 1499):
-        return "jalali"
-    return "gregorian"
+from .lexicon import century_number, day_ordinal, month_of
+from .numeric import order_numbers, pivot_year
+from .periods import resolve_part
+from .values import NONE_G, Value, _calendar_mark, _fa_year, _int, _pick_calendar
 
 
 # ------------------------------------------------------------ relative expressions
@@ -166,11 +118,48 @@ def apply_shift(shift: Shift, anchor: date, lang: str) -> Value:
 
 
 # ------------------------------------------------------------ calendar expressions
+def bc_year(y: int) -> str:
+    """ISO 8601 (astronomical) year of `y` BC: 1 BC is `0000`, 2014 BC is `-2013`."""
+    return "0000" if y == 1 else f"-{y - 1:04d}"
+
+
+def _bc_value(gd: dict) -> Value:
+    """Years before the era: `2014 BC` -> `-2013`; `1500-1300 BC` -> `-1499/-1299`. No day range
+    (Python dates start at year 1), so start and end stay null."""
+    y1 = int(gd["y1"])
+    y2 = int(gd["y2"]) if gd.get("y2") else None
+    if y1 < 1 or (y2 is not None and y2 < 1):
+        raise InvalidDate("there is no year 0 BC")
+    if y2 is None or y2 == y1:
+        return Value(bc_year(y1), None, None, "year", "gregorian")
+    first, last = max(y1, y2), min(y1, y2)
+    return Value(f"{bc_year(first)}/{bc_year(last)}", None, None, "interval", "gregorian")
+
+
+def resolve_num(gd: dict, lang: str, policy: str) -> Value:
+    """A numeric date whose first two numbers need an order (see `numeric.order_numbers`)."""
+    sep = gd.get("s1") or "."
+    if gd.get("yy1") and sep.strip() == "." and len(gd["n1"]) == len(gd["n2"]) == 1:
+        raise InvalidDate("3.3.15 is as often a section number as a date")
+    d, m = order_numbers(int(gd["n1"]), int(gd["n2"]), policy, sep)
+    if gd.get("y1"):
+        y = gd["y1"]
+    else:  # two-digit year: Jalali in Persian (resolve_date), else the POSIX pivot
+        y = gd["yy1"] if lang == "fa" else str(pivot_year(int(gd["yy1"])))
+    return resolve_date({"d1": str(d), "m1": str(m), "y1": y, "cal": gd.get("cal")}, lang, None)
+
+
 def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
     """Resolve a `date` rule: single date, or a range when `d2/m2/y2` are present."""
     mark = _calendar_mark(gd.get("cal"))
     if gd.get("bc") or mark == "bc":
+        if gd.get("y1") and not (gd.get("m1") or gd.get("d1")):
+            return _bc_value(gd)
         return NONE_G
+    if gd.get("yy1") and not gd.get("y1"):  # "03-Mar-15": two-digit year (Jalali in Persian)
+        gd = {**gd, "y1": gd["yy1"] if lang == "fa" else str(pivot_year(int(gd["yy1"])))}
+    if gd.get("do1"):  # an ordinal day word: "третьего марта", "march third", "سی ام اسفند"
+        gd = {**gd, "d1": str(day_ordinal(lang, gd["do1"]))}
     m1, c1 = month_of(lang, gd["m1"]) if gd.get("m1") else (None, None)
     m2, c2 = month_of(lang, gd["m2"]) if gd.get("m2") else (None, None)
     d1, d2 = _int(gd.get("d1")), _int(gd.get("d2"))
@@ -204,7 +193,7 @@ def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
         y1 = jdatetime.date.fromgregorian(date=anchor).year if cal == "jalali" else anchor.year
         if ranged and y2 is None:
             y2 = y1
-    if lang != "fa" and y1 < 100:
+    if lang != "fa" and y1 < 100 and not gd.get("ad"):
         return Value(None, None, None, None, cal)  # two-digit year: century unknown
     a = Reading(y1, m1, d1 if m1 is not None else None, cal)
     if not ranged:
@@ -253,8 +242,12 @@ def resolve_decade(gd: dict, lang: str) -> Value:
 
 def resolve_century(gd: dict, lang: str) -> Value:
     mark = _calendar_mark(gd.get("cal"))
-    if gd.get("bc") or mark == "bc":
-        return NONE_G
+    if gd.get("bc") or mark == "bc":  # "III век до н. э." = 300-201 BC -> -0299/-0200
+        cs = [century_number(gd["c1"])] + ([century_number(gd["c2"])] if gd.get("c2") else [])
+        if not all(1 <= c <= 99 for c in cs):
+            raise InvalidDate("bad century")
+        return Value(f"{bc_year(max(cs) * 100)}/{bc_year((min(cs) - 1) * 100 + 1)}", None, None,
+                     "interval", "gregorian")
     cal = mark if mark in ("jalali", "hijri") else "gregorian"
     c1 = century_number(gd["c1"])
     c2 = century_number(gd["c2"]) if gd.get("c2") else c1
@@ -267,6 +260,10 @@ def resolve(kind: str, gd: dict, lang: str, anchor: date | None) -> Value:
     """Value of one match; raises InvalidDate when the digits cannot be a date."""
     if kind == "date":
         return resolve_date(gd, lang, anchor)
+    if kind.startswith("num_"):
+        return resolve_num(gd, lang, kind)
+    if kind == "part":
+        return resolve_part(gd, lang)
     if kind == "decade":
         return resolve_decade(gd, lang)
     if kind == "century":

@@ -17,7 +17,10 @@ class DateMention:
     reading in that calendar (e.g. `1374` for a Jalali year). `kind` is `date` for
     calendar expressions, `relative` for deictic ones (`yesterday`, `в прошлом году`) and
     `duration` for spans of time (`три года`); relative ones get a value only from an anchor,
-    durations never do.
+    durations never do. `reading` says how it was read: `lang` (the rules of the text's
+    language), `neutral` (a form that reads the same in any language: ISO 8601, numeric
+    day.month.year) or `script` (text of no supported language, read by the rules of the
+    language its script points to; see `pipeline.dates.neutral`).
     """
 
     start: int
@@ -30,3 +33,4 @@ class DateMention:
     calendar: str
     source_value: str | None = None
     kind: str = "date"
+    reading: str = "lang"

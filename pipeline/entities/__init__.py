@@ -5,13 +5,12 @@ the comparison key; ``entity_id`` a stable hash of (label, lang, key). The per-d
 step :class:`EntityCanonicalizer` adds acronym links, same-document ORG variants and
 person links; ``translit.xlang_id`` gives the cross-language id of az/en/ru persons and
 places (the table store aggregates mentions into the ``entities`` table).
-``python -m pipeline.entities`` prints the accuracy on the hand-made sets.
+``lingflow eval entities`` prints the accuracy on the hand-made and blind sets.
 """
 
 from pipeline.entities.acronyms import MentionRef, link_acronyms
 from pipeline.entities.canon import NAME, canonicalize, entity_id, entity_key
 from pipeline.entities.document import EntityCanonicalizer
-from pipeline.entities.evaluate import evaluate
 
 __all__ = [
     "NAME",
@@ -21,5 +20,4 @@ __all__ = [
     "MentionRef",
     "link_acronyms",
     "EntityCanonicalizer",
-    "evaluate",
 ]

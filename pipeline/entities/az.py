@@ -122,18 +122,27 @@ class _Cut:
     stem: str  # lower-case stem
     strength: int
     vowel_stem: bool
+    template: str = ""
+
+
+# Two-letter nouns that end names (``Ağ Evin`` = ``Ağ Ev`` + genitive); other stems need three letters.
+_SHORT_STEMS = {"ev", "su", "ay", "od", "iş"}
+# Postpositions after a dative (``Floridaya qədər``, ``Pueblosa aid``): the bare ``-a/-ə`` is a case.
+DATIVE_POSTPOSITIONS = {"qədər", "görə", "doğru", "aid", "dair", "qarşı", "məxsus", "yaxın", "bənzər", "oxşar", "rəğmən"}
 
 
 _AFTER_POSSESSIVE = {"ndAn", "ndA", "nA", "nI"}
 
 
-def _candidates(lw: str) -> list[_Cut]:
+def _candidates(lw: str, short_ok: bool = False) -> list[_Cut]:
     out: list[_Cut] = []
     for template, need, strength in _TEMPLATES:
         for suf in _expand(template):
-            if not lw.endswith(suf) or len(lw) - len(suf) < 3:
+            if not lw.endswith(suf) or len(lw) - len(suf) < 2:
                 continue
             stem = lw[: len(lw) - len(suf)]
+            if len(stem) < 3 and not (short_ok and stem in _SHORT_STEMS):
+                continue
             v = _last_vowel(stem)
             if v is None:
                 continue
@@ -147,8 +156,14 @@ def _candidates(lw: str) -> list[_Cut]:
                 continue
             if sv and sv[0] in "aə" and sv[0] != _a2(v):
                 continue
-            out.append(_Cut(stem, strength, ends_vowel))
+            out.append(_Cut(stem, strength, ends_vowel, template))
     return out
+
+
+def _inner() -> dict[str, int]:
+    from pipeline.entities.lexicon import load_lexicon
+
+    return load_lexicon("az", inner=True)
 
 
 def _lex() -> dict[str, int]:
@@ -158,8 +173,10 @@ def _lex() -> dict[str, int]:
 
 
 @lru_cache(maxsize=20_000)
-def strip_case(word: str, label: str, is_last_of_many: bool = False) -> str:
-    """The last word of an az name without its case suffix (original spelling kept)."""
+def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: bool = False) -> str:
+    """The last word of an az name without its case suffix (original spelling kept).
+
+    ``dative``: a dative postposition follows (``Pueblosa aid``): a bare ``-a/-ə`` is the case."""
     m = re.match(r"^(.+?)['-]([^'-]+)$", word)
     if m and az_lower(m.group(2)) in _DETACHED and any(c.isalpha() for c in m.group(1)):
         return m.group(1)
@@ -169,10 +186,13 @@ def strip_case(word: str, label: str, is_last_of_many: bool = False) -> str:
     lex = _lex()
     n_word = lex.get(lw, 0)
     best: tuple | None = None
-    for cut in _candidates(lw):
+    for cut in _candidates(lw, short_ok=is_last_of_many and label != "PER"):
         n_stem = lex.get(cut.stem, 0) + (5 if cut.stem in PROTECTED else 0)
-        if n_word > 0 and n_stem == 0:
-            continue  # the word itself is a known name word and the stem is not
+        if dative and cut.template in ("A", "yA", "nA") and word[:1].isupper():
+            best = ((True, 99, True, 9), cut)  # the context says dative: this cut wins
+            break
+        if n_word > 0 and n_stem == 0 and (cut.strength == 1 or _inner().get(lw, 0) > 0 or lw.endswith(("a", "ə"))):
+            continue  # the word itself is a known name word (seen uninflected: before a span's last word) and the stem is not
         if cut.strength == 1:
             if label == "ORG" or not word[:1].isupper():
                 continue  # izafet possessive of a head noun, or an ambiguous bare vowel
@@ -211,8 +231,10 @@ def repair_homoglyphs(word: str) -> str:
     return word.translate(_HOMOGLYPHS) if n_lat > n_cyr else word
 
 
-def canonicalize_az(surface: str, label: str) -> str:
-    """``Azərbaycan Onkoloqlar Cəmiyyətinin`` -> ``Azərbaycan Onkoloqlar Cəmiyyəti``; ``AOC-un`` -> ``AOC``."""
+def canonicalize_az(surface: str, label: str, follower: str | None = None) -> str:
+    """``Azərbaycan Onkoloqlar Cəmiyyətinin`` -> ``Azərbaycan Onkoloqlar Cəmiyyəti``; ``AOC-un`` -> ``AOC``.
+
+    ``follower``: the word after the mention (a dative postposition settles a bare ``-a/-ə``)."""
     t = trim_mention(normalize(surface, "az").text)
     t = " ".join(repair_homoglyphs(w) for w in t.split(" "))
     words = t.split(" ")
@@ -224,7 +246,8 @@ def canonicalize_az(surface: str, label: str) -> str:
         if re.search(r"(?:ov|yev|ev)a$", lw):
             words[-1] = last[:-1]  # male surname in the dative
             return collapse_spaces(" ".join(words))
-    words[-1] = strip_case(last, label, len(words) > 1)
+    dative = follower is not None and az_lower(follower) in DATIVE_POSTPOSITIONS
+    words[-1] = strip_case(last, label, len(words) > 1, dative)
     return collapse_spaces(" ".join(words))
 
 

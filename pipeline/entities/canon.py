@@ -13,7 +13,7 @@ from pipeline.entities.fa import canonicalize_fa, key_fa, squash_fa
 from pipeline.entities.ru import canonicalize_ru, key_ru
 from pipeline.text.normalize import fold_key, normalize
 
-NAME = "entities.canon.v1"
+NAME = "entities.canon"  # the registered instance carries the versioned name (pipeline/registrations.py)
 NAME_LABELS = ("ORG", "PER", "LOC")
 
 # State-form words dropped from LOC keys only: "Республика Беларусь" = "Беларусь".
@@ -46,9 +46,14 @@ _QUOTED_NAME = {
 }
 
 
-def canonicalize(surface: str, label: str, lang: str) -> str:
-    """Display canonical form (``mentions.normalized``) of an ORG/PER/LOC mention."""
-    return _canonicalize(surface, label, lang)
+def canonicalize(surface: str, label: str, lang: str, cases: frozenset[str] | None = None,
+                 follower: str | None = None) -> str:
+    """Display canonical form (``mentions.normalized``) of an ORG/PER/LOC mention.
+
+    ``cases``/``follower`` (Russian): the cases the words before the mention allow and the
+    lower-case word after it (:mod:`pipeline.entities.ru_context`); they pick between readings.
+    """
+    return _canonicalize(surface, label, lang, cases, follower)
 
 
 _TRAILING_ACRONYM = re.compile(r"^(?P<long>.+?)\s*[(\[]\s*(?P<acr>[^()\[\]\s]{2,12})\s*[)\]]$")
@@ -73,23 +78,32 @@ _TITLES = {
 }
 
 
-def _drop_lowercase_titles(surface: str) -> str:
-    """``akademik Cəmil Əliyevin``, ``академика Красного С.А.`` -> the name alone."""
-    return _LOWER_LEAD.sub("", surface.strip())
+def _drop_lowercase_titles(surface: str, lang: str) -> str:
+    """``akademik Cəmil Əliyevin``, ``академика Красного С.А.`` -> the name alone.
+
+    Kept when only an adjective of the title would remain (``герцогиня Корнуольская``)."""
+    rest = _LOWER_LEAD.sub("", surface.strip())
+    if lang == "ru" and rest != surface.strip() and " " not in rest:
+        from pipeline.entities.ru import is_adjective
+
+        if is_adjective(rest):
+            return surface.strip()
+    return rest
 
 
 @lru_cache(maxsize=20_000)
-def _canonicalize(surface: str, label: str, lang: str) -> str:
+def _canonicalize(surface: str, label: str, lang: str, cases: frozenset[str] | None = None,
+                  follower: str | None = None) -> str:
     if label not in NAME_LABELS:
         return trim_mention(surface)
     if label == "ORG":
         surface = _drop_defined_acronym(surface)
     if label == "PER" and lang in ("ru", "az", "en"):
-        surface = _drop_lowercase_titles(surface)
+        surface = _drop_lowercase_titles(surface, lang)
     if lang == "ru":
-        return canonicalize_ru(surface, label)
+        return canonicalize_ru(surface, label, cases, follower)
     if lang == "az":
-        return canonicalize_az(surface, label)
+        return canonicalize_az(surface, label, follower)
     if lang == "fa":
         return canonicalize_fa(surface)
     if lang == "en":

@@ -7,7 +7,8 @@ from collections import Counter
 
 from pipeline.entities.acronyms import MentionRef, acronym_core, link_acronyms
 from pipeline.entities.canon import NAME, NAME_LABELS, canonicalize, entity_id, entity_key
-from pipeline.entities.ru import person_alternatives, person_in_case
+from pipeline.entities.az import DATIVE_POSTPOSITIONS
+from pipeline.entities.ru import person_alternatives
 
 Mention = tuple[int, int, str, str]  # (start, end, label, surface)
 
@@ -21,6 +22,14 @@ class EntityCanonicalizer:
 
     name = NAME
 
+    def split_mentions(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with every PER span that starts with a place split in two (Russian).
+
+        ``Султаната Оман Хилялем бин Али Аль Сабти`` (PER) -> ``Султаната Оман`` (LOC) and
+        ``Хилялем бин Али Аль Сабти`` (PER); every other mention is returned unchanged, in order.
+        """
+        return split_joined_mentions(text, lang, mentions)
+
     def canonicalize_document(
         self, text: str, lang: str, mentions: list[Mention]
     ) -> list[tuple[str, str | None, str | None]]:
@@ -29,6 +38,8 @@ class EntityCanonicalizer:
         if lang == "ru":
             hinted = _ru_case_hints(text, refs)
             _resolve_ru_persons(refs, hinted)
+        elif lang == "az":
+            _az_postposition_hints(text, refs)
         _link_translations(text, refs)
         _link_org_variants(refs, lang)
         canon = link_acronyms(text, refs, lang)
@@ -129,6 +140,18 @@ def _split_place(key: str, places: set[str], lang: str) -> tuple[str | None, str
     return None, None
 
 
+_NEXT_WORD = re.compile(r"^[\s\"»”']*(\w+)")
+
+
+def _az_postposition_hints(text: str, refs: list[MentionRef]) -> None:
+    """``Floridaya qədər``, ``Pueblosa aid``: the word after an az mention may settle its case."""
+    for r in refs:
+        if r.label in NAME_LABELS:
+            m = _NEXT_WORD.match(text[r.end: r.end + 30])
+            if m and m.group(1).lower() in DATIVE_POSTPOSITIONS:
+                r.canonical = canonicalize(r.surface, r.label, "az", None, m.group(1))
+
+
 def _resolve_ru_persons(refs: list[MentionRef], hinted: set[int]) -> None:
     """Pick the reading of an ambiguous surname (``Петрова``) that another mention confirms."""
     firsts = {
@@ -150,13 +173,36 @@ _GENITIVE_BEFORE = re.compile(r"(?:\bим\.|\bимени)\s*$")
 
 
 def _ru_case_hints(text: str, refs: list[MentionRef]) -> set[int]:
-    """A person right after ``им.``/``имени`` ("named after") is in the genitive; returns their indices."""
+    """Read each mention in the cases its context allows (:mod:`pipeline.entities.ru_context`).
+
+    A person right after ``им.``/``имени`` is in the genitive; after ``Министра ...`` in the
+    genitive, after ``с Министром ...`` in the instrumental; a PER span that starts with a
+    place (``Султаната Оман Хилялем ...``) is read as the person alone. Returns the indices of
+    persons whose reading the context fixed.
+    """
+    from pipeline.entities.ru_context import context_cases, follower, split_joined
+
+    places = frozenset(r.canonical.lower() for r in refs if r.label == "LOC")
     hinted = set()
     for i, r in enumerate(refs):
-        if r.label == "PER" and _GENITIVE_BEFORE.search(text[max(0, r.start - 8): r.start]):
-            reading = person_in_case(r.surface, "gent")
-            if reading:
-                r.canonical = reading
+        if r.label not in NAME_LABELS:
+            continue
+        surface, start = r.surface, r.start
+        if r.label == "PER":
+            cut = split_joined(surface, places)
+            if cut:
+                surface, start = surface[cut:], start + cut
+                r.canonical = canonicalize(surface, "PER", "ru")
+        if r.label == "PER" and _GENITIVE_BEFORE.search(text[max(0, start - 8): start]):
+            cases = frozenset({"gent"})
+        else:
+            cases = context_cases(text, start, r.label)
+        if cases is None and r.label == "PER":
+            continue
+        reading = canonicalize(surface, r.label, "ru", cases, None if r.label == "PER" else follower(text, r.end))
+        if reading != r.canonical:
+            r.canonical = reading
+            if r.label == "PER":
                 hinted.add(i)
     return hinted
 
@@ -189,9 +235,28 @@ def _link_bare_surnames(refs: list[MentionRef], lang: str) -> None:
             r.canonical = sorted(full)[0].split("\t")[1]
 
 
+def split_joined_mentions(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    """Functional form of :meth:`EntityCanonicalizer.split_mentions`."""
+    if lang != "ru":
+        return list(mentions)
+    from pipeline.entities.ru_context import split_joined
+
+    places = frozenset(canonicalize(surf, "LOC", lang).lower() for _, _, lab, surf in mentions if lab == "LOC")
+    out: list[Mention] = []
+    for start, end, label, surface in mentions:
+        cut = split_joined(surface, places) if label == "PER" else 0
+        if cut:
+            place = surface[: cut].rstrip()
+            out.append((start, start + len(place), "LOC", place))
+            out.append((start + cut, end, "PER", surface[cut:]))
+        else:
+            out.append((start, end, label, surface))
+    return out
+
+
 def canonicalize_mentions(text: str, lang: str, mentions: list[Mention]) -> list[tuple[str, str | None, str | None]]:
     """Functional shortcut for :meth:`EntityCanonicalizer.canonicalize_document`."""
     return EntityCanonicalizer().canonicalize_document(text, lang, mentions)
 
 
-__all__ = ["EntityCanonicalizer", "canonicalize_mentions"]
+__all__ = ["EntityCanonicalizer", "canonicalize_mentions", "split_joined_mentions"]

@@ -25,6 +25,12 @@ _PARTICLES = {
     "бин", "бен", "ибн", "аль", "ал", "эль", "ас", "ад", "ан", "ар", "аш", "де", "да", "дель", "ди", "дос",
     "фон", "ван", "дер", "ла", "ле", "оглы", "кызы", "заде", "бен-", "сан", "эд", "уль", "ун",
 }
+# Oblique endings of Russian-type surnames (-ов/-ев/-ин): evidence even for an unknown surname.
+_SURNAME_OBLIQUE = tuple(
+    stem + end for stem in ("ов", "ев", "ёв", "ин", "ын") for end in ("а", "у", "ым", "ом", "е", "ой", "ой", "ых")
+)
+# Endings that never end an indeclinable name: a "Fixd" guess for such a word is wrong (Фридкином).
+_INFLECTED_END = ("ом", "ем", "ым", "им", "ого", "его", "ому", "ему", "ыми", "ами")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _GENDERS = ("masc", "femn")
 _NAME_TAGS = ("Name", "Surn", "Patr")
@@ -56,7 +62,14 @@ def _evidence_weight(word: str) -> float:
         return 1.0
     if _in_dictionary(word):
         return 0.5
-    return 0.0 if word.lower().endswith(("а", "я", "и", "ы")) else 0.3
+    low = word.lower()
+    if low.endswith(_SURNAME_OBLIQUE):
+        return 0.3  # Дадашеву, Варичевым: a Russian surname ending
+    if low.endswith("ию"):
+        return 0.3  # Гарсию: the accusative of -ия
+    # Endings a foreign name may have in the nominative (Цвангираи, Гюнше, Сэйю); a final -у is
+    # far more often a dative (Элиоту, Бенхаккеру) than an indeclinable name (Коцебу).
+    return 0.0 if low.endswith(("а", "я", "и", "ы", "ю", "е", "о")) else 0.3
 
 
 @lru_cache(maxsize=20_000)
@@ -83,10 +96,13 @@ def _is_word(tok: str) -> bool:
 def _person_parses(word: str) -> list:
     """Noun/adjective singular readings usable for a name word (name-tagged first)."""
     out = []
+    inflected = word.lower().endswith(_INFLECTED_END)
     for p in _parses(word):
         t = p.tag
-        if t.POS not in ("NOUN", "ADJF") or t.number == "plur":
+        if t.POS not in ("NOUN", "ADJF") or t.number == "plur" or (inflected and "Fixd" in t):
             continue
+        if "Abbr" in t and not word.isupper():
+            continue  # "Аякса" is not an abbreviation
         out.append(p)
     named = [p for p in out if any(tag in p.tag for tag in _NAME_TAGS)]
     return named or out
@@ -160,9 +176,42 @@ def _inflect_person(words: tuple[str, ...], gender: str, case: str) -> list[str]
         new_parts = []
         for part in w.split("-"):
             ps = [p for p in _person_parses(part) if _compatible(p, gender, case)]
-            new_parts.append(_keep_yo(case_like(_nominative(ps[0], gender), part), part) if ps else part)
+            if ps:
+                new_parts.append(_keep_yo(case_like(_nominative(ps[0], gender), part), part))
+            else:
+                new_parts.append(case_like(_stem_guess(part.lower(), gender, case), part))
         out.append("-".join(new_parts))
     return out
+
+
+_OBLIQUE_ENDINGS = {
+    "gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ым", "им"), "loct": ("е",), "accs": ("а", "я"),
+}
+
+
+_REGULAR_NOUN_END = ("а", "у", "ом", "е")
+_SOFT_OR_VOWEL = set("аеёиоуыэюяьйжшчщц")
+
+
+@lru_cache(maxsize=10_000)
+def _stem_guess(word: str, gender: str, case: str) -> str:
+    """Nominative of an unknown masculine name word by its ending, checked by inflecting it back
+    (``фридкином`` -> ``фридкин``, whose instrumental is ``фридкином``); else the word itself."""
+    if gender != "masc":
+        return word
+    for end in _OBLIQUE_ENDINGS.get(case, ()):
+        if not word.endswith(end) or len(word) - len(end) < 3:
+            continue
+        stem = word[: -len(end)]
+        if end in _REGULAR_NOUN_END and stem[-1] not in _SOFT_OR_VOWEL:
+            return stem  # a foreign name declined as a hard-stem noun: Кристенсена, Фридкином
+        for cand in (stem, stem + "ь", stem + "й"):
+            for p in _parses(cand):
+                if p.tag.POS == "NOUN" and {"nomn", "sing"} <= set(p.tag.grammemes) and p.tag.gender == "masc":
+                    inf = p.inflect({case, "sing"})
+                    if inf is not None and inf.word == word:
+                        return cand
+    return word
 
 
 def _compose(words: list[str], initials: list[str]) -> str:
@@ -198,16 +247,24 @@ def person_alternatives(surface: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=10_000)
-def person_in_case(surface: str, case: str) -> str | None:
-    """Canonical of a person mention read in a known case (``им. Н.Н. Александрова``: genitive)."""
+def person_in_cases(surface: str, cases: frozenset[str]) -> str | None:
+    """Canonical of a person mention read in a case the context allows (``им. Н.Н. Александрова``: genitive)."""
     words, initials = _split_person(trim_mention(surface))
     if not words:
         return None
     tw = tuple(words)
-    readings = [r for r in _person_readings(tw) if r[2] == case and r[0] > 0]
+    # A case the context fixes (not the nominative) is evidence enough for a guessed word,
+    # unless the context is a title further back ("+evidence").
+    floor = 0.0 if "nomn" not in cases and "+evidence" not in cases else 1e-9
+    readings = [r for r in _person_readings(tw) if r[2] in cases and r[0] >= floor]
     if not readings:
         return None
-    return _compose(_inflect_person(tw, readings[0][1], case), initials)
+    return _compose(_inflect_person(tw, readings[0][1], readings[0][2]), initials)
+
+
+def person_in_case(surface: str, case: str) -> str | None:
+    """:func:`person_in_cases` with one case."""
+    return person_in_cases(surface, frozenset({case}))
 
 
 def _gender_open(words: tuple[str, ...]) -> bool:
@@ -221,127 +278,25 @@ def _gender_open(words: tuple[str, ...]) -> bool:
     return True
 
 
-# -------------------------------------------------------------------------- ORG / LOC
-def _noun_parses(word: str) -> list:
-    """Noun readings for ORG/LOC heads; given-name/patronymic readings only if nothing else fits."""
-    nouns = [p for p in _parses(word) if p.tag.POS == "NOUN"]
-    plain = [p for p in nouns if "Name" not in p.tag and "Patr" not in p.tag]
-    return plain
+def is_adjective(word: str) -> bool:
+    """``Корнуольская``: the word reads best as a full adjective and has no name reading."""
+    ps = [p for p in _parses(word) if p.score >= 0.1]
+    return bool(ps) and ps[0].tag.POS == "ADJF" and not any(any(t in p.tag for t in _NAME_TAGS) for p in ps)
 
 
-def _adj_parses(word: str) -> list:
-    return [p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+def canonicalize_ru(surface: str, label: str, cases: frozenset[str] | None = None, follower: str | None = None) -> str:
+    """Display canonical form of a Russian ORG/PER/LOC mention (``cases``: allowed by the context)."""
+    from pipeline.entities.ru_phrase import canonicalize_phrase
 
-
-def _agree(adj, noun) -> bool:
-    a, n = adj.tag, noun.tag
-    if a.case != n.case:
-        return False
-    if n.number == "plur" or a.number == "plur":
-        return a.number == n.number
-    return "ms-f" in n or a.gender == n.gender
-
-
-def _nomn_noun(p) -> str:
-    if "Fixd" in p.tag or p.tag.case == "nomn":
-        return p.word
-    grams = {"nomn", p.tag.number} if p.tag.number else {"nomn"}
-    inf = p.inflect(grams) or p.inflect({"nomn"})
-    return inf.word if inf else p.normal_form
-
-
-def _nomn_adj(p, noun) -> str:
-    if p.tag.case == "nomn":
-        return p.word
-    grams = {"nomn"}
-    if noun.tag.number == "plur":
-        grams.add("plur")
-    else:
-        grams |= {"sing", noun.tag.gender if noun.tag.gender in ("masc", "femn", "neut") else "masc"}
-    inf = p.inflect(grams)
-    return inf.word if inf else p.word
-
-
-def _split_hyphen_adj(tok: str) -> tuple[str, str]:
-    """(kept prefix, inflecting part): ``Ханты-Мансийском`` -> (``Ханты-``, ``Мансийском``)."""
-    if "-" in tok and not _adj_parses(tok):
-        prefix, last = tok.rsplit("-", 1)
-        if _adj_parses(last):
-            return prefix + "-", last
-    return "", tok
-
-
-def _find_head(tokens: list[str]) -> int | None:
-    """Index of the head noun after leading adjectives, or None if the phrase does not start so."""
-    for i, tok in enumerate(tokens):
-        if not _is_word(tok):
-            return None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        adj_word = _split_hyphen_adj(tok)[1]
-        if nxt is not None and _adj_parses(adj_word) and _is_word(nxt) and (_noun_parses(nxt) or _adj_parses(nxt)):
-            if not _noun_parses(tok) or _is_adj_only_context(adj_word, nxt):
-                continue
-        if _noun_parses(tok):
-            return i
-        if not _adj_parses(adj_word):
-            return None
-    return None
-
-
-def _is_adj_only_context(tok: str, nxt: str) -> bool:
-    """``Российской академии``: a word with both readings before a noun/adjective acts as an adjective."""
-    adj = _adj_parses(tok)
-    noun = _noun_parses(tok)
-    return bool(adj) and (not noun or max(p.score for p in adj) >= max(p.score for p in noun) or "-" in tok)
-
-
-@lru_cache(maxsize=10_000)
-def canonicalize_phrase(surface: str) -> str:
-    """Head noun phrase of an ORG/LOC name to the nominative (``Министерства здравоохранения``)."""
-    text = trim_mention(surface)
-    tokens = text.split(" ")
-    if not tokens or not tokens[0]:
-        return text
-    m = _ABBR_INFL.match(tokens[0])
-    if m and len(tokens) == 1:
-        return m.group(1)
-    head_idx = _find_head(tokens)
-    if head_idx is None:
-        return text
-    adjs = [_split_hyphen_adj(a) for a in tokens[:head_idx]]
-    head = tokens[head_idx]
-    best = None
-    for n in _noun_parses(head):
-        chosen = []
-        for _, a in adjs:
-            cands = [p for p in _adj_parses(a) if _agree(p, n)]
-            if not cands:
-                break
-            chosen.append(max(cands, key=lambda p: p.score))
-        else:
-            bonus = 0.05 if ("Geox" in n.tag or "Orgn" in n.tag) else 0.0
-            score = n.score + sum(p.score for p in chosen) + bonus
-            # Near-ties between lemmas: the shorter one (``Тусоне`` -> ``Тусон``, not ``Тусоня``).
-            if best is None or score > best[0] + 0.02 or (
-                abs(score - best[0]) <= 0.02 and len(n.normal_form) < len(best[1].normal_form)
-            ):
-                best = (score, n, chosen)
-    if best is None:
-        return text
-    _, n, chosen = best
-    nomn_ok = any(p.tag.case == "nomn" and p.score >= 0.3 * n.score for p in _noun_parses(head))
-    if n.tag.case == "nomn" or (nomn_ok and not adjs):
-        return text
-    new = [pre + _keep_yo(case_like(_nomn_adj(p, n), a), a) for p, (pre, a) in zip(chosen, adjs)]
-    new.append(_keep_yo(case_like(_nomn_noun(n), head), head))
-    return collapse_spaces(" ".join(new + tokens[head_idx + 1:]))
-
-
-def canonicalize_ru(surface: str, label: str) -> str:
-    """Display canonical form of a Russian ORG/PER/LOC mention."""
     if label == "PER":
-        return person_alternatives(surface)[0]
-    return canonicalize_phrase(surface)
+        default = person_alternatives(surface)[0]
+        if cases:
+            reading = person_in_cases(surface, cases)
+            words, initials = _split_person(trim_mention(surface))
+            if reading is not None and (reading != _compose(words, initials) or reading == default):
+                return reading  # a context reading that leaves every word as written does not beat the default
+        return default
+    return canonicalize_phrase(surface, cases, follower)
 
 
 def key_ru(canonical: str) -> str:

@@ -2,23 +2,23 @@
 
 ``Jamil Aliyev`` / ``Cəmil Əliyev`` / ``Джамиль Алиев`` -> ``aliiav jamil``. Precision first:
 the key keeps vowel classes (``Jamil`` != ``Jamal``) and every consonant, so exonyms
-(``Moscow``/``Москва``) and loose spellings stay apart. Persian is not covered (the script
-omits short vowels; a key from it would merge distinct names). Word order is ignored (sorted
-words), so ``Красный С.А.`` and ``S.A. Krasny`` meet.
+(``Moscow``/``Москва``) and loose spellings stay apart. Persian (no short vowels written) is
+linked through consonant skeletons resolved against known Latin name words
+(:mod:`pipeline.entities.translit_fa`). Word order is ignored (sorted words), so ``Красный
+С.А.`` and ``S.A. Krasny`` meet. One-word ORG names (``Gazprom``/``Газпром``/``گازپروم``) are
+linked; longer ORG names translate and are not.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-NAME = "entities.xlang.v1"
-XLANG_LANGS = ("az", "en", "ru")
-XLANG_LABELS = ("PER", "LOC")
+NAME = "entities.xlang.v2"
+XLANG_LANGS = ("az", "en", "ru", "fa")
+XLANG_LABELS = ("PER", "LOC", "ORG")  # ORG: one-word names only (brands, acronyms); longer ones translate
 
 _RU = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
@@ -69,9 +69,17 @@ def _phonetic(word: str) -> str:
 
 @lru_cache(maxsize=10_000)
 def latin_key(canonical: str, label: str, lang: str) -> str | None:
-    """A script-independent key for PER/LOC in az/en/ru; None where linking is not attempted."""
+    """A script-independent key for PER/LOC (and one-word ORG) in az/en/ru/fa; None where linking is
+    not attempted. Persian names are resolved through their consonant skeletons
+    (:mod:`pipeline.entities.translit_fa`)."""
     if lang not in XLANG_LANGS or label not in XLANG_LABELS:
         return None
+    if label == "ORG" and len(canonical.split()) != 1:
+        return None
+    if lang == "fa":
+        from pipeline.entities.translit_fa import fa_latin_key
+
+        return fa_latin_key(canonical)
     text = re.sub(r"(?i)^the\s+", "", canonical) if lang == "en" else canonical
     words = [_phonetic(w) for w in re.split(r"[\s.\-'’]+", _to_latin(text, lang)) if w]
     words = [w for w in words if w]
@@ -86,49 +94,3 @@ def xlang_id(canonical: str, label: str, lang: str) -> str | None:
     if key is None:
         return None
     return hashlib.sha1(f"{label}|xlang|{key}".encode("utf-8")).hexdigest()[:16]
-
-
-def load_xlang_pairs(data_dir: Path | str | None = None) -> list[tuple[str, str, str, str, str, bool]]:
-    """(label, lang_a, name_a, lang_b, name_b, same) rows of ``xlang_pairs.tsv``."""
-    from pipeline.entities.evaluate import DEFAULT_DATA
-
-    path = Path(data_dir or DEFAULT_DATA) / "xlang_pairs.tsv"
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if not row or row[0].startswith("#"):
-                continue
-            rows.append((row[0], row[1], row[2], row[3], row[4], row[5] == "1"))
-    return rows
-
-
-def evaluate_pairs(data_dir: Path | str | None = None) -> dict:
-    """Precision/recall of "same key" on the hand-made cross-language pairs."""
-    from pipeline.entities.canon import canonicalize
-
-    tp = fp = fn = tn = 0
-    errors = []
-    for label, la, a, lb, b, same in load_xlang_pairs(data_dir):
-        ka = latin_key(canonicalize(a, label, la), label, la)
-        kb = latin_key(canonicalize(b, label, lb), label, lb)
-        pred = ka is not None and ka == kb
-        if pred and same:
-            tp += 1
-        elif pred and not same:
-            fp += 1
-            errors.append(("false merge", a, b, ka))
-        elif same:
-            fn += 1
-            errors.append(("missed", a, b, ka, kb))
-        else:
-            tn += 1
-    n = tp + fp + fn + tn
-    return {
-        "lang": "xlang",
-        "n": n,
-        "positives": tp + fn,
-        "precision": tp / (tp + fp) if tp + fp else 1.0,
-        "recall": tp / (tp + fn) if tp + fn else 0.0,
-        "accuracy": (tp + tn) / n if n else 0.0,
-        "misses": errors,
-    }

@@ -9,7 +9,7 @@ from pipeline.document import Document
 from pipeline.io.decode import DEFAULT_MAX_BYTES, DecodeError, read_text
 from pipeline.langid.scripts import dominant_script, language_script
 from pipeline.steps.base import ModelStep, Step
-from pipeline.text.segment import segment
+from pipeline.text.segment import paragraphs, segment
 
 class ReadStep(Step):
     """Read and decode the file; empty, binary, undecodable or huge files fail here."""
@@ -50,7 +50,7 @@ SHORT_SEGMENT = 80  # characters
 
 
 class LangIdStep(ModelStep):
-    """Document language plus a language per segment (mixed documents)."""
+    """Document language plus language stretches per paragraph (mixed documents)."""
 
     name = "langid"
     requires = frozenset({"text", "segments"})
@@ -69,9 +69,11 @@ class LangIdStep(ModelStep):
         text = doc.text or ""
         doc_script = language_script(doc.lang)
         spans: list[tuple[int, int, str]] = []
-        for s, e in doc.segments:
-            # Short segments in the document's own script (titles, list items) inherit its language
-            # without a detector call; other segments are detected, and unsure answers inherit too.
+        for s, e in paragraphs(text):
+            # Language stretches are decided per paragraph (a paragraph of many lines is detected
+            # once); segments take the language of the paragraph they start in. Short paragraphs
+            # in the document's own script (titles, list items) inherit its language without a
+            # detector call; other paragraphs are detected, and unsure answers inherit too.
             if doc_script and e - s < SHORT_SEGMENT and dominant_script(text[s:e]) in (doc_script, None):
                 lang = doc.lang
             else:

@@ -89,3 +89,11 @@ def fold_key(text: str, lang: str) -> str:
     if spec and spec.dotted_i:
         t = t.replace("I", "ı").replace("İ", "i")
     return " ".join(t.casefold().split())
+
+
+def lower(text: str, lang: str) -> str:
+    """Lower-case, with the dotted/dotless I of languages whose pack says so (length-preserving)."""
+    spec = languages.spec(lang)
+    if spec and spec.dotted_i:
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()

@@ -106,6 +106,30 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _paragraph_blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs separated by blank lines, and lines that start a list item or heading."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    bounds = [m.start() for m in _BLANK_SPLIT.finditer(text)] + [len(text)]
+    for b in bounds:
+        para_start = pos
+        line_start = pos
+        prev_was_item = False
+        while line_start < b:
+            nl = text.find("\n", line_start, b)
+            line_end = b if nl == -1 else nl
+            is_item = bool(_BLOCK_START.match(text, line_start, line_end))
+            # a list item or heading is one line: it starts a block and the next line starts another
+            if line_start > para_start and (is_item or prev_was_item):
+                out.append((para_start, line_start))
+                para_start = line_start
+            prev_was_item = is_item
+            line_start = line_end + 1
+        out.append((para_start, b))
+        pos = b
+    return out
+
+
 def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end - start <= MAX_SEGMENT:
         return [(start, end)]
@@ -132,9 +156,20 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def segment(text: str) -> list[tuple[int, int]]:
-    """Return stripped, non-empty, ordered ``(start, end)`` segments of ``text``."""
+    """Return stripped, non-empty, ordered ``(start, end)`` segments of ``text``: what NER reads."""
+    return _pieces(text, _blocks(text))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Stripped, ordered paragraphs (blank-line blocks; list items and headings on their own; long
+    ones cut at sentence ends): what language ID reads, so that a paragraph of many short lines is
+    detected once, with enough text, not line by line."""
+    return _pieces(text, _paragraph_blocks(text))
+
+
+def _pieces(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     segments: list[tuple[int, int]] = []
-    for b_start, b_end in _blocks(text):
+    for b_start, b_end in blocks:
         for s, e in _split_long(text, b_start, b_end):
             stripped = _strip(text, s, e)
             if stripped:

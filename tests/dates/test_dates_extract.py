@@ -99,8 +99,8 @@ def test_anchor_resolves_relative_and_yearless(extractor: DateExtractor) -> None
 
 def test_dateparser_fallback_does_not_leak_today(extractor: DateExtractor) -> None:
     """A span the rules do not read goes to dateparser, which must not fill fields from today."""
-    assert [m.value for m in extractor.extract("October the 3rd, 1990", "en")] == ["1990"]  # rules: partial
-    assert extractor.normalize("October the 3rd, 1990", "en").value == "1990-10-03"  # dateparser
+    assert [m.value for m in extractor.extract("1990 October 3", "en")] == ["1990", None]  # rules: partial
+    assert extractor.normalize("October the 3rd, 1990", "en").value == "1990-10-03"  # now a rule
     assert extractor.normalize("1990 October 3", "en").value == "1990-10-03"
     assert extractor.normalize("Monday 3 of October", "en").value is None  # no year: nothing from today
     assert extractor.normalize("some day in spring", "en") is None
@@ -122,11 +122,13 @@ def test_mention_is_frozen() -> None:
         m.value = "1991"  # type: ignore[misc]
 
 
-def test_name_is_versioned() -> None:
-    assert DateExtractor.name == "dates.rules.v1"
+def test_registered_name_is_versioned() -> None:
+    from pipeline import components, registrations
+
+    assert components.dates().name == registrations.DATES == "dates.rules.v2"
 
 
-def test_unknown_language_falls_back_to_english(extractor: DateExtractor) -> None:
+def test_unknown_language_reads_latin_month_names_by_script(extractor: DateExtractor) -> None:
     assert [m.value for m in extractor.extract("on March 11, 2010", "und")] == ["2010-03-11"]
 
 

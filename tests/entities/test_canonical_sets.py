@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities import canonicalize, evaluate
-from pipeline.entities.evaluate import LANGS, load_pairs
+from pipeline.entities import canonicalize
+from pipeline.evaluation.entities import LANGS, evaluate, load_pairs
 
 
 def _params():
