@@ -69,15 +69,17 @@ def recover(out_dir: str) -> dict[str, Any]:
     info: dict[str, Any] = {}
     if store.pending_commit():
         journal = store.journal()
-        rid = journal["run_id"]
-        if versions.manifest(store.root).get("run_id") != rid:  # killed before it published
+        rid = journal.get("run_id")
+        if rid and versions.manifest(store.root).get("run_id") != rid:  # killed before it published
             row = _row_from_journal(journal.get("run_row"))
             if row is not None:
                 row["status"] = "recovered"
             written = store.commit(rid, run_row=row, kind="recovery") or {"committed_documents": 0}
             info = {"recovered_run_id": rid, "committed_documents": written["committed_documents"]}
         (store.root / ".commit").unlink(missing_ok=True)
-        shutil.rmtree(store.staging_dir(rid), ignore_errors=True)
+        if rid:
+            shutil.rmtree(store.staging_dir(rid), ignore_errors=True)
+    (store.root / ".commit.tmp").unlink(missing_ok=True)
     removed += [f".staging/{d}" for d in store.clean_stale_staging()]
     if info or removed:
         info["removed"] = removed

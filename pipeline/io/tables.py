@@ -22,6 +22,7 @@ commit from the staged batches (the replay gives the same tables).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
@@ -137,7 +138,12 @@ class TableStore:
         return (self.root / ".commit").exists()
 
     def journal(self) -> dict[str, Any]:
-        return json.loads((self.root / ".commit").read_text())
+        """The journal of the commit in progress ({} if a kill left it unreadable: such a
+        commit had built nothing yet, and its staging is dropped as stale)."""
+        try:
+            return json.loads((self.root / ".commit").read_text())
+        except (OSError, ValueError):
+            return {}
 
     def pending_run_id(self) -> str:
         return self.journal()["run_id"]
@@ -175,8 +181,10 @@ class TableStore:
         self.migrate()
         versions.discard_unpublished(self.root)
         journal = self.root / ".commit"
-        journal.write_text(json.dumps({"run_id": run_id, "run_row": run_row}, default=str))
-        fsync_file(journal)
+        tmp = self.root / ".commit.tmp"  # written whole, then renamed: never a half journal
+        tmp.write_text(json.dumps({"run_id": run_id, "run_row": run_row}, default=str))
+        fsync_file(tmp)
+        os.replace(tmp, journal)
         src = self.version_dir()
         n, build = versions.start(self.root)
         written: Counter = Counter()

@@ -123,7 +123,7 @@ def test_a_killed_flow_run_is_marked_crashed_by_its_missing_heartbeats(server, t
         log = serve.start()
         running = _wait(lambda: [r for r in _runs(api, "zombie") if r["state"]["type"] == "RUNNING"],
                         "a running tick", log)[0]
-        time.sleep(3)  # its first heartbeat is out
+        _wait(lambda: _heartbeats(api, running["id"]), "the run's first heartbeat", log)
         serve.kill()  # nothing is left to report the run's end: only the heartbeats stop
         crashed = _wait(lambda: _run(api, running["id"])["state"]["type"] == "CRASHED",
                         "the automation to crash the run", log, timeout=300)
@@ -131,6 +131,12 @@ def test_a_killed_flow_run_is_marked_crashed_by_its_missing_heartbeats(server, t
         assert "heartbeat" in _run(api, running["id"])["state"]["message"]
     finally:
         serve.kill(signal.SIGTERM)
+
+
+def _heartbeats(api: str, run_id: str) -> list:
+    body = {"filter": {"event": {"name": ["prefect.flow-run.heartbeat"]},
+                       "resource": {"id": [f"prefect.flow-run.{run_id}"]}}, "limit": 5}
+    return _post(f"{api}/events/filter", body).get("events", [])
 
 
 def _healthy(api: str) -> bool:
