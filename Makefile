@@ -34,4 +34,5 @@ eval: install
 	$(BIN)/lingflow eval entities
 
 clean:
-	rm -rf $(OUT)/documents $(OUT)/mentions $(OUT)/entities $(OUT)/dates $(OUT)/runs $(OUT)/.staging
+	rm -rf $(OUT)/documents $(OUT)/mentions $(OUT)/entities $(OUT)/dates $(OUT)/runs $(OUT)/.staging \
+		$(OUT)/.versions $(OUT)/.current $(OUT)/.commit

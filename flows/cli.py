@@ -64,39 +64,61 @@ def _names(value: str, known: list[str] | tuple[str, ...], option: str) -> list[
     return names
 
 
+def _check_corpus_and_out(corpus: Path, out: Path) -> None:
+    from pipeline.io.outdir import OutputRefused, check_output
+
+    if not corpus.is_dir():
+        _fail(f"corpus folder {corpus} does not exist or is not a folder")
+    try:
+        check_output(corpus, out)
+    except OutputRefused as exc:
+        _fail(exc)
+
+
 @app.command()
 def run(
     corpus: Path = typer.Argument(..., help="Folder of input documents (searched recursively)."),
-    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", envvar="LINGFLOW_OUT",
-                             help="Output folder for the Parquet tables."),
-    workers: int = typer.Option(SETTINGS.workers, "--workers", "-w", min=1, envvar="LINGFLOW_WORKERS",
-                                help="Batches processed at once."),
-    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, envvar="LINGFLOW_BATCH_SIZE",
-                                   help="Documents per task."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", show_default=False,
+                                       help="Output folder for the Parquet tables (default: outputs, or LINGFLOW_OUT)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, show_default=False,
+                                          help="Batches processed at once (default: 1, or LINGFLOW_WORKERS)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, show_default=False,
+                                             help="Documents per task (default: 64, or LINGFLOW_BATCH_SIZE)."),
     full: bool = typer.Option(False, "--full", help="Reprocess every document, changed or not."),
-    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, envvar="LINGFLOW_MAX_MB",
-                               help="Refuse files larger than this (MiB)."),
+    max_mb: Optional[int] = typer.Option(None, "--max-mb", min=1, show_default=False,
+                                         help="Refuse files larger than this, MiB (default: 50, or LINGFLOW_MAX_MB)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run batches on this Dask scheduler."),
     dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, help="Run batches on N local Dask workers."),
 ) -> None:
     """Run the ingest flow over CORPUS and print a summary."""
-    if not corpus.is_dir():
-        typer.secho(f"lingflow: corpus folder {corpus} does not exist or is not a folder", fg="red", err=True)
-        raise typer.Exit(2)
-    quiet_prefect_defaults()
-    from flows.ingest import ingest
-    from flows.runners import in_flight, make_task_runner
+    SETTINGS.validate()  # a bad LINGFLOW_* variable: one line, exit 2 (see main)
+    out = out or Path(SETTINGS.out_dir)
+    workers = workers or SETTINGS.workers
+    batch_size = batch_size or SETTINGS.batch_size
+    max_mb = max_mb or SETTINGS.max_mb
+    _check_corpus_and_out(corpus, out)
     from pipeline.io.tables import OutputLocked
+    from pipeline.runner import open_output
 
-    t0 = time.perf_counter()
-    flow = ingest.with_options(task_runner=make_task_runner(workers, dask_address, dask_local))
+    try:  # the lock is taken before Prefect starts (the flow takes it again, re-entrantly)
+        lock = open_output(str(corpus), str(out))
+    except OutputLocked as exc:
+        _fail(exc)
     try:
-        summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
-                       show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local))
-    except (OutputLocked, FileNotFoundError) as exc:
-        typer.secho(f"lingflow: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from None
+        quiet_prefect_defaults()
+        from flows.ingest import ingest
+        from flows.runners import in_flight, make_task_runner
+
+        t0 = time.perf_counter()
+        flow = ingest.with_options(task_runner=make_task_runner(workers, dask_address, dask_local))
+        try:
+            summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
+                           show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local))
+        except (OutputLocked, FileNotFoundError) as exc:
+            _fail(exc)
+    finally:
+        lock.release()
     print_summary(summary, time.perf_counter() - t0)
 
 
@@ -124,20 +146,24 @@ def print_summary(s: dict, wall: float) -> None:
 @app.command()
 def serve(
     corpus: Path = typer.Argument(..., help="Folder to re-ingest on the schedule."),
-    out: Path = typer.Option(Path(SETTINGS.out_dir), "--out", "-o", envvar="LINGFLOW_OUT"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", show_default=False,
+                                       help="(default: outputs, or LINGFLOW_OUT)"),
     cron: Optional[str] = typer.Option(None, "--cron", help='Cron schedule, e.g. "0 * * * *" (hourly).'),
-    interval: Optional[float] = typer.Option(None, "--interval", help="Or: seconds between runs."),
-    batch_size: int = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, envvar="LINGFLOW_BATCH_SIZE"),
-    max_mb: int = typer.Option(SETTINGS.max_mb, "--max-mb", min=1, envvar="LINGFLOW_MAX_MB"),
+    interval: Optional[float] = typer.Option(None, "--interval", min=1, help="Or: seconds between runs."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, show_default=False,
+                                             help="(default: 64, or LINGFLOW_BATCH_SIZE)"),
+    max_mb: Optional[int] = typer.Option(None, "--max-mb", min=1, show_default=False,
+                                         help="(default: 50, or LINGFLOW_MAX_MB)"),
     name: Optional[str] = typer.Option(None, "--name", help="Deployment name (default: ingest-<folder>)."),
 ) -> None:
     """Register a scheduled deployment of the ingest flow and serve it (set PREFECT_API_URL to see it in the UI)."""
     if bool(cron) == bool(interval):
-        typer.secho("lingflow: give exactly one of --cron or --interval", fg="red", err=True)
-        raise typer.Exit(2)
-    if not corpus.is_dir():
-        typer.secho(f"lingflow: corpus folder {corpus} does not exist or is not a folder", fg="red", err=True)
-        raise typer.Exit(2)
+        _fail("give exactly one of --cron or --interval")
+    SETTINGS.validate()
+    out = out or Path(SETTINGS.out_dir)
+    batch_size = batch_size or SETTINGS.batch_size
+    max_mb = max_mb or SETTINGS.max_mb
+    _check_corpus_and_out(corpus, out)
     quiet_prefect_defaults()
     if not os.environ.get("PREFECT_API_URL"):
         typer.secho("lingflow: PREFECT_API_URL is not set: serving against a temporary server that disappears "
@@ -351,7 +377,10 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
 
 
 def main() -> None:
-    app()
+    """Run the CLI; a bad option or LINGFLOW_* setting is one line on stderr and exit 2."""
+    from flows.usage import run_app
+
+    run_app(app)
 
 
 if __name__ == "__main__":

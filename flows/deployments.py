@@ -35,7 +35,21 @@ def build_deployment(corpus: str, out_dir: str, cron: str | None = None, interva
 
 def serve_corpus(corpus: str, out_dir: str, cron: str | None = None, interval: float | None = None,
                  **kwargs: Any) -> None:
-    """Register the deployment and serve it until interrupted (Ctrl-C pauses its schedule)."""
-    from prefect import serve
+    """Register the deployment and serve it until interrupted (Ctrl-C pauses its schedule).
 
-    serve(build_deployment(corpus, out_dir, cron=cron, interval=interval, **kwargs))
+    First heals what a previous ``serve`` that died may have left (see :mod:`flows.healing`):
+    its dead runs are marked crashed and the deployment's concurrency slot is freed, so the
+    next tick runs. Flow runs send heartbeats, so a run whose process is killed is crashed
+    by an automation."""
+    from prefect import serve
+    from prefect.logging import get_logger
+
+    from flows.healing import HEARTBEAT_SECONDS, heal
+
+    deployment = build_deployment(corpus, out_dir, cron=cron, interval=interval, **kwargs)
+    done = heal(f"ingest/{deployment.name}", str(Path(out_dir).resolve()))
+    if done["crashed"] or done["slots_reset"]:
+        get_logger("lingflow.serve").warning(
+            "marked %d run(s) left by a stopped serve as crashed%s", len(done["crashed"]),
+            "; freed the deployment's concurrency slot" if done["slots_reset"] else "")
+    serve(deployment, heartbeat_seconds=HEARTBEAT_SECONDS)

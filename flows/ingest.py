@@ -43,8 +43,9 @@ def process_batch(files: list[SourceFile], ctx: runner.RunContext, batch_no: int
 
 
 @task(name="commit", retries=1, retry_delay_seconds=1, **_NO_RESULTS)
-def commit(out_dir: str, run_id: str) -> dict[str, int]:
-    return TableStore(out_dir).commit(run_id)
+def commit(out_dir: str, run_id: str, run_row: dict) -> dict[str, int]:
+    """Publish the staged rows and the runs row as one new version of the tables."""
+    return TableStore(out_dir).commit(run_id, run_row=run_row)
 
 
 def _run_batches(todo: list[list[SourceFile]], ctx: runner.RunContext, window: int) -> Iterator[BatchSummary]:
@@ -101,24 +102,33 @@ def publish(summary: dict[str, Any], started: datetime, log: Any) -> None:
         log.warning("could not publish the run's artifacts: %s", exc)
 
 
+# LINGFLOW_WORKERS is read (and validated) when this module is imported: the CLI checks it first
 @flow(name="ingest", flow_run_name=run_name, log_prints=False,
       task_runner=ThreadPoolTaskRunner(max_workers=SETTINGS.workers))
-def ingest(corpus: str, out_dir: str = SETTINGS.out_dir, batch_size: int = SETTINGS.batch_size,
-           full: bool = False, max_mb: int = SETTINGS.max_mb, show_progress: bool = True,
+def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = None,
+           full: bool = False, max_mb: int | None = None, show_progress: bool = True,
            max_in_flight: int | None = None) -> dict[str, Any]:
     """Ingest ``corpus`` into the Parquet tables under ``out_dir``; returns the run summary.
 
-    ``max_in_flight``: batches submitted at once (default: two per worker)."""
+    Unset ``out_dir``, ``batch_size`` and ``max_mb`` come from ``LINGFLOW_OUT``,
+    ``LINGFLOW_BATCH_SIZE`` and ``LINGFLOW_MAX_MB``. ``max_in_flight``: batches submitted at
+    once (default: two per worker; the CLI picks the task runner from ``--workers``)."""
     log = get_run_logger()
-    lock = TableStore(out_dir).lock()
+    out_dir = out_dir or SETTINGS.out_dir
+    batch_size = batch_size or SETTINGS.batch_size
+    max_mb = max_mb or SETTINGS.max_mb
+    lock = runner.open_output(corpus, out_dir)  # the CLI took it already, before Prefect started
     try:
         from prefect.runtime import flow_run
 
         ctx = runner.RunContext(str(corpus), str(out_dir), max_bytes=max_mb * 1024 * 1024,
                                 flow_run_id=flow_run.get_id())
         recovered, plan = scan_and_plan(ctx.corpus, out_dir, full)
-        if recovered:
-            log.warning("an earlier run stopped during its commit; completed it first")
+        if recovered.get("recovered_run_id"):
+            log.warning("run %s was killed during its commit; completed it first (%d documents)",
+                        recovered["recovered_run_id"], recovered["committed_documents"])
+        if recovered.get("removed"):
+            log.warning("removed what killed runs left: %s", ", ".join(recovered["removed"]))
         log.info("%d files: %d new, %d changed, %d unchanged, %d deleted", plan.seen, plan.new, plan.changed,
                  plan.unchanged, len(plan.deleted))
         todo = runner.batches(plan, batch_size)
@@ -128,7 +138,7 @@ def ingest(corpus: str, out_dir: str = SETTINGS.out_dir, batch_size: int = SETTI
             summaries.append(summary)
             progress.advance(summary.docs)
         progress.close()
-        summary = runner.finish(ctx, plan, summaries, len(todo), commit=commit)
+        summary = runner.finish(ctx, plan, summaries, len(todo), commit=commit, recovered=recovered)
         publish(summary, ctx.started, log)
         return summary
     finally:

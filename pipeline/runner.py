@@ -7,6 +7,7 @@ overhead) and for crash tests that kill a run at random points.
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from pipeline.components import version_for
 from pipeline.io.decode import DEFAULT_MAX_BYTES
 from pipeline.io.discover import SourceFile, scan
 from pipeline.io.plan import Plan, make_plan
+from pipeline.io import versions
+from pipeline.io.outdir import check_output
 from pipeline.io.tables import BatchSummary, TableStore, utcnow
 
 
@@ -48,18 +51,55 @@ class RunContext:
     flow_run_id: str | None = None          # the orchestrator's id of this run (Prefect's flow-run id)
 
 
-def recover(out_dir: str) -> bool:
-    """Finish a commit that a killed run left half done; drop staging of crashed runs."""
+def open_output(corpus: str | None, out_dir: str) -> Any:
+    """Refuse an unusable output folder (:class:`OutputRefused`), then take its lock
+    (:class:`OutputLocked`): before any other work. Re-entrant within one process."""
+    check_output(corpus, out_dir)
+    return TableStore(out_dir).lock()
+
+
+def recover(out_dir: str) -> dict[str, Any]:
+    """Remove every trace of a commit that a killed run left unpublished and replay it from
+    that run's staged batches; drop staging of runs killed before their commit.
+
+    Returns ``{}`` when there was nothing to recover, else ``recovered_run_id`` (the killed
+    run), ``committed_documents`` (documents the replay committed) and ``removed`` (traces)."""
     store = TableStore(out_dir)
-    recovered = False
+    store.migrate()
+    removed = versions.discard_unpublished(store.root)
+    info: dict[str, Any] = {}
     if store.pending_commit():
-        store.commit(store.pending_run_id())
-        recovered = True
-    store.clean_stale_staging()
-    return recovered
+        journal = store.journal()
+        rid = journal.get("run_id")
+        if rid and versions.manifest(store.root).get("run_id") != rid:  # killed before it published
+            row = _row_from_journal(journal.get("run_row"))
+            if row is not None:
+                row["status"] = "recovered"
+            written = store.commit(rid, run_row=row, kind="recovery") or {"committed_documents": 0}
+            info = {"recovered_run_id": rid, "committed_documents": written["committed_documents"]}
+        (store.root / ".commit").unlink(missing_ok=True)
+        if rid:
+            shutil.rmtree(store.staging_dir(rid), ignore_errors=True)
+    (store.root / ".commit.tmp").unlink(missing_ok=True)
+    removed += [f".staging/{d}" for d in store.clean_stale_staging()]
+    if info or removed:
+        info["removed"] = removed
+    return info
 
 
-def prepare(corpus: str, out_dir: str, full: bool = False) -> tuple[bool, Plan]:
+def _row_from_journal(row: dict | None) -> dict | None:
+    """A runs row as it went through JSON in the journal, back to Python types."""
+    if row is None:
+        return None
+    row = dict(row)
+    for k in ("started_at", "finished_at"):
+        row[k] = datetime.fromisoformat(row[k])
+    for k in ("per_language", "per_label"):
+        row[k] = [tuple(kv) for kv in row[k]]
+    return row
+
+
+def prepare(corpus: str, out_dir: str, full: bool = False) -> tuple[dict[str, Any], Plan]:
     """Recover a half-done commit, then plan: ``(recovered, plan)``.
 
     One call (one Prefect task) so that a re-run of an unchanged corpus costs a single
@@ -69,18 +109,25 @@ def prepare(corpus: str, out_dir: str, full: bool = False) -> tuple[bool, Plan]:
 
 
 def finish(ctx: RunContext, plan: Plan, summaries: list[BatchSummary], n_batches: int,
-           commit: Callable[[str, str], dict[str, int]] | None = None) -> dict[str, Any]:
-    """Stage deleted documents, commit, write the runs row; return the run summary."""
+           commit: Callable[[str, str, dict], dict[str, int]] | None = None,
+           recovered: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Stage deleted documents, then commit the staged rows and this run's runs row as one
+    version; return the run summary. ``recovered``: what :func:`recover` did for this run."""
     summaries = list(summaries)
     if plan.deleted:
         summaries.append(stage_deleted(plan.deleted, ctx.out_dir, ctx.run_id, n_batches, ctx.started))
-    store = TableStore(ctx.out_dir)
-    if summaries or store.pending_commit():
-        written = (commit or (lambda out, run: TableStore(out).commit(run)))(ctx.out_dir, ctx.run_id)
-    else:
-        written = {}  # nothing staged: skip the commit (and its task round trip)
-    summary = summarize_run(ctx, plan, summaries, utcnow(), written)
-    store.write_run(run_row(summary))
+    summary = summarize_run(ctx, plan, summaries, utcnow(), {})
+    recovered = recovered or {}
+    summary["recovered_run_id"] = recovered.get("recovered_run_id")
+    summary["committed_documents"] = sum(s.docs for s in summaries) + recovered.get("committed_documents", 0)
+    row = run_row(summary)
+    if summaries and commit is not None:
+        written = commit(ctx.out_dir, ctx.run_id, row)
+    else:  # nothing staged: publish the runs row without a commit task round trip
+        written = TableStore(ctx.out_dir).commit(ctx.run_id, run_row=row)
+    summary["parts_written"] = {k: v for k, v in written.items() if k != "committed_documents"}
+    summary["finished_at"] = utcnow()
+    summary["duration_s"] = (summary["finished_at"] - ctx.started).total_seconds()
     return summary
 
 
@@ -106,7 +153,8 @@ def summarize_run(ctx: RunContext, plan: Plan, summaries: list[BatchSummary], fi
 
 
 RUN_COLUMNS = ["run_id", "corpus", "started_at", "finished_at", "duration_s", "seen", "new", "changed", "unchanged",
-               "deleted", "failed", "processed", "mentions_written", "pipeline_version", "status", "flow_run_id"]
+               "deleted", "failed", "processed", "mentions_written", "pipeline_version", "status",
+               "recovered_run_id", "committed_documents", "flow_run_id"]
 
 
 def run_row(s: dict[str, Any]) -> dict[str, Any]:
@@ -120,11 +168,10 @@ def run_local(corpus: str, out_dir: str, batch_size: int = 64, full: bool = Fals
               max_bytes: int = DEFAULT_MAX_BYTES,
               on_batch: Callable[[BatchSummary], None] | None = None) -> dict[str, Any]:
     """The whole run in this process, without Prefect (same steps, same tables)."""
-    store = TableStore(out_dir)
-    lock = store.lock()
+    lock = open_output(str(corpus), str(out_dir))
     try:
         ctx = RunContext(str(corpus), str(out_dir), max_bytes=max_bytes)
-        _, plan = prepare(ctx.corpus, out_dir, full)
+        recovered, plan = prepare(ctx.corpus, out_dir, full)
         todo = batches(plan, batch_size)
         summaries = []
         for i, b in enumerate(todo):
@@ -132,6 +179,6 @@ def run_local(corpus: str, out_dir: str, batch_size: int = 64, full: bool = Fals
             summaries.append(s)
             if on_batch:
                 on_batch(s)
-        return finish(ctx, plan, summaries, len(todo))
+        return finish(ctx, plan, summaries, len(todo), recovered=recovered)
     finally:
         lock.release()

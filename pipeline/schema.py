@@ -79,7 +79,9 @@ RUNS = pa.schema([
     pa.field("per_language", pa.map_(pa.string(), pa.int64()), nullable=False),
     pa.field("per_label", pa.map_(pa.string(), pa.int64()), nullable=False),
     pa.field("pipeline_version", pa.string(), nullable=False),
-    pa.field("status", pa.string(), nullable=False),        # completed | failed
+    pa.field("status", pa.string(), nullable=False),        # completed | failed | recovered
+    pa.field("recovered_run_id", pa.string()),              # the killed run whose commit this run completed
+    pa.field("committed_documents", pa.int64()),            # document rows this run committed (recovery included)
     pa.field("flow_run_id", pa.string()),                   # Prefect's flow-run id; null outside a flow run
 ])
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from pipeline.document import Document, Mention, doc_id_for
-from pipeline.io.tables import OutputLocked, TableStore, document_rows
+from pipeline.io.tables import TableStore, document_rows
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 VERSIONS = {"en": "v-en", "und": "v-und"}
@@ -57,14 +57,25 @@ def test_commit_is_idempotent_after_a_crash(tmp_path):
 
 
 def test_second_lock_is_refused(tmp_path):
+    """Another process is refused; the same process may take the lock again (CLI, then flow)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from pipeline.io.tables import TableStore, OutputLocked\n"
+             "try:\n    TableStore(sys.argv[1]).lock()\nexcept OutputLocked as e:\n    print(e); sys.exit(3)")
     store = TableStore(tmp_path)
     lock = store.lock()
     try:
-        with pytest.raises(OutputLocked, match="another lingflow run"):
-            TableStore(tmp_path).lock()
+        again = TableStore(tmp_path).lock()  # re-entrant in this process
+        again.release()
+        assert lock.is_locked
+        p = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True)
+        assert p.returncode == 3 and "another lingflow run" in p.stdout
     finally:
         lock.release()
-    TableStore(tmp_path).lock().release()
+    assert not lock.is_locked
+    p = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True)
+    assert p.returncode == 0, p.stdout + p.stderr
 
 
 def test_duckdb_reads_the_tables(tmp_path):

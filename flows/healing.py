@@ -1,0 +1,105 @@
+"""Keep a served deployment able to run after crashes (used by ``lingflow serve`` at start-up).
+
+- Runs of the deployment left PENDING, RUNNING or CANCELLING by a ``serve`` that died (SIGKILL,
+  a machine restart, SIGTERM while a tick was being submitted) are marked CRASHED, which
+  releases the deployment's concurrency slot. A run counts as dead when the output folder's
+  lock is free: every live ingest run holds it.
+- If the slot counter is still above zero with no live run (a server restart loses its
+  in-memory leases but not the counter), it is reset to zero.
+- An automation marks any flow run CRASHED when its heartbeats stop for ``ZOMBIE_AFTER``
+  (``serve`` runs flows with heartbeats every ``HEARTBEAT_SECONDS``): a flow-run process killed
+  with kill -9 is shown as crashed within about two minutes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from typing import Any
+
+HEARTBEAT_SECONDS = 30  # Prefect's minimum
+ZOMBIE_AFTER = timedelta(seconds=90)
+AUTOMATION_NAME = "lingflow: crash flow runs whose heartbeats stopped"
+STALE_TYPES = ["PENDING", "RUNNING", "CANCELLING"]
+
+
+def output_lock_is_free(out_dir: str) -> bool:
+    """True when no process holds ``out_dir``'s lock (so no ingest run is writing there)."""
+    from pipeline.io.tables import OutputLocked, TableStore
+
+    try:
+        TableStore(out_dir).lock().release()
+    except OutputLocked:
+        return False
+    return True
+
+
+async def heal_deployment(full_name: str, out_dir: str) -> dict[str, Any]:
+    """Crash the dead runs of deployment ``flow/deployment`` and free its slot; returns what was done."""
+    from prefect import get_client
+    from prefect.client.schemas.actions import GlobalConcurrencyLimitUpdate
+    from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowRunFilter,
+                                                FlowRunFilterState, FlowRunFilterStateType)
+    from prefect.client.schemas.objects import StateType
+    from prefect.exceptions import ObjectNotFound
+    from prefect.states import Crashed
+
+    done: dict[str, Any] = {"crashed": [], "slots_reset": False}
+    async with get_client() as client:
+        try:
+            dep = await client.read_deployment_by_name(full_name)
+        except ObjectNotFound:
+            return done  # first start: nothing to heal
+        runs = await client.read_flow_runs(
+            deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[dep.id])),
+            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
+                type=FlowRunFilterStateType(any_=[StateType(t) for t in STALE_TYPES]))))
+        if runs and not output_lock_is_free(out_dir):
+            return done  # a run is alive (it holds the lock): leave everything as it is
+        for run in runs:
+            await client.set_flow_run_state(run.id, Crashed(
+                message="lingflow serve restarted and found this run's process gone (output lock free)"), force=True)
+            done["crashed"].append(str(run.id))
+        try:
+            limit = await client.read_global_concurrency_limit_by_name(f"deployment:{dep.id}")
+        except ObjectNotFound:
+            return done
+        if limit.active_slots:
+            await client.update_global_concurrency_limit(limit.name, GlobalConcurrencyLimitUpdate(active_slots=0))
+            done["slots_reset"] = True
+    return done
+
+
+async def ensure_zombie_automation() -> bool:
+    """Create the automation that crashes flow runs without heartbeats (once per server)."""
+    from prefect import get_client
+    from prefect.client.schemas.objects import StateType
+    from prefect.events.actions import ChangeFlowRunState
+    from prefect.events.schemas.automations import AutomationCore, EventTrigger, Posture
+    from prefect.events.schemas.events import ResourceSpecification
+
+    async with get_client() as client:
+        if await client.read_automations_by_name(AUTOMATION_NAME):
+            return False
+        await client.create_automation(AutomationCore(
+            name=AUTOMATION_NAME,
+            description="Created by lingflow serve: a flow run whose process died stops sending heartbeats.",
+            trigger=EventTrigger(
+                after={"prefect.flow-run.heartbeat"},
+                expect={"prefect.flow-run.heartbeat", "prefect.flow-run.Completed", "prefect.flow-run.Failed",
+                        "prefect.flow-run.Cancelled", "prefect.flow-run.Crashed"},
+                match=ResourceSpecification({"prefect.resource.id": ["prefect.flow-run.*"]}),
+                for_each={"prefect.resource.id"}, posture=Posture.Proactive, threshold=1, within=ZOMBIE_AFTER),
+            actions=[ChangeFlowRunState(state=StateType.CRASHED,
+                                        message=f"no heartbeat for {int(ZOMBIE_AFTER.total_seconds())} s: "
+                                                "the flow run's process is gone")]))
+    return True
+
+
+def heal(full_name: str, out_dir: str) -> dict[str, Any]:
+    async def both() -> dict[str, Any]:
+        done = await heal_deployment(full_name, out_dir)
+        done["automation_created"] = await ensure_zombie_automation()
+        return done
+
+    return asyncio.run(both())

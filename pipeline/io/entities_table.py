@@ -1,0 +1,73 @@
+"""The entities table: mentions (non-DATE) aggregated into one row per entity_id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipeline import schema
+from pipeline.entities.translit import xlang_id
+from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
+
+
+def write_entities(mention_files: list[Path], target: Path) -> None:
+    """Aggregate ``mention_files`` into ``target`` (vectorised, no Python loop per mention).
+
+    Streams by entity_id range (16 buckets split at the hex digits): for each bucket every mentions
+    part is read and filtered, so memory holds about 1/16 of the mentions at a time
+    whatever the corpus size; buckets are written in order as row groups of one file."""
+    cols = ["doc_id", "label", "lang", "text", "normalized", "entity_id"]
+    with atomic_path(target) as tmp, pq.ParquetWriter(tmp, schema.ENTITIES, compression=COMPRESSION) as writer:
+        for i, lo in enumerate(PARTS):  # bucket i: ids from PARTS[i] up to PARTS[i + 1];
+            hi = PARTS[i + 1] if i + 1 < len(PARTS) else None  # first and last open-ended
+            pieces = []
+            for f in mention_files:
+                m = pq.read_table(f, columns=cols, schema=schema.TABLES["mentions"])
+                keep = pc.not_equal(m["label"], "DATE")
+                if i:
+                    keep = pc.and_(keep, pc.greater_equal(m["entity_id"], lo))
+                if hi:
+                    keep = pc.and_(keep, pc.less(m["entity_id"], hi))
+                pieces.append(m.filter(keep))
+                del m
+            m = pa.concat_tables(pieces) if pieces else schema.TABLES["mentions"].empty_table().select(cols)
+            del pieces
+            if m.num_rows:
+                writer.write_table(sorted_rows(aggregate_entities(m), "entities"))
+
+
+def aggregate_entities(m: pa.Table) -> pa.Table:
+    """Entities rows from mention rows (all mentions of each entity_id must be in ``m``)."""
+    m = m.set_column(m.schema.get_field_index("normalized"), "normalized", pc.coalesce(m["normalized"], m["text"]))
+    base = m.group_by("entity_id").aggregate([
+        ("label", "min"), ("entity_id", "count"), ("doc_id", "count_distinct"), ("text", "distinct")])
+    out = pa.table({
+        "entity_id": base["entity_id"], "label": base["label_min"],
+        "canonical": _lookup(base["entity_id"], _most_common(m, "normalized")),
+        "lang": _lookup(base["entity_id"], _most_common(m, "lang")),
+        "variants": pa.array([sorted(v) for v in base["text_distinct"].to_pylist()], pa.list_(pa.string())),
+        "mention_count": base["entity_id_count"], "doc_count": base["doc_id_count_distinct"],
+    })
+    out = out.append_column("xlang_id", pa.array(
+        [xlang_id(c, lb, lg) for c, lb, lg in zip(out["canonical"].to_pylist(), out["label"].to_pylist(),
+                                                  out["lang"].to_pylist())], pa.string()))
+    return out.cast(schema.ENTITIES)
+
+
+def _most_common(t: pa.Table, column: str) -> pa.Table:
+    """Per entity_id, the most frequent value of ``column`` (ties: the smallest value)."""
+    counts = t.group_by(["entity_id", column]).aggregate([(column, "count")])
+    counts = counts.sort_by([("entity_id", "ascending"), (f"{column}_count", "descending"), (column, "ascending")])
+    ids = counts["entity_id"]
+    prev = pa.concat_arrays([pa.array([None], pa.string()), ids.combine_chunks()[:-1]])
+    first = pc.fill_null(pc.not_equal(ids.combine_chunks(), prev), True)
+    return counts.filter(first).select(["entity_id", column])
+
+
+def _lookup(keys: pa.ChunkedArray, table: pa.Table) -> pa.Array:
+    """``table``'s second column, aligned with ``keys`` (entity ids)."""
+    idx = pc.index_in(keys, value_set=table["entity_id"].combine_chunks())
+    return pc.take(table[table.column_names[1]], idx)
