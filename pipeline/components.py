@@ -7,6 +7,7 @@ model; the first document of a language does, once per process.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,8 @@ def _source_fingerprint(paths: list[Path]) -> str:
     """A hash of the bytes of ``paths`` (files, or every file under a folder), in sorted order."""
     files = sorted({f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()
                     and "__pycache__" not in f.parts})
-    return stable_id(*(f"{f.relative_to(PIPELINE_DIR)}:{stable_id(f.read_bytes().hex())}" for f in files))[:10]
+    return stable_id(*(f"{f.relative_to(PIPELINE_DIR)}:{hashlib.sha256(f.read_bytes()).hexdigest()}"
+                       for f in files))[:10]
 
 
 def _module_path(module: str) -> Path:

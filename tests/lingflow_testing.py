@@ -8,10 +8,9 @@ from typing import Any, Sequence
 def annotate(texts: Sequence[str], lang: str | None = None, backend: Any = None) -> list:
     """Documents (language, mentions) for ``texts`` from the steps of ``lingflow run``;
     ``backend`` replaces the shipped NER backend of ``lang`` inside the same steps."""
-    from pipeline.steps import Pipeline, annotate_texts, text_steps
+    from pipeline.evaluation.ner import predict
 
-    instances = {lang: backend} if backend is not None else None
-    return annotate_texts(list(texts), pipeline=Pipeline(text_steps(instances), given={"text"}))
+    return predict(list(texts), {lang: backend} if backend is not None else None)[0]
 
 
 def mentions(text: str, lang: str | None = None, backend: Any = None) -> list:

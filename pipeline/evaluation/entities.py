@@ -12,6 +12,14 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "tests" / "entities" / "dat
 LANGS = ("az", "en", "fa", "ru")
 
 
+def _tsv_rows(path: Path | str):
+    """The rows of a hand-made TSV set, '#' lines and blank lines skipped."""
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row and not row[0].startswith("#"):
+                yield row
+
+
 def load_pairs(lang: str, data_dir: Path | str | None = None, with_notes: bool = False) -> list[tuple]:
     """(surface, label, expected canonical[, note]) rows of ``canonical_<lang>.tsv`` ('#' lines are comments).
 
@@ -19,13 +27,10 @@ def load_pairs(lang: str, data_dir: Path | str | None = None, with_notes: bool =
     """
     path = Path(data_dir or DEFAULT_DATA) / f"canonical_{lang}.tsv"
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if not row or row[0].startswith("#"):
-                continue
-            surface, label, expected = row[0], row[1], row[2]
-            note = row[3] if len(row) > 3 else ""
-            rows.append((surface, label, expected, note) if with_notes else (surface, label, expected))
+    for row in _tsv_rows(path):
+        surface, label, expected = row[0], row[1], row[2]
+        note = row[3] if len(row) > 3 else ""
+        rows.append((surface, label, expected, note) if with_notes else (surface, label, expected))
     return rows
 
 
@@ -61,12 +66,9 @@ def load_blind(lang: str, data_dir: Path | str | None = None) -> list[tuple[str,
     """(label, surface, expected, left context, right context) rows of ``blind_<lang>.tsv``."""
     path = Path(data_dir or DEFAULT_DATA) / f"blind_{lang}.tsv"
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if not row or row[0].startswith("#"):
-                continue
-            _src, _doc, _s, _e, label, surface, expected, left, right = row
-            rows.append((label, surface, expected, left, right))
+    for row in _tsv_rows(path):
+        _src, _doc, _s, _e, label, surface, expected, left, right = row
+        rows.append((label, surface, expected, left, right))
     return rows
 
 
@@ -92,11 +94,8 @@ def load_xlang_pairs(data_dir: Path | str | None = None) -> list[tuple[str, str,
     """(label, lang_a, name_a, lang_b, name_b, same) rows of ``xlang_pairs.tsv``."""
     path = Path(data_dir or DEFAULT_DATA) / "xlang_pairs.tsv"
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if not row or row[0].startswith("#"):
-                continue
-            rows.append((row[0], row[1], row[2], row[3], row[4], row[5] == "1"))
+    for row in _tsv_rows(path):
+        rows.append((row[0], row[1], row[2], row[3], row[4], row[5] == "1"))
     return rows
 
 
@@ -133,12 +132,9 @@ def evaluate_pairs(data_dir: Path | str | None = None) -> dict:
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
     """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind`` or ``dev``)."""
     rows = []
-    with open(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv", encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if not row or row[0].startswith("#"):
-                continue
-            others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}
-            rows.append((row[0], row[1], others))
+    for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
+        others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}
+        rows.append((row[0], row[1], others))
     return rows
 
 

@@ -21,28 +21,23 @@ Triple = tuple[int, int, str]
 
 @dataclass
 class Counts:
-    """Counts for one label. ``tp`` counts predictions, ``tp_gold`` gold spans (they differ
-    for overlap matching, where one prediction may cover two gold spans)."""
+    """True positives, false positives and false negatives of one label (exact or one-to-one overlap)."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    tp_gold: int | None = None
 
     def add(self, other: "Counts") -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
-        if other.tp_gold is not None:
-            self.tp_gold = (self.tp_gold or 0) + other.tp_gold
 
     def as_dict(self) -> dict[str, float]:
-        tp_gold = self.tp if self.tp_gold is None else self.tp_gold
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = tp_gold / (tp_gold + self.fn) if tp_gold + self.fn else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn, "n_gold": tp_gold + self.fn}
+                "tp": self.tp, "fp": self.fp, "fn": self.fn, "n_gold": self.tp + self.fn}
 
 
 def _overlaps(a: Triple, b: Triple) -> bool:

@@ -70,10 +70,10 @@ class DateStep(ModelStep):
     def _read(self, doc: Document, m: Mention, inside: list[Mention]) -> Mention | None:
         """``m`` (a model DATE span) with the grammar's value, or None when nothing reads it."""
         dm = self.model.normalize(m.text, lang_at(doc, m.start))
-        if dm is None or (dm.value is None and len(inside) == 1 and inside[0].date.value is not None):
-            if len(inside) != 1:
-                return None
+        if len(inside) == 1 and (dm is None or (dm.value is None and inside[0].date.value is not None)):
             dm = inside[0].date  # the one grammar span inside the model span gives the value
+        if dm is None:
+            return None
         m.date, m.normalized = dm, dm.value
         m.source = f"{m.source}+{self.model.name}"  # span from the model, value from the date grammar
         return m

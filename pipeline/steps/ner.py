@@ -88,14 +88,21 @@ class NerStep(Step):
 
     def _document_rules(self, doc: Document) -> None:
         """The document rules of each language's component, on that language's mentions."""
-        for lang in sorted({lang_at(doc, m.start) for m in doc.mentions}):
+        by_pos: dict[int, str] = {}  # the language of the stretch at a position, looked up once
+
+        def lang_of(m: Mention) -> str:
+            if m.start not in by_pos:
+                by_pos[m.start] = lang_at(doc, m.start)
+            return by_pos[m.start]
+
+        for lang in sorted({lang_of(m) for m in doc.mentions}):
             rules = getattr(self._models.get(lang), "rules", None) or NO_RULES
             if not rules.document:
                 continue
-            mine = [m for m in doc.mentions if lang_at(doc, m.start) == lang]
+            mine = [m for m in doc.mentions if lang_of(m) == lang]
             source = mine[0].source
             spans = rules.on_document(doc.text, [Span(m.start, m.end, m.label, m.confidence) for m in mine], lang)
-            rest = [m for m in doc.mentions if lang_at(doc, m.start) != lang]
+            rest = [m for m in doc.mentions if lang_of(m) != lang]
             doc.mentions = sorted(rest + [Mention(sp.start, sp.end, sp.label, doc.text[sp.start:sp.end], source,
                                                   sp.score) for sp in spans], key=lambda m: (m.start, m.end))
 

@@ -254,6 +254,3 @@ def latin_key(canonical: str) -> str | None:
     if not keys or sum(len(k) for k in keys) < 4:
         return None
     return " ".join(sorted(keys))
-
-
-fa_latin_key = latin_key  # the name the builder and tests know
