@@ -7,56 +7,24 @@ each failed document into the flow run's log, and the `runs` table stores the fl
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 pytestmark = pytest.mark.slow
-BIN = Path(sys.executable).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from prefect_server import BIN, running_server  # noqa: E402
 
 
 @pytest.fixture
 def prefect_server(tmp_path):
-    """A real `prefect server start` on a free port with its own PREFECT_HOME; yields its environment."""
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_SERVER_API_HOST="127.0.0.1", PREFECT_SERVER_API_PORT=str(port), PREFECT_API_URL=api)
-    log = open(tmp_path / "server.log", "w")
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{api}/health", timeout=2)
-                break
-            except OSError:
-                assert time.monotonic() < deadline and server.poll() is None, (tmp_path / "server.log").read_text()
-                time.sleep(0.5)
+    """A real `prefect server start`; yields the environment of processes that talk to it."""
+    with running_server(tmp_path) as (_api, env):
         yield env
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
 
 
 def test_run_publishes_its_summary(prefect_server, tmp_path, seeds_dir):

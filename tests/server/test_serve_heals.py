@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_serve import BIN, _free_port, _post, _stop  # noqa: E402
+from prefect_server import BIN, post as _post, running_server  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -45,19 +45,8 @@ def _wait(pred, what: str, log: Path, timeout: float = 240):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A real `prefect server` on a free port with its own PREFECT_HOME."""
-    home = tmp_path_factory.mktemp("prefect")
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = dict(os.environ, PREFECT_HOME=str(home / "home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_SERVER_API_HOST="127.0.0.1", PREFECT_SERVER_API_PORT=str(port), PREFECT_API_URL=api)
-    log = home / "server.log"
-    proc = subprocess.Popen([str(BIN / "prefect"), "server", "start"], env=env, stdout=open(log, "w"),
-                            stderr=subprocess.STDOUT)
-    try:
-        _wait(lambda: _healthy(api), "the server", log, 90)
+    with running_server(tmp_path_factory.mktemp("prefect")) as (api, env):
         yield api, env
-    finally:
-        _stop(proc)
 
 
 class Serve:
@@ -139,14 +128,6 @@ def _heartbeats(api: str, run_id: str) -> list:
     body = {"filter": {"event": {"name": ["prefect.flow-run.heartbeat"]},
                        "resource": {"id": [f"prefect.flow-run.{run_id}"]}}, "limit": 5}
     return _post(f"{api}/events/filter", body).get("events", [])
-
-
-def _healthy(api: str) -> bool:
-    try:
-        urllib.request.urlopen(f"{api}/health", timeout=2)
-        return True
-    except OSError:
-        return False
 
 
 def _run(api: str, run_id: str) -> dict:
