@@ -48,3 +48,15 @@ def assert_same_artifact(new: Any, shipped: Any, rel: float = 1e-3, abs_: float 
         _close(json.loads(new.read_text("utf-8")), json.loads(shipped.read_text("utf-8")), rel, abs_, new.name)
     else:
         assert new.read_bytes() == shipped.read_bytes(), new.name
+
+
+def span(text: str, surface: str, label: str) -> Any:
+    """A Span over the first occurrence of ``surface`` in ``text``."""
+    from pipeline.ner.base import Span
+
+    i = text.index(surface)
+    return Span(i, i + len(surface), label)
+
+
+def surfaces(text: str, spans: list) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label) for s in spans]

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.ner.base import Span
+from lingflow_testing import span as _span
+from lingflow_testing import surfaces as _surfaces
 from pipeline.ner.boundary import cut_open_parens, snap_to_words
 
-
-def _span(text: str, surface: str, label: str) -> Span:
-    i = text.index(surface)
-    return Span(i, i + len(surface), label)
-
-
-def _surfaces(text: str, spans: list[Span]) -> list[tuple[str, str]]:
-    return [(text[s.start:s.end], s.label) for s in spans]
 
 
 def test_open_paren_and_trailing_comma_are_cut() -> None:

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from pipeline.lang.az.rules import strip_case_suffix
-from pipeline.ner.base import Span
+from lingflow_testing import span as _span
+from lingflow_testing import surfaces as _surfaces
 
-
-def _span(text: str, surface: str, label: str) -> Span:
-    i = text.index(surface)
-    return Span(i, i + len(surface), label)
-
-
-def _surfaces(text: str, spans: list[Span]) -> list[tuple[str, str]]:
-    return [(text[s.start:s.end], s.label) for s in spans]
 
 
 def test_az_case_suffix_is_stripped_except_in_dates() -> None:

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from pipeline.lang.fa.rules import extend_place_type
 from pipeline.registrations import NER_FA, RULES
-from pipeline.ner.base import Span
+from lingflow_testing import span as _span
+from lingflow_testing import surfaces as _surfaces
 
-
-def _span(text: str, surface: str, label: str) -> Span:
-    i = text.index(surface)
-    return Span(i, i + len(surface), label)
-
-
-def _surfaces(text: str, spans: list[Span]) -> list[tuple[str, str]]:
-    return [(text[s.start:s.end], s.label) for s in spans]
 
 
 def test_fa_place_type_joins_loc_with_zwnj_and_arabic_letters() -> None:
