@@ -199,11 +199,22 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="
                                              "--no-cv scores the shipped model, which was trained on all lines."),
                 half: str = typer.Option("all", "--half", help="Lines scored without --cv: all, even or odd."),
                 detectors: str = typer.Option("lingflow,lingua,pycld2,langdetect,langdetect+az", "--detectors",
-                                              help="Comma-separated.")
+                                              help="Comma-separated."),
+                documents: bool = typer.Option(False, "--documents",
+                                               help="Instead: documents.lang of whole documents through the "
+                                                    "steps of `lingflow run` (NER dev sets; documents of 3-100 "
+                                                    "langid sentences, look-alikes included).")
                 ) -> None:
     """Accuracy per language, look-alike acceptance and lines/s on data/langid."""
     from pipeline.evaluation.langid import DETECTORS, cross_validate, evaluate
 
+    if documents:
+        from pipeline.evaluation.langid_documents import evaluate_documents
+
+        _data_dir(data)
+        _print_rows(evaluate_documents(data), "language of whole documents through `lingflow run`'s steps "
+                                              "(look-alikes: right = not given a target language)")
+        return
     names = _names(detectors, list(DETECTORS), "detector")
     _names(half, ("all", "even", "odd"), "--half")
     _data_dir(data)

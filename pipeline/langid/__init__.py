@@ -4,8 +4,6 @@ Only TARGETS go on to NER. See pipeline/models/langid/MODEL_CARD.md for measured
 training is :mod:`pipeline.training.langid`, evaluation :mod:`pipeline.evaluation.langid`.
 """
 from .features import TARGETS
-from .identifier import (DocumentLanguages, LangResult, LanguageIdentifier, SegmentLang, UND,
-                         paragraph_spans)
+from .identifier import LangResult, LanguageIdentifier, UND
 
-__all__ = ["TARGETS", "UND", "LangResult", "LanguageIdentifier", "SegmentLang", "DocumentLanguages",
-           "paragraph_spans"]
+__all__ = ["TARGETS", "UND", "LangResult", "LanguageIdentifier"]

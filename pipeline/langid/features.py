@@ -176,7 +176,10 @@ class FeatureExtractor:
                 for c in cands}
         any_freq = [any(f[j] for f in freq.values()) for j in range(n_lex)]
         block = _BLOCK[prof.script]
-        n = prof.n_letters
+        # The marker evidence counts the letters of the words the other features read: the
+        # combiner was trained on lines, and a count over a whole document outgrows its weights
+        # (2,000 characters of Russian without a Kazakh letter had come out as Kazakh).
+        n = min(prof.n_letters, sum(ch.isalpha() for w in words for ch in w))
         matrix = np.zeros((len(cands), len(FEATURES)))
         for i, c in enumerate(cands):
             row = matrix[i]

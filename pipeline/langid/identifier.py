@@ -7,7 +7,6 @@ answers "und" rather than guess on short or ambiguous text.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,24 +33,6 @@ class LangResult:
 
 
 UNDETERMINED = LangResult(UND, 0.0)
-
-
-@dataclass(frozen=True)
-class SegmentLang:
-    """Language of one character span of a document."""
-
-    start: int
-    end: int
-    lang: str
-    confidence: float
-
-
-@dataclass(frozen=True)
-class DocumentLanguages:
-    """Main language of a document and the language of each of its segments."""
-
-    main: LangResult
-    segments: tuple[SegmentLang, ...]
 
 
 @dataclass(frozen=True)
@@ -104,24 +85,6 @@ def _combiner(model_dir: str) -> Combiner:
     return Combiner.load(Path(model_dir))
 
 
-_PARAGRAPH_RE = re.compile(r"\n\s*\n")
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the blank-line separated paragraphs of `text`, whitespace trimmed."""
-    spans = []
-    pos = 0
-    for m in [*_PARAGRAPH_RE.finditer(text), None]:
-        end = m.start() if m else len(text)
-        chunk = text[pos:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            spans.append((pos + lead, pos + len(chunk.rstrip())))
-        if m:
-            pos = m.end()
-    return spans
-
-
 @dataclass
 class LanguageIdentifier:
     """Per-document language identification (name doubles as provenance).
@@ -149,32 +112,27 @@ class LanguageIdentifier:
             return UNDETERMINED
         return self._decide(profile(text[: self.max_chars], self.max_words))
 
-    def detect_segments(self, text: str, segments: list[tuple[int, int]]) -> list[LangResult]:
-        """Language of each (start, end) span of `text`, e.g. per paragraph."""
-        return [self.detect(text[start:end]) for start, end in segments]
-
-    def detect_document(self, text: str) -> DocumentLanguages:
-        """Main language plus per-paragraph languages (adjacent paragraphs of one language merged),
-        so NER can run per segment on mixed-language documents."""
-        spans = paragraph_spans(text)
-        results = self.detect_segments(text, spans)
-        merged: list[SegmentLang] = []
-        for (start, end), res in zip(spans, results):
-            if merged and merged[-1].lang == res.lang:
-                prev = merged[-1]
-                merged[-1] = SegmentLang(prev.start, end, res.lang, min(prev.confidence, res.confidence))
-            else:
-                merged.append(SegmentLang(start, end, res.lang, res.confidence))
+    def vote(self, text: str, spans: list[tuple[int, int]], max_spans: int = 64) -> LangResult:
+        """The language of most letters over the (start, end) spans of `text` (e.g. its lines),
+        each detected on its own; "und" unless one language holds more than half of the letters
+        of the decided spans. For documents that are lists of short lines, which read as no
+        language when detected whole."""
         weight: dict[str, float] = {}
-        for seg in merged:
-            if seg.lang != UND:
-                weight[seg.lang] = weight.get(seg.lang, 0.0) + (seg.end - seg.start)
+        conf: dict[str, float] = {}
+        for start, end in spans[:max_spans]:
+            res = self.detect(text[start:end])
+            if res.lang == UND:
+                continue
+            n = sum(ch.isalpha() for ch in text[start:end])
+            weight[res.lang] = weight.get(res.lang, 0.0) + n
+            conf[res.lang] = conf.get(res.lang, 0.0) + n * res.confidence
         if not weight:
-            return DocumentLanguages(self.detect(text), tuple(merged))
-        main = max(sorted(weight), key=weight.__getitem__)
-        share = weight[main] / sum(weight.values())
-        conf = min(s.confidence for s in merged if s.lang == main) * share
-        return DocumentLanguages(LangResult(main, round(conf, 4)), tuple(merged))
+            return UNDETERMINED
+        best = max(sorted(weight), key=weight.__getitem__)
+        share = weight[best] / sum(weight.values())
+        if share <= 0.5:
+            return UNDETERMINED
+        return LangResult(best, round(conf[best] / weight[best] * share, 4))
 
     def scores(self, text: str) -> dict[str, float]:
         """Posterior over the candidate languages of `text` (for inspection)."""

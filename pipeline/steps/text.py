@@ -64,9 +64,15 @@ class LangIdStep(ModelStep):
         model.detect("warm up text")
 
     def process(self, doc: Document) -> None:
-        res = self.model.detect(doc.text or "")
-        doc.lang, doc.lang_confidence = res.lang, float(res.confidence)
         text = doc.text or ""
+        res = self.model.detect(text)
+        if not languages.spec(res.lang) and len(doc.segments) > 1:
+            # A list of short lines (names, titles, table rows) reads as no language when
+            # detected whole; its lines, detected one by one, usually say which it is.
+            voted = self.model.vote(text, doc.segments)
+            if languages.spec(voted.lang):
+                res = voted
+        doc.lang, doc.lang_confidence = res.lang, float(res.confidence)
         doc_script = language_script(doc.lang)
         spans: list[tuple[int, int, str]] = []
         for s, e in paragraphs(text):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.langid import TARGETS, UND, LangResult, LanguageIdentifier, paragraph_spans
+from pipeline.langid import TARGETS, UND, LangResult, LanguageIdentifier
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,32 +67,6 @@ def test_long_document_is_fast_and_correct(ident):
     res = ident.detect(doc)
     assert time.perf_counter() - t0 < 0.1
     assert res.lang == "ru"
-
-
-def test_detect_segments_returns_one_result_per_span(ident):
-    text = SENTENCES["az"] + "\n\n" + SENTENCES["ru"]
-    spans = paragraph_spans(text)
-    assert [text[s:e] for s, e in spans] == [SENTENCES["az"], SENTENCES["ru"]]
-    assert [r.lang for r in ident.detect_segments(text, spans)] == ["az", "ru"]
-
-
-def test_mixed_document_has_main_language_and_segments(ident):
-    text = "\n\n".join([SENTENCES["ru"], SENTENCES["en"], SENTENCES["ru"], SENTENCES["fa"]])
-    doc = ident.detect_document(text)
-    assert doc.main.lang == "ru"
-    assert [s.lang for s in doc.segments] == ["ru", "en", "ru", "fa"]
-    for seg in doc.segments:
-        assert text[seg.start:seg.end].strip() == text[seg.start:seg.end]
-
-
-def test_adjacent_paragraphs_of_one_language_merge(ident):
-    text = "\n\n".join([SENTENCES["en"], SENTENCES["en"], SENTENCES["az"]])
-    assert [s.lang for s in ident.detect_document(text).segments] == ["en", "az"]
-
-
-def test_paragraph_spans_trim_whitespace():
-    assert paragraph_spans("  a b \n\n\n c\n") == [(2, 5), (10, 11)]
-    assert paragraph_spans(" \n\n ") == []
 
 
 def test_identifier_pickles_cheaply_and_keeps_working(ident):
