@@ -73,11 +73,11 @@ def _module_path(module: str) -> Path:
 @lru_cache(maxsize=None)
 def version_for(lang: str) -> str:
     """The pipeline version of a document in ``lang``: lingflow's version plus a hash of
-    every component that shapes it: component names, trained models' meta, and the source of
-    the language's pack and of the rule modules of its NER component. A change to any of them
+    every component that shapes it: component names, trained models' meta, the source of
+    language ID, of the language's pack and of the rule modules of its NER component. A change to any of them
     reprocesses exactly the documents it affects on the next incremental run."""
     parts = [__version__, DEFAULT_LANGID, _model_fingerprint("langid", "combiner.json"), _normalize.NAME,
-             _segment.NAME]
+             _segment.NAME, _source_fingerprint([PIPELINE_DIR / "langid", PIPELINE_DIR / "steps" / "text.py"])]
     spec = languages.spec(lang)
     if spec is not None and spec.ner:
         rules = registrations.RULES.get(spec.ner)
