@@ -6,6 +6,11 @@
   lock is free: every live ingest run holds it.
 - If the slot counter is still above zero with no live run (a server restart loses its
   in-memory leases but not the counter), it is reset to zero.
+- Every ingest run, once it holds the output lock, marks CRASHED the ingest runs of the same
+  output folder that the server still shows RUNNING or CANCELLING (:func:`crash_dead_runs`):
+  they cannot be alive, since a live run holds the lock. So a ``lingflow run`` killed with
+  kill -9 (which sends no heartbeats) is shown crashed as soon as the next run on that folder
+  starts, by ``lingflow run`` or by a scheduled tick.
 - An automation marks any flow run CRASHED when its heartbeats stop for ``ZOMBIE_AFTER``
   (``serve`` runs flows with heartbeats every ``HEARTBEAT_SECONDS``): a flow-run process killed
   with kill -9 is shown as crashed within about two minutes.
@@ -15,12 +20,49 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 HEARTBEAT_SECONDS = 30  # Prefect's minimum
 ZOMBIE_AFTER = timedelta(seconds=90)
 AUTOMATION_NAME = "lingflow: crash flow runs whose heartbeats stopped"
 STALE_TYPES = ["PENDING", "RUNNING", "CANCELLING"]
+
+
+LIVE_START_MARGIN = timedelta(seconds=30)  # a run this young may not have reached the lock yet
+
+
+def crash_dead_runs(out_dir: str, own_run_id: str | None) -> list[str]:
+    """Mark CRASHED the ingest runs into ``out_dir`` that are still RUNNING or CANCELLING on the
+    server although this process holds the folder's lock (call it only then). Runs started
+    less than ``LIVE_START_MARGIN`` ago are left alone. Returns the ids marked."""
+    from datetime import datetime, timezone
+
+    from prefect import get_client
+    from prefect.client.schemas.filters import (FlowFilter, FlowFilterName, FlowRunFilter, FlowRunFilterState,
+                                                FlowRunFilterStateType)
+    from prefect.client.schemas.objects import StateType
+    from prefect.states import Crashed
+
+    target = str(Path(out_dir).resolve())
+    cutoff = datetime.now(timezone.utc) - LIVE_START_MARGIN
+    marked: list[str] = []
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(
+            flow_filter=FlowFilter(name=FlowFilterName(any_=["ingest"])),
+            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(
+                any_=[StateType.RUNNING, StateType.CANCELLING]))), limit=200)
+        for run in runs:
+            out = (run.parameters or {}).get("out_dir")
+            if str(run.id) == str(own_run_id) or not out or str(Path(out).resolve()) != target:
+                continue
+            if run.start_time is None or run.start_time > cutoff:
+                continue
+            client.set_flow_run_state(run.id, Crashed(
+                message=f"its process is gone: run {own_run_id} took the output lock of {target}, "
+                        "which a live run would hold"), force=True)
+            marked.append(str(run.id))
+    return marked
 
 
 def output_lock_is_free(out_dir: str) -> bool:

@@ -102,6 +102,19 @@ def publish(summary: dict[str, Any], started: datetime, log: Any) -> None:
         log.warning("could not publish the run's artifacts: %s", exc)
 
 
+def _crash_dead_runs(out_dir: str, run_id: str | None, log: Any) -> None:
+    """Runs into this folder that the server still shows running are dead (this run holds the lock)."""
+    from flows.healing import crash_dead_runs
+
+    try:
+        dead = crash_dead_runs(out_dir, run_id)
+    except Exception as exc:  # bookkeeping on the server must never fail the run
+        log.warning("could not check the server for dead runs: %s", exc)
+        return
+    if dead:
+        log.warning("marked %d run(s) into %s that were killed as crashed: %s", len(dead), out_dir, ", ".join(dead))
+
+
 # LINGFLOW_WORKERS is read (and validated) when this module is imported: the CLI checks it first
 @flow(name="ingest", flow_run_name=run_name, log_prints=False,
       task_runner=ThreadPoolTaskRunner(max_workers=SETTINGS.workers))
@@ -123,6 +136,7 @@ def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = Non
 
         ctx = runner.RunContext(str(corpus), str(out_dir), max_bytes=max_mb * 1024 * 1024,
                                 flow_run_id=flow_run.get_id())
+        _crash_dead_runs(out_dir, ctx.flow_run_id, log)
         recovered, plan = scan_and_plan(ctx.corpus, out_dir, full)
         if recovered.get("recovered_run_id"):
             log.warning("run %s was killed during its commit; completed it first (%d documents)",
