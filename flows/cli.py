@@ -107,6 +107,10 @@ def run(
         _fail(exc)
     try:
         quiet_prefect_defaults()
+        if os.environ.get("PREFECT_API_URL"):  # a server that outlives the run: let it notice a killed one
+            from flows.healing import ensure_zombie_automation_now
+
+            ensure_zombie_automation_now()
         from flows.ingest import ingest
         from flows.runners import in_flight, make_task_runner
 

@@ -12,8 +12,9 @@
   kill -9 (which sends no heartbeats) is shown crashed as soon as the next run on that folder
   starts, by ``lingflow run`` or by a scheduled tick.
 - An automation marks any flow run CRASHED when its heartbeats stop for ``ZOMBIE_AFTER``
-  (``serve`` runs flows with heartbeats every ``HEARTBEAT_SECONDS``): a flow-run process killed
-  with kill -9 is shown as crashed within about two minutes.
+  (``serve`` runs flows with heartbeats every ``HEARTBEAT_SECONDS``, and so does ``lingflow run``
+  when ``PREFECT_API_URL`` names a server, which then creates the automation too): a flow-run
+  process killed with kill -9 is shown as crashed within a few minutes.
 """
 
 from __future__ import annotations
@@ -136,6 +137,15 @@ async def ensure_zombie_automation() -> bool:
                                         message=f"no heartbeat for {int(ZOMBIE_AFTER.total_seconds())} s: "
                                                 "the flow run's process is gone")]))
     return True
+
+
+def ensure_zombie_automation_now() -> bool:
+    """:func:`ensure_zombie_automation` from synchronous code; False (with no error) when the
+    server cannot be asked: the rule in :func:`crash_dead_runs` still applies."""
+    try:
+        return asyncio.run(ensure_zombie_automation())
+    except Exception:
+        return False
 
 
 def heal(full_name: str, out_dir: str) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Issue 21: a `lingflow run` killed with kill -9 does not stay "Running" on the server for good.
 
-A plain run sends no heartbeats, so nothing on the server notices its death. The next run into
-the same output folder holds the folder's lock, so it knows the old run is dead and marks it
-CRASHED, deterministically, against a real `prefect server`.
+Against a server (PREFECT_API_URL) the run sends heartbeats and makes sure the server's automation
+that crashes silent runs exists; and, deterministically, the next run into the same output folder
+holds the folder's lock, so it knows the old run is dead and marks it CRASHED.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from prefect_server import BIN, post, running_server  # noqa: E402
-from test_serve_heals import _run, _ts  # noqa: E402
+from test_serve_heals import _heartbeats, _run, _ts  # noqa: E402
 
 from flows.healing import LIVE_START_MARGIN  # noqa: E402
 
@@ -45,12 +45,19 @@ def test_the_next_run_marks_a_killed_run_crashed(tmp_path, seeds_dir):
             while not _ingest_runs(api, "RUNNING"):
                 assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
                 time.sleep(0.5)
+            run_id = _ingest_runs(api, "RUNNING")[0]["id"]
+            while not _heartbeats(api, run_id):  # the run tells the server it is alive
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+                time.sleep(0.5)
         finally:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
         killed = _ingest_runs(api, "RUNNING")[0]
         time.sleep(2)
         assert _run(api, killed["id"])["state"]["type"] == "RUNNING"  # nothing reported its death
+        # the server's automation would crash it once the heartbeats stop (Prefect's timing)
+        assert [a["name"] for a in post(f"{api}/automations/filter", {})] == [
+            "lingflow: crash flow runs whose heartbeats stopped"]
 
         # a run that started less than LIVE_START_MARGIN ago may still be on its way to the lock
         wait = _ts(killed["start_time"]) + LIVE_START_MARGIN.total_seconds() + 1 - time.time()
