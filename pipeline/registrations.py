@@ -20,7 +20,7 @@ from pipeline.lang.en.rules import line_rules as en_line_rules
 from pipeline.lang.fa.rules import extend_place_type
 from pipeline.lang.ru.rules import fix_spans
 from pipeline.ner.boundary import cut_open_parens, dedupe, snap_to_words
-from pipeline.ner.docrules import extend_repeated_names
+from pipeline.ner.docrules import drop_capitalised_common_words, extend_repeated_names
 from pipeline.ner.rules import RuleSet
 
 LANGID = "langid.lingflow.v1"
@@ -35,12 +35,12 @@ NER_EN_SM = "ner.spacy.en_core_web_sm-3.8.0.v1"  # en_core_web_sm alone (a basel
 NER_NATASHA = "ner.natasha.ru.v1"  # natasha 1.6 as shipped (a baseline)
 
 RULES = {
-    NER_AZ: RuleSet("rules.az.v1", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
-                                             extend_repeated_names)),
+    NER_AZ: RuleSet("rules.az.v2", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
+                                             extend_repeated_names, drop_capitalised_common_words)),
     NER_FA: RuleSet("rules.fa.v1", document=(snap_to_words, cut_open_parens, extend_place_type, dedupe,
                                              extend_repeated_names)),
-    NER_EN: RuleSet("rules.en.v1", line=(en_line_rules,)),
-    NER_RU: RuleSet("rules.ru.v1", line=(fix_spans,)),
+    NER_EN: RuleSet("rules.en.v2", line=(en_line_rules,), document=(drop_capitalised_common_words,)),
+    NER_RU: RuleSet("rules.ru.v2", line=(fix_spans,), document=(drop_capitalised_common_words,)),
 }
 
 

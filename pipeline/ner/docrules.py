@@ -68,3 +68,33 @@ def extend_repeated_names(text: str, spans: list[Span], lang: str) -> list[Span]
         if not any(s.start < a.end and a.start < s.end for s in out):
             out.append(a)
     return sorted(set(out), key=lambda s: (s.start, s.end, s.label))
+
+
+_LINE_START = re.compile(r"(?:^|[\n.!?:;]\s*|[•·▪●◦*\-–—]\s+|\d+[.)]\s+)\W*$")
+
+
+def drop_capitalised_common_words(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """A one-word name at the start of a line, list item or sentence, where any word is capitalised,
+    is dropped when the same document writes that word in lower case elsewhere (``• Onkologiya
+    sahəsində ...`` beside ``onkologiya üzrə``): its capital comes from its place, not from a name.
+    Case-less scripts are untouched; so are DATE spans and words the document also capitalises
+    in mid-sentence."""
+    from pipeline.text.normalize import lower
+
+    out = []
+    cache: dict[str, bool] = {}
+    for sp in spans:
+        word = text[sp.start:sp.end]
+        if sp.label == "DATE" or not word[:1].isupper() or not _CONTENT.match(word) \
+                or not _LINE_START.search(text, max(0, sp.start - 12), sp.start):
+            out.append(sp)
+            continue
+        if word not in cache:
+            low = lower(word, lang)
+            lower_use = re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+            capital_mid = any(not _LINE_START.search(text, max(0, m.start() - 12), m.start())
+                              for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+            cache[word] = low != word and lower_use and not capital_mid
+        if not cache[word]:
+            out.append(sp)
+    return out
