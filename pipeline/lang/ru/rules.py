@@ -31,7 +31,7 @@ def fix_spans(text: str, spans: list[Span]) -> list[Span]:
                 e -= 1
         if e > s and not (sp.label == "DATE" and _LONG_NUMBER.match(text, s, e)):
             out.append(Span(s, e, sp.label, sp.score))
-    return merge_inverted_names(text, out)
+    return add_settlements(text, merge_inverted_names(text, out))
 
 
 _INVERTED_TAIL = re.compile(r"\s*(?:$|\(|\[)")
@@ -49,3 +49,23 @@ def merge_inverted_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+# "г. Маскад", "город Пермь", "пос. Восточный": the word after a settlement type is a place. Not
+# after a number, where "г." is the year ("2005 г. Этот ..."); the name stays on the same line.
+_SETTLEMENT = re.compile(r"(?<![\w.])(?:г\.|гор\.|город[аеуомы]*|пос\.|посёл(?:ок|ка|ке|ком)|пгт\.?|дер\.|"
+                         r"деревн[яиеюй]|сел[оауе]|станиц[аыеу])[ \t\u00a0]*"
+                         r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
+_NUMBER_BEFORE = re.compile(r"\d[\d\s.,–—-]*$")
+
+
+def add_settlements(text: str, spans: list[Span]) -> list[Span]:
+    """A LOC for a capitalised word after a settlement type that no span covers yet."""
+    added = []
+    for m in _SETTLEMENT.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if not any(sp.start < e and s < sp.end for sp in spans):
+            added.append(Span(s, e, "LOC", 1.0))
+    return sorted(spans + added, key=lambda x: (x.start, x.end)) if added else spans

@@ -26,3 +26,24 @@ def test_ru_fix_spans_drops_long_numbers_and_merges_inverted_names() -> None:
     assert fix_spans(text, [Span(0, 7, "PER"), Span(10, 31, "PER")]) == [Span(0, 31, "PER")]
     news = "Иванов , Петров и Сидоров пришли"
     assert len(fix_spans(news, [Span(0, 6, "PER"), Span(9, 15, "PER")])) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("в столице Султаната Оман г. Маскад.", ["Маскад"]),
+    ("родился в городе Пермь-Сортировочная", ["Пермь-Сортировочная"]),
+    ("жители пос. Восточный и села Бор", ["Восточный", "Бор"]),
+    ("в 2005 г. Этот проект закрыли", []),          # "г." after a number is the year
+    ("это было в 1990 г.\nНовая глава", []),
+])
+def test_ru_settlement_type_marks_the_next_word_a_place(text: str, expected: list[str]) -> None:
+    from pipeline.lang.ru.rules import add_settlements
+
+    assert [text[s.start:s.end] for s in add_settlements(text, []) if s.label == "LOC"] == expected
+
+
+def test_ru_settlement_rule_keeps_existing_spans() -> None:
+    from pipeline.lang.ru.rules import add_settlements
+
+    text = "в г. Москва прошла встреча"
+    existing = [Span(5, 11, "ORG")]
+    assert add_settlements(text, existing) == existing

@@ -1,0 +1,51 @@
+"""The document rule that drops one-word names capitalised only by their place (pipeline/ner/docrules.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ner.base import Span
+from pipeline.ner.docrules import drop_capitalised_common_words
+
+
+def _spans(text: str, words: list[str], label: str = "LOC") -> list[Span]:
+    out, pos = [], 0
+    for w in words:
+        s = text.index(w, pos)
+        out.append(Span(s, s + len(w), label))
+        pos = s + len(w)
+    return out
+
+
+def _kept(text: str, spans: list[Span], lang: str) -> list[str]:
+    return [text[s.start:s.end] for s in drop_capitalised_common_words(text, spans, lang)]
+
+
+def test_a_list_item_word_written_lower_case_elsewhere_is_dropped() -> None:
+    text = ("Məqsədlər:\n  • Onkologiya sahəsində köməyin göstərilməsi;\n"
+            "Həkimlər onkologiya üzrə məruzələr dinləyir.")
+    assert _kept(text, _spans(text, ["Onkologiya"]), "az") == []
+
+
+@pytest.mark.parametrize("text,word,lang", [
+    # never in lower case in the document: a name
+    ("• Bakı şəhərində iclas keçirildi.\nİclasda Bakı haqqında danışıldı.", "Bakı", "az"),
+    # capitalised in mid-sentence too: a name even if a lower-case twin exists
+    ("Orel is a city. He saw an orel there. The road to Orel was long.", "Orel", "en"),
+    # not at the start of a line or sentence
+    ("Доклад про Надежду прочитан. Надежда умирает последней, а надежда есть.", "Надежду", "ru"),
+])
+def test_names_stay(text: str, word: str, lang: str) -> None:
+    assert _kept(text, _spans(text, [word]), lang) == [word]
+
+
+def test_dates_and_caseless_scripts_are_untouched() -> None:
+    fa = "تهران پایتخت است.\nدر تهران"
+    assert _kept(fa, _spans(fa, ["تهران"]), "fa") == ["تهران"]
+    text = "Mart ayında.\nmart ayı"
+    assert _kept(text, _spans(text, ["Mart"], "DATE"), "az") == ["Mart"]
+
+
+def test_turkic_dotted_capital_i_is_lowered_as_az_writes_it() -> None:
+    text = "1. İqtisadiyyat sahəsində işlər.\nBu iqtisadiyyat üçün vacibdir."
+    assert _kept(text, _spans(text, ["İqtisadiyyat"], "ORG"), "az") == []
