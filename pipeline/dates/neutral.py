@@ -34,7 +34,7 @@ def word_rules(lang: str) -> list[Rule]:
     """The rules of `lang` that need a word (month, era, quarter, year word) to match."""
     if lang not in _WORD_RULES:
         _WORD_RULES[lang] = [r for r in rules_for(lang) if r.kind not in ("rel", "dur")
-                             and r.name != "en_y" and not any(k in r.name for k in _NO_UND)]
+                             and not any(k in r.name for k in _NO_UND)]
     return _WORD_RULES[lang]
 
 

@@ -93,7 +93,7 @@ def rules() -> list[Rule]:
         Rule("en_y_range", "date", _c(
             rf"(?:\b(?:from|between){SP})?{Y4(1)}(?:{RD}|{SP}(?:to|until|till|and|through){SP})"
             rf"(?:{Y4(2)}|(?P<y2d>[0-9]{{2}}){NR}){bc}")),
-        Rule("en_y", "date", _c(rf"(?:\b(?:the{SP})?year{SP}|\b(?:(?:early|late|mid){SP})?(?:spring|summer|"
+        Rule("en_y_bare", "date", _c(rf"(?:\b(?:the{SP})?year{SP}|\b(?:(?:early|late|mid){SP})?(?:spring|summer|"
                                 rf"autumn|fall|winter)(?:{SP}of)?{SP})?(?<![0-9][-–—])(?<![0-9][-–—] ){Y4(1)}{bc}(?![\w])(?!{OSP}%|{SP}(?:people|"
                                 rf"dollars|persons|km|kg|tons|m|times|units|copies|cases|years|patients|"
                                 rf"employees|pages|beds|million|thousand)\b)")),
