@@ -9,7 +9,9 @@ from pipeline.dates.patterns import D, NL, NR, OSP, RD, SP, WL, Y4, Rule, _c
 DATEPARSER = "az"
 
 # ---------------------------------------------------------------- months
-AZ_MONTH = (r"yanvar|fevral|mart|aprel|may|[iİI]yun|[iİI]yul|avqust|sentyabr|oktyabr|noyabr|dekabr")
+MONTHS = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr",
+          "dekabr")  # also the NER date patterns (ner.py) and the training masks (pipeline/training/ner/data.py)
+AZ_MONTH = "|".join("[iİI]" + m[1:] if m.startswith("i") else m for m in MONTHS)  # "İyun" as written
 _AZ_PREFIX = {"yan": 1, "fev": 2, "mar": 3, "apr": 4, "may": 5, "iyun": 6, "iyul": 7, "avq": 8,
               "sen": 9, "okt": 10, "noy": 11, "dek": 12}
 
