@@ -48,3 +48,5 @@ def register(new: LanguageSpec) -> None:
     if new.code in LANGUAGES:
         raise ValueError(f"language {new.code!r} is already registered")
     LANGUAGES[new.code] = new
+    for key in [k for k in _PARTS if k[0] == new.code]:
+        del _PARTS[key]  # a part looked up before the language existed (None) is looked up again

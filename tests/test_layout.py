@@ -86,3 +86,14 @@ def test_a_language_without_a_pack_has_no_date_grammar_and_no_name_rules():
     with pytest.raises(KeyError, match="no date grammar"):
         pack.rules_for("tr")  # never the English grammar in silence
     assert canonicalize("  İstanbul'un ", "LOC", "tr") == "İstanbul'un"
+
+
+def test_a_language_registered_later_gets_its_parts_even_if_they_were_asked_for_before(monkeypatch):
+    from pipeline import languages
+    from pipeline.lang.spec import LanguageSpec
+
+    monkeypatch.setattr(languages, "LANGUAGES", dict(languages.LANGUAGES))
+    monkeypatch.setattr(languages, "_PARTS", {})
+    assert languages.part("xx", "dates") is None  # und until registered
+    languages.register(LanguageSpec(code="xx", name="Toy", script="Latn", dates="pipeline.lang.en.dates"))
+    assert languages.part("xx", "dates") is languages.part("en", "dates")
