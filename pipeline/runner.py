@@ -21,6 +21,7 @@ from pipeline.components import version_for
 from pipeline.io.decode import DEFAULT_MAX_BYTES
 from pipeline.io.discover import SourceFile, scan
 from pipeline.io.plan import Plan, make_plan
+from pipeline.io.rows import run_row
 from pipeline.io import versions
 from pipeline.io.outdir import check_output
 from pipeline.io.tables import BatchSummary, TableStore, utcnow
@@ -150,18 +151,6 @@ def summarize_run(ctx: RunContext, plan: Plan, summaries: list[BatchSummary], fi
         "failures": dict(sorted(failures.items())), "parts_written": written, "pipeline_version": __version__,
         "status": "completed", "flow_run_id": ctx.flow_run_id,
     }
-
-
-RUN_COLUMNS = ["run_id", "corpus", "started_at", "finished_at", "duration_s", "seen", "new", "changed", "unchanged",
-               "deleted", "failed", "processed", "mentions_written", "pipeline_version", "status",
-               "recovered_run_id", "committed_documents", "flow_run_id"]
-
-
-def run_row(s: dict[str, Any]) -> dict[str, Any]:
-    row = {k: s[k] for k in RUN_COLUMNS}
-    row["per_language"] = list(s["per_language"].items())
-    row["per_label"] = list(s["per_label"].items())
-    return row
 
 
 def run_local(corpus: str, out_dir: str, batch_size: int = 64, full: bool = False,

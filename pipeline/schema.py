@@ -93,6 +93,25 @@ TABLES: dict[str, pa.Schema] = {
     "runs": RUNS,
 }
 
+
+class RowError(ValueError):
+    """A row whose keys are not the columns of its table."""
+
+
+_COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(sch.names) for name, sch in TABLES.items()}
+
+
+def row(table: str, **values) -> dict:
+    """One row of ``table``, keyed in the schema's column order; a missing or an extra key raises
+    :class:`RowError` (``pa.Table.from_pylist`` would silently make a column of nulls or drop it)."""
+    columns = _COLUMNS[table]
+    if values.keys() != set(columns):
+        missing = [c for c in columns if c not in values]
+        extra = sorted(k for k in values if k not in columns)
+        raise RowError(f"{table} row: missing {missing}, extra {extra} (columns: pipeline/schema.py)")
+    return {c: values[c] for c in columns}
+
+
 # Sort keys: every table is written sorted, so the same input gives the same bytes.
 SORT_KEYS: dict[str, list[tuple[str, str]]] = {
     "documents": [("doc_id", "ascending")],

@@ -62,3 +62,38 @@ def test_every_language_is_a_pack_with_a_registered_component():
         for model in spec.models:
             assert (REPO / "pipeline" / "models" / model / "meta.json").exists() or (
                 REPO / "pipeline" / "models" / model / "README.md").exists()
+
+
+def test_every_pack_names_its_date_and_name_modules_and_they_keep_their_protocol():
+    """The checklist's step 1: a pack's dates and names modules sit in the pack, and provide what the
+    engines call (pipeline/dates/pack.py, pipeline/entities/canon.py)."""
+    from pipeline import languages
+
+    for code, spec in languages.LANGUAGES.items():
+        assert spec.dates == f"pipeline.lang.{code}.dates" and spec.names == f"pipeline.lang.{code}.names"
+        dates, names = languages.part(code, "dates"), languages.part(code, "names")
+        assert callable(dates.rules) and callable(dates.month_of) and isinstance(dates.TRIGGERS, str)
+        assert callable(names.canonicalize) and callable(names.key)
+        assert spec.calendar in ("gregorian", "jalali") and 0 <= spec.week_start <= 6
+
+
+def test_a_language_without_a_pack_has_no_date_grammar_and_no_name_rules():
+    from pipeline import languages
+    from pipeline.dates import pack
+    from pipeline.entities.canon import canonicalize
+
+    assert languages.part("tr", "dates") is None and not pack.has_rules("und")
+    with pytest.raises(KeyError, match="no date grammar"):
+        pack.rules_for("tr")  # never the English grammar in silence
+    assert canonicalize("  İstanbul'un ", "LOC", "tr") == "İstanbul'un"
+
+
+def test_a_language_registered_later_gets_its_parts_even_if_they_were_asked_for_before(monkeypatch):
+    from pipeline import languages
+    from pipeline.lang.spec import LanguageSpec
+
+    monkeypatch.setattr(languages, "LANGUAGES", dict(languages.LANGUAGES))
+    monkeypatch.setattr(languages, "_PARTS", {})
+    assert languages.part("xx", "dates") is None  # und until registered
+    languages.register(LanguageSpec(code="xx", name="Toy", script="Latn", dates="pipeline.lang.en.dates"))
+    assert languages.part("xx", "dates") is languages.part("en", "dates")

@@ -1,4 +1,5 @@
-"""Date expressions -> ISO 8601 (Gregorian, Jalali, Hijri), for az, en, ru, fa.
+"""Date expressions -> ISO 8601 (Gregorian, Jalali, Hijri), for every language whose pack brings a date
+lexicon and grammar (``pipeline/lang/<iso>/dates.py``, see `pack`): az, en, ru, fa.
 
 `DateExtractor().extract(text, lang, anchor=None)` finds DATE mentions with exact offsets;
 `normalize(expression, lang, anchor=None)` reads an already-found span (e.g. from NER).

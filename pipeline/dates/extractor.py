@@ -9,9 +9,10 @@ from functools import lru_cache
 import regex as re
 
 from .calendars import InvalidDate
-from .grammar import Rule, rules_for, trigger_for
+from .pack import has_rules, rules_for, table, trigger_for
+from .patterns import Rule
 from .lexicon import fold
-from .neutral import PERSIAN_DIGITS, neutral_rules, persian_number_rules, script_langs, word_rules
+from .neutral import digit_lang, native_number_rules, neutral_rules, script_langs, word_rules
 from .resolve import Value, resolve
 from .types import DateMention
 
@@ -19,13 +20,12 @@ _KIND_RANK = {"part": -1, "century": 0, "decade": 0, "date": 1, "num_dmy": 1, "n
               "rel": 2, "dur": 3}  # "1980 illəri" is a decade
 _MENTION_KIND = {"date": "date", "decade": "date", "century": "date", "part": "date", "num_dmy": "date",
                  "num_mdy": "date", "num_und": "date", "rel": "relative", "dur": "duration"}
-_LANGS = ("az", "en", "ru", "fa")
 _RANGE_HEAD = re.compile(r"([0-9]{3,4}|[IVXLC]{1,6})[ \u00a0]{0,3}[-–—][ \u00a0]{0,3}(?=[0-9IVXLC])")
 _TRAIL = re.compile(r"[\s\u200c,.،]+$")
 
 
 class DateExtractor:
-    """Rule-based date finder and normaliser for az, en, ru, fa.
+    """Rule-based date finder and normaliser for every language whose pack has a date grammar.
 
     Regexes (see `grammar`) find the spans; `resolve` reads their parts; Jalali and Hijri
     readings go through jdatetime / convertdate. `normalize` falls back to dateparser (with
@@ -66,15 +66,14 @@ class DateExtractor:
             return []
         folded = fold(text)
         cands: list[tuple] = []
-        if lang in _LANGS:
+        if has_rules(lang):
             self._scan(cands, text, folded, lang, rules_for(lang), anchor, "lang")
         else:  # und: language-neutral forms, and word forms of the script's languages (see `neutral`)
             for order, rule in enumerate(neutral_rules()):
                 for m in rule.regex.finditer(folded):
-                    digits = "fa" if PERSIAN_DIGITS & set(text[m.start():m.end()]) else "und"
-                    self._add(cands, folded, m, order, rule, digits, None, "neutral")
-            if PERSIAN_DIGITS & set(text):
-                self._scan(cands, text, folded, "fa", persian_number_rules(), None, "neutral")
+                    self._add(cands, folded, m, order, rule, digit_lang(text[m.start():m.end()]), None, "neutral")
+            for lg, rules in native_number_rules(text):
+                self._scan(cands, text, folded, lg, rules, None, "neutral")
             for lg in script_langs(text):
                 self._scan(cands, text, folded, lg, word_rules(lg), None, "script")
         return [self._mention(text, c) for c in _select(cands)]
@@ -192,7 +191,6 @@ def _bare_year(expression: str, lang: str) -> DateMention | None:
                        v.calendar, v.source_value, "date")
 
 
-_DP_LANG = {"en": "en", "ru": "ru", "az": "az"}  # not fa: dateparser reads no Jalali years
 
 
 @lru_cache(maxsize=16)
@@ -207,11 +205,12 @@ def _parser(lang: str, parts: tuple[str, ...]):
 def _dateparser_fallback(expression: str, lang: str) -> DateMention | None:
     """Ask dateparser, requiring the parts it reports so nothing leaks from today's date."""
     text = fold(expression)
-    if lang not in _DP_LANG or not re.search(r"[0-9]", text):
+    dp_lang = table(lang, "DATEPARSER")  # none for fa: dateparser reads no Jalali years
+    if dp_lang is None or not re.search(r"[0-9]", text):
         return None
     for parts, gran in ((("day", "month", "year"), "day"), (("month", "year"), "month"), (("year",), "year")):
         try:
-            data = _parser(_DP_LANG[lang], parts).get_date_data(text)
+            data = _parser(dp_lang, parts).get_date_data(text)
         except Exception:  # dateparser raises assorted errors on odd input
             return None
         d = data.date_obj

@@ -19,12 +19,14 @@ _DAY = r"3[01]|[12][0-9]|0?[1-9]"
 _MON = r"1[0-2]|0?[1-9]"
 
 
-def numeric_rules(prefix: str, pre: str = "", post: str = "", fa: bool = False, mon: str | None = None) -> list[Rule]:
+def numeric_rules(prefix: str, pre: str = "", post: str = "", any_year: bool = False, mon: str | None = None,
+                  month_first: bool = False) -> list[Rule]:
     """The numeric rules of one language (`prefix`), or the language-neutral ones (`und`).
 
     `pre`/`post` are the language's optional words around a date (prepositions, `г.`, `-ci il`),
-    `mon` its month-name regex for `31/Oct/1974` and `۱۴۰۰-فروردین-۱۵`."""
-    slash = {"en": "num_mdy", "und": "num_und"}.get(prefix, "num_dmy")
+    `mon` its month-name regex for `31/Oct/1974` and `۱۴۰۰-فروردین-۱۵` (`any_year`: any four digits
+    are a year there, as Jalali ones are), `month_first`: slashed and dashed dates put the month first."""
+    slash = "num_und" if prefix == "und" else ("num_mdy" if month_first else "num_dmy")
     dot = (rf"{pre}{NL}{_N1}(?P<s1>[ ]?\.[ ]?){_N2}[ ]?\.[ ]?{_Y}{NR}(?![.][0-9]){post}")
     sl = rf"{pre}{NL}{_N1}(?P<s1>[/-]){_N2}(?P=s1){_Y}{NR}(?![/-][0-9]){post}"
     ymd = (rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})(?P<s1>[-/.])(?P<m1>{_MON})"
@@ -40,7 +42,7 @@ def numeric_rules(prefix: str, pre: str = "", post: str = "", fa: bool = False, 
                   rf"(?P<y2d>[0-9]{{2}}))(?![0-9/]){post}")  # "2017/2018" (a season or academic year)
         rules.append(Rule(f"{prefix}_num_yy", "date", _c(season)))
     if mon:  # month names in numeric order: 31/Oct/1974, 1400-فروردین-15, 15-فروردین-1400
-        y = r"(?P<y1>[0-9]{4})" if fa else r"(?P<y1>1[0-9]{3}|20[0-9]{2})"
+        y = r"(?P<y1>[0-9]{4})" if any_year else r"(?P<y1>1[0-9]{3}|20[0-9]{2})"
         rules += [
             Rule(f"{prefix}_mon_dmy", "date", _c(
                 rf"{pre}{NL}(?P<d1>{_DAY})(?P<s1>[-/.]){mon}(?P=s1)(?:{y}|(?P<yy1>[0-9]{{2}})){NR}{post}")),

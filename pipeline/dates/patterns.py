@@ -1,4 +1,11 @@
-"""Building blocks shared by the date grammars: the Rule record, spacing, number boundaries."""
+"""Building blocks shared by the date grammars of the packs: the Rule record, spacing, number boundaries.
+
+Every pattern is a `Rule(name, kind, regex)` over folded text. Named groups carry the parts the
+resolver reads: `d1 m1 y1` (first date), `d2 m2 y2` (second date of a range), `cal` (calendar
+marker), `dec` (decade), `c1 c2` (centuries), `bc` (before-era marker), `rel` / `ry`
+(relative phrase / relative year), `y2d` (two-digit end year). All quantifiers over
+whitespace are bounded and no group nests an unbounded repeat, so scanning is linear.
+"""
 from __future__ import annotations
 
 import re as _stdre
@@ -25,6 +32,8 @@ WL = r"(?<![\w\u200c])"  # left boundary of a word
 FA_WR = r"(?![\w\u200c])"
 
 FLAGS = re.IGNORECASE | re.UNICODE
+DAY = r"3[01]|[12][0-9]|0?[1-9]"  # a day of the month
+YR = rf"(?P<y1>1[0-9]{{3}}|20[0-9]{{2}}){NR}"  # a year right after a letter or "/"
 
 
 def D(n: int) -> str:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import jdatetime
 import regex as re
 
+from . import pack
 from .calendars import InvalidDate, Reading, day_range, interval_value, reading_value
 from .lexicon import century_number, day_ordinal, month_of
 from .numeric import order_numbers, pivot_year
@@ -25,50 +26,10 @@ _REL: dict[str, list[tuple[re.Pattern, Shift]]] = {}
 
 
 def _rel_table(lang: str) -> list[tuple[re.Pattern, Shift]]:
-    if lang in _REL:
-        return _REL[lang]
-    rows: list[tuple[str, str, int]] = {
-        "ru": [
-            (r"^позавчера$", "day", -2), (r"^послезавтра$", "day", 2), (r"^вчера$", "day", -1),
-            (r"^завтра$", "day", 1), (r"^сегодня", "day", 0), (r"^на\s+сегодняшний\s+день$", "day", 0),
-            (r"(?:этом|текущем|нынешнем)\s+году$|^(?:этого|текущего)\s+года$", "year", 0),
-            (r"позапрошлом\s+году$", "year", -2),
-            (r"(?:прошлом|минувшем)\s+году$|^прошлого\s+года$", "year", -1),
-            (r"(?:следующем|будущем)\s+году$", "year", 1),
-            (r"(?:этом|текущем)\s+месяце$", "month", 0), (r"(?:прошлом|минувшем)\s+месяце$", "month", -1),
-            (r"(?:следующем|будущем)\s+месяце$", "month", 1),
-            (r"(?:этой|текущей)\s+неделе$", "week", 0), (r"(?:прошлой|минувшей)\s+неделе$", "week", -1),
-            (r"(?:следующей|будущей)\s+неделе$", "week", 1),
-        ],
-        "en": [
-            (r"^yesterday$", "day", -1), (r"^today$", "day", 0), (r"^tomorrow$", "day", 1),
-            (r"^this\s+year$", "year", 0), (r"^last\s+year$", "year", -1), (r"^next\s+year$", "year", 1),
-            (r"^this\s+month$", "month", 0), (r"^last\s+month$", "month", -1),
-            (r"^next\s+month$", "month", 1), (r"^this\s+week$", "week", 0),
-            (r"^last\s+week$", "week", -1), (r"^next\s+week$", "week", 1),
-        ],
-        "az": [
-            (r"^bu\s+gün$", "day", 0), (r"^dünən$", "day", -1), (r"^srağagün$", "day", -2),
-            (r"^bu\s+il$|^cari\s+il", "year", 0), (r"^(?:keçən|ötən)\s+il", "year", -1),
-            (r"^gələn\s+il", "year", 1), (r"^bu\s+ay$", "month", 0),
-            (r"^(?:keçən|ötən)\s+ay", "month", -1), (r"^gələn\s+ay", "month", 1),
-            (r"^bu\s+həftə$", "week", 0), (r"^(?:keçən|ötən)\s+həftə", "week", -1),
-            (r"^gələn\s+həftə", "week", 1),
-        ],
-        "fa": [
-            (r"^امروز$", "day", 0), (r"^دیروز$", "day", -1), (r"^فردا$", "day", 1),
-            (r"^پریروز$", "day", -2), (r"^پس\s+فردا$", "day", 2),
-            (r"^امسال$|^سال\s+جاری$|^(?:این|همین)\s+سال$", "year", 0),
-            (r"^پارسال$|^سال\s+(?:گذشته|قبل|پیش)$", "year", -1), (r"^سال\s+آینده$", "year", 1),
-            (r"^ماه\s+جاری$|^(?:این|همین)\s+ماه$", "month", 0),
-            (r"^ماه\s+(?:گذشته|قبل|پیش)$", "month", -1), (r"^ماه\s+آینده$", "month", 1),
-            (r"^هفته\s+جاری$|^(?:این|همین)\s+هفته$", "week", 0),
-            (r"^هفته\s+(?:گذشته|قبل|پیش)$", "week", -1), (r"^هفته\s+آینده$", "week", 1),
-        ],
-    }.get(lang, [])
-    table = [(re.compile(p, re.IGNORECASE), Shift(u, d)) for p, u, d in rows]
-    _REL[lang] = table
-    return table
+    """The pack's deictic phrases (``RELATIVE``: regex, unit, shift), compiled once."""
+    if lang not in _REL:
+        _REL[lang] = [(re.compile(p, re.IGNORECASE), Shift(u, d)) for p, u, d in pack.table(lang, "RELATIVE", [])]
+    return _REL[lang]
 
 
 def _clean(text: str) -> str:
@@ -90,16 +51,17 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
 
 
 def apply_shift(shift: Shift, anchor: date, lang: str) -> Value:
-    """Resolve a shift against the document date; Persian years and months are Jalali."""
+    """Resolve a shift against the document date; years and months are those of the language's
+    calendar (``LanguageSpec.calendar``: Jalali ones in Persian), weeks start on its ``week_start``."""
     if shift.unit == "day":
         d = anchor + timedelta(days=shift.delta)
         return Value(d.isoformat(), d, d, "day", "gregorian")
     if shift.unit == "week":
-        first = 5 if lang == "fa" else 0  # Persian weeks start on Saturday
+        first = pack.week_start(lang)  # Persian weeks start on Saturday
         start = anchor - timedelta(days=(anchor.weekday() - first) % 7) + timedelta(weeks=shift.delta)
         end = start + timedelta(days=6)
         return Value(f"{start.isoformat()}/{end.isoformat()}", start, end, "interval", "gregorian")
-    if lang == "fa":
+    if pack.calendar(lang) == "jalali":
         j = jdatetime.date.fromgregorian(date=anchor)
         if shift.unit == "year":
             r = Reading(j.year + shift.delta, calendar="jalali")
@@ -145,8 +107,13 @@ def resolve_num(gd: dict, lang: str, policy: str) -> Value:
     if gd.get("y1"):
         y = gd["y1"]
     else:  # two-digit year: Jalali in Persian (resolve_date), else the POSIX pivot
-        y = gd["yy1"] if lang == "fa" else str(pivot_year(int(gd["yy1"])))
+        y = _short_year(gd["yy1"], lang)
     return resolve_date({"d1": str(d), "m1": str(m), "y1": y, "cal": gd.get("cal")}, lang, None)
+
+
+def _short_year(yy: str, lang: str) -> str:
+    """A two-digit year as written (read later as a Jalali year) in a Jalali language, else by the POSIX pivot."""
+    return yy if pack.calendar(lang) == "jalali" else str(pivot_year(int(yy)))
 
 
 def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
@@ -157,7 +124,7 @@ def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
             return _bc_value(gd)
         return NONE_G
     if gd.get("yy1") and not gd.get("y1"):  # "03-Mar-15": two-digit year (Jalali in Persian)
-        gd = {**gd, "y1": gd["yy1"] if lang == "fa" else str(pivot_year(int(gd["yy1"])))}
+        gd = {**gd, "y1": _short_year(gd["yy1"], lang)}
     if gd.get("do1"):  # an ordinal day word: "третьего марта", "march third", "سی ام اسفند"
         gd = {**gd, "d1": str(day_ordinal(lang, gd["do1"]))}
     m1, c1 = month_of(lang, gd["m1"]) if gd.get("m1") else (None, None)
@@ -193,7 +160,7 @@ def resolve_date(gd: dict, lang: str, anchor: date | None) -> Value:
         y1 = jdatetime.date.fromgregorian(date=anchor).year if cal == "jalali" else anchor.year
         if ranged and y2 is None:
             y2 = y1
-    if lang != "fa" and y1 < 100 and not gd.get("ad"):
+    if pack.calendar(lang) != "jalali" and y1 < 100 and not gd.get("ad"):
         return Value(None, None, None, None, cal)  # two-digit year: century unknown
     a = Reading(y1, m1, d1 if m1 is not None else None, cal)
     if not ranged:
@@ -218,24 +185,20 @@ def _span_value(first: int, last: int, cal: str) -> Value:
     return Value(v, s, e, "interval", cal, f"{first:04d}/{last:04d}")
 
 
-_FA_TENS = {"بیست": "20", "سی": "30", "چهل": "40", "پنجاه": "50", "شصت": "60", "هفتاد": "70",
-            "هشتاد": "80", "نود": "90"}
-
-
 def resolve_decade(gd: dict, lang: str) -> Value:
     if gd.get("decw"):  # "دهه پنجاه": the fifties, read like "دهه ۵۰"
-        gd = {**gd, "dec": _FA_TENS[gd["decw"]]}
+        gd = {**gd, "dec": pack.table(lang, "DECADE_WORDS", {})[gd["decw"]]}
     dec = int(gd["dec"])
     mark = _calendar_mark(gd.get("cal"))
     cal = mark if mark in ("jalali", "hijri", "gregorian") else "gregorian"
     if len(gd["dec"]) <= 2:
-        if lang != "fa":
+        if pack.calendar(lang) != "jalali":
             return NONE_G  # "90-х": century not stated
         if mark not in (None, "jalali"):
             return Value(None, None, None, None, cal)  # "دهه نود میلادی": century not stated
         cal = "jalali"
         dec = _fa_year(dec, cal)
-    if lang == "en" and dec % 100 == 0 and dec < 2000 and len(gd["dec"]) == 4:
+    if pack.table(lang, "HUNDREDS", False) and dec % 100 == 0 and dec < 2000 and len(gd["dec"]) == 4:
         return _span_value(dec, dec + 99, cal)  # "the 1800s" is the hundred years 1800-1899
     return _span_value(dec, dec + 9, cal)
 
@@ -243,14 +206,14 @@ def resolve_decade(gd: dict, lang: str) -> Value:
 def resolve_century(gd: dict, lang: str) -> Value:
     mark = _calendar_mark(gd.get("cal"))
     if gd.get("bc") or mark == "bc":  # "III век до н. э." = 300-201 BC -> -0299/-0200
-        cs = [century_number(gd["c1"])] + ([century_number(gd["c2"])] if gd.get("c2") else [])
+        cs = [century_number(lang, gd["c1"])] + ([century_number(lang, gd["c2"])] if gd.get("c2") else [])
         if not all(1 <= c <= 99 for c in cs):
             raise InvalidDate("bad century")
         return Value(f"{bc_year(max(cs) * 100)}/{bc_year((min(cs) - 1) * 100 + 1)}", None, None,
                      "interval", "gregorian")
     cal = mark if mark in ("jalali", "hijri") else "gregorian"
-    c1 = century_number(gd["c1"])
-    c2 = century_number(gd["c2"]) if gd.get("c2") else c1
+    c1 = century_number(lang, gd["c1"])
+    c2 = century_number(lang, gd["c2"]) if gd.get("c2") else c1
     if not 1 <= c1 <= c2 <= 30:
         raise InvalidDate("bad century")
     return _span_value((c1 - 1) * 100 + 1, c2 * 100, cal)

@@ -6,6 +6,8 @@ from datetime import date
 
 import regex as re
 
+from . import pack
+
 
 @dataclass(frozen=True)
 class Value:
@@ -53,6 +55,6 @@ def _pick_calendar(lang: str, mark: str | None, month_cal: str | None, year: int
         return mark
     if month_cal:
         return month_cal
-    if lang == "fa" and year is not None and (year < 100 or 1200 <= year <= 1499):
-        return "jalali"
+    if pack.calendar(lang) == "jalali" and year is not None and (year < 100 or 1200 <= year <= 1499):
+        return "jalali"  # an unmarked year of a Jalali language (Persian) that can be a Jalali year
     return "gregorian"

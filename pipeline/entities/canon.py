@@ -5,45 +5,28 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from types import ModuleType
 
-from pipeline.entities.az import canonicalize_az, key_az
-from pipeline.entities.common import collapse_spaces, key_punct, strip_accents, trim_mention
-from pipeline.entities.en import canonicalize_en, key_en
-from pipeline.entities.fa import canonicalize_fa, key_fa, squash_fa
-from pipeline.entities.ru import canonicalize_ru, key_ru
+from pipeline import languages
+from pipeline.entities.common import collapse_spaces, key_punct, trim_mention
 from pipeline.text.normalize import fold_key, normalize
 
 NAME = "entities.canon"  # the registered instance carries the versioned name (pipeline/registrations.py)
 NAME_LABELS = ("ORG", "PER", "LOC")
 
-# State-form words dropped from LOC keys only: "Республика Беларусь" = "Беларусь".
-_LOC_DESIGNATORS: dict[str, re.Pattern[str]] = {
-    "ru": re.compile(
-        r"^(?:(?:исламская|федеративная|народная|арабская|демократическая|объединенная|кооперативная)\s+)*"
-        r"(?:республика|султанат|королевство|государство|княжество|эмират|страна)\s+(?=\S)"
-    ),
-    "en": re.compile(
-        r"^(?:(?:the|islamic|federal|people s|democratic|arab|united|federative|plurinational)\s+)*"
-        r"(?:republic|sultanate|kingdom|state|principality|emirate|commonwealth)\s+of\s+(?=\S)"
-    ),
-    "az": re.compile(
-        r"(?<=\S)\s+(?:(?:islam|xalq|demokratik|federativ|ərəb)\s+)*"
-        r"(?:respublikası|sultanlığı|krallığı|dövləti|knyazlığı|əmirliyi)$"
-    ),
-    "fa": re.compile(r"^(?:(?:جمهوری|پادشاهی|سلطان ?نشین|امارت|کشور|دولت)\s+)(?:(?:اسلامی|فدرال|خلق|دموکراتیک|عربی)\s+)*(?=\S)"),
-}
 
+def names_of(lang: str) -> ModuleType | None:
+    """The pack's names module (``LanguageSpec.names``), or None: names of a language without one are
+    only trimmed and normalised.
 
-# A legal form or generic descriptor around a quoted name: the quoted name is the key
-# (``государственное учреждение «РНПЦ ...»`` = ``РНПЦ ...``, ``ОАО «Газпром»`` = ``Газпром``,
-# ``«Azərsu» ASC`` = ``Azərsu``).
-_QUOTED_NAME = {
-    "ru": re.compile(
-        r"^(?:(?:[а-яё\-]+\s+){1,4}|(?:ОАО|ЗАО|ООО|ПАО|АО|ГУ|ГУО|УЗ|РУП|УП|ОДО|ЧУП|ИП|НКО|ФГУП|ФГБУ|ГБУЗ)\s+)"
-        r"[«\"„“](?P<name>[^«»\"„“”]+)[»\"“”]$"
-    ),
-    "az": re.compile(r"^[«\"“](?P<name>[^«»\"“”]+)[»\"”]\s+(?:ASC|MMC|QSC|ATSC|AÇSC|publik hüquqi şəxs)$"),
-}
+    It provides ``canonicalize(surface, label, cases, follower)`` and ``key(canonical)`` (the language
+    fold of a comparison key) and may provide ``squash(key)`` (the last step of a key),
+    ``LOC_DESIGNATORS`` (state-form words dropped from LOC keys), ``QUOTED_NAME`` (a legal form around
+    a quoted ORG name: the quoted name is the key), ``DROP_TITLES`` (lower-case titles before a person
+    go), ``lone_adjective(word)`` (then keep the title), and for one document:
+    ``document_hints(text, refs)``, ``split_joined_mentions(text, mentions)``, ``surname(words)``,
+    ``QUALIFIED_BY_PLACE`` / ``PLACE_AFTER`` (pipeline/entities/document.py)."""
+    return languages.part(lang, "names")
 
 
 def canonicalize(surface: str, label: str, lang: str, cases: frozenset[str] | None = None,
@@ -78,16 +61,15 @@ _TITLES = {
 }
 
 
-def _drop_lowercase_titles(surface: str, lang: str) -> str:
+def _drop_lowercase_titles(surface: str, names: ModuleType) -> str:
     """``akademik Cəmil Əliyevin``, ``академика Красного С.А.`` -> the name alone.
 
-    Kept when only an adjective of the title would remain (``герцогиня Корнуольская``)."""
+    Kept when only an adjective of the title would remain (``герцогиня Корнуольская``: the pack's
+    ``lone_adjective``)."""
     rest = _LOWER_LEAD.sub("", surface.strip())
-    if lang == "ru" and rest != surface.strip() and " " not in rest:
-        from pipeline.entities.ru import is_adjective
-
-        if is_adjective(rest):
-            return surface.strip()
+    lone_adjective = getattr(names, "lone_adjective", None)
+    if lone_adjective is not None and rest != surface.strip() and " " not in rest and lone_adjective(rest):
+        return surface.strip()
     return rest
 
 
@@ -98,35 +80,26 @@ def _canonicalize(surface: str, label: str, lang: str, cases: frozenset[str] | N
         return trim_mention(surface)
     if label == "ORG":
         surface = _drop_defined_acronym(surface)
-    if label == "PER" and lang in ("ru", "az", "en"):
-        surface = _drop_lowercase_titles(surface, lang)
-    if lang == "ru":
-        return canonicalize_ru(surface, label, cases, follower)
-    if lang == "az":
-        return canonicalize_az(surface, label, follower)
-    if lang == "fa":
-        return canonicalize_fa(surface)
-    if lang == "en":
-        return canonicalize_en(surface, label)
-    return trim_mention(normalize(surface, lang).text)
+    names = names_of(lang)
+    if names is None:
+        return trim_mention(normalize(surface, lang).text)
+    if label == "PER" and getattr(names, "DROP_TITLES", False):
+        surface = _drop_lowercase_titles(surface, names)
+    return names.canonicalize(surface, label, cases, follower)
 
 
 @lru_cache(maxsize=20_000)
 def entity_key(canonical: str, label: str, lang: str) -> str:
     """Comparison key: language folds, case-folded, punctuation-free, LOC state forms dropped."""
     t = canonical
-    if label == "ORG" and lang in _QUOTED_NAME:
-        m = _QUOTED_NAME[lang].match(t)
+    names = names_of(lang)
+    quoted = getattr(names, "QUOTED_NAME", None)
+    if label == "ORG" and quoted is not None:
+        m = quoted.match(t)
         if m:
             t = m.group("name")
-    if lang == "ru":
-        t = key_ru(t)
-    elif lang == "az":
-        t = key_az(t)
-    elif lang == "fa":
-        t = key_fa(t)
-    elif lang == "en":
-        t = strip_accents(key_en(t))
+    if names is not None:
+        t = names.key(t)
     t = fold_key(t, lang)
     t = key_punct(t).replace("'", " ")
     t = collapse_spaces(t)
@@ -135,11 +108,13 @@ def entity_key(canonical: str, label: str, lang: str) -> str:
         while len(words) > 1 and words[0] in _TITLES:
             words = words[1:]  # "Dr. Sarah Jones" = "Sarah Jones" (the display form keeps the title)
         t = " ".join(words)
-    if label == "LOC" and lang in _LOC_DESIGNATORS:
-        stripped = _LOC_DESIGNATORS[lang].sub("", t)
+    designators = getattr(names, "LOC_DESIGNATORS", None)
+    if label == "LOC" and designators is not None:
+        stripped = designators.sub("", t)
         t = stripped.strip() or t
-    if lang == "fa":
-        t = squash_fa(t)
+    squash = getattr(names, "squash", None)
+    if squash is not None:
+        t = squash(t)
     return t
 
 

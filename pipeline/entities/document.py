@@ -6,9 +6,7 @@ import re
 from collections import Counter
 
 from pipeline.entities.acronyms import MentionRef, acronym_core, link_acronyms
-from pipeline.entities.canon import NAME, NAME_LABELS, canonicalize, entity_id, entity_key
-from pipeline.entities.az import DATIVE_POSTPOSITIONS
-from pipeline.entities.ru import person_alternatives
+from pipeline.entities.canon import NAME, NAME_LABELS, canonicalize, entity_id, entity_key, names_of
 
 Mention = tuple[int, int, str, str]  # (start, end, label, surface)
 
@@ -16,14 +14,17 @@ Mention = tuple[int, int, str, str]  # (start, end, label, surface)
 class EntityCanonicalizer:
     """Canonical form, key and entity id for every mention of one document.
 
-    Morphology (pymorphy3) loads on first Russian mention, once per process; all
-    per-word work is cached, so the step is cheap to pickle and to call per document.
+    What is specific to a language comes from its pack's names module (``names_of``: e.g. the
+    Russian case hints and the Azerbaijani postpositions). Morphology (pymorphy3) loads on first
+    Russian mention, once per process; all per-word work is cached, so the step is cheap to pickle
+    and to call per document.
     """
 
     name = NAME
 
     def split_mentions(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
-        """The mentions with every PER span that starts with a place split in two (Russian).
+        """The mentions with every PER span that starts with a place split in two (the pack's
+        ``split_joined_mentions``: Russian).
 
         ``Султаната Оман Хилялем бин Али Аль Сабти`` (PER) -> ``Султаната Оман`` (LOC) and
         ``Хилялем бин Али Аль Сабти`` (PER); every other mention is returned unchanged, in order.
@@ -35,11 +36,9 @@ class EntityCanonicalizer:
     ) -> list[tuple[str, str | None, str | None]]:
         """Per mention ``(canonical, key, entity_id)``; key and id are None for non-name labels (DATE)."""
         refs = [MentionRef(s, e, lab, surf, canonicalize(surf, lab, lang)) for s, e, lab, surf in mentions]
-        if lang == "ru":
-            hinted = _ru_case_hints(text, refs)
-            _resolve_ru_persons(refs, hinted)
-        elif lang == "az":
-            _az_postposition_hints(text, refs)
+        hints = getattr(names_of(lang), "document_hints", None)
+        if hints is not None:  # the words around each mention (Russian cases, Azerbaijani postpositions)
+            hints(text, refs)
         _link_translations(text, refs)
         _link_org_variants(refs, lang)
         canon = link_acronyms(text, refs, lang)
@@ -71,7 +70,6 @@ def _link_translations(text: str, refs: list[MentionRef]) -> None:
 
 
 _FUNCTION_WORDS = {"of", "the", "and", "for", "və", "üzrə", "и", "по", "de", "la"}
-_QUALIFIER_LANGS = ("en", "az")
 
 
 def _content_words(key: str) -> frozenset[str]:
@@ -96,12 +94,14 @@ def _link_org_variants(refs: list[MentionRef], lang: str) -> None:
     for r in orgs:
         by_key.setdefault(keys[id(r)], r)
     counts = Counter(keys.values())
-    if lang in _QUALIFIER_LANGS:
+    names = names_of(lang)
+    if getattr(names, "QUALIFIED_BY_PLACE", False):
+        after = getattr(names, "PLACE_AFTER", None)
         places = {entity_key(r.canonical, "LOC", lang) for r in refs if r.label == "LOC"}
         qualified: dict[str, dict[str, list[MentionRef]]] = {}
         acronym_bases: dict[str, str] = {}
         for r in orgs:
-            base, place = _split_place(keys[id(r)], places, lang)
+            base, place = _split_place(keys[id(r)], places, after)
             if base and base not in by_key:
                 head = r.canonical.split()[0] if r.canonical.split() else ""
                 if acronym_core(head) and entity_key(head, "ORG", lang) == base:
@@ -128,93 +128,27 @@ def _link_org_variants(refs: list[MentionRef], lang: str) -> None:
                 r.canonical = by_key[best].canonical
 
 
-def _split_place(key: str, places: set[str], lang: str) -> tuple[str | None, str | None]:
-    """(``national center of oncology``, ``azerbaijan``) from ``national center of oncology of azerbaijan``."""
+def _split_place(key: str, places: set[str], after: str | None) -> tuple[str | None, str | None]:
+    """(``national center of oncology``, ``azerbaijan``) from ``national center of oncology of azerbaijan``
+    (``after``: the word that puts a place after the name, `` of ``) or ``azerbaijan national center of oncology``."""
     for place in places:
         if not place:
             continue
-        if lang == "en" and key.endswith(" of " + place):
-            return key[: -len(" of " + place)].removeprefix("the "), place
+        if after and key.endswith(after + place):
+            return key[: -len(after + place)].removeprefix("the "), place
         if key.startswith(place + " ") and len(key) > len(place) + 1:
             return key[len(place) + 1:], place
     return None, None
 
 
-_NEXT_WORD = re.compile(r"^[\s\"»”']*(\w+)")
-
-
-def _az_postposition_hints(text: str, refs: list[MentionRef]) -> None:
-    """``Floridaya qədər``, ``Pueblosa aid``: the word after an az mention may settle its case."""
-    for r in refs:
-        if r.label in NAME_LABELS:
-            m = _NEXT_WORD.match(text[r.end: r.end + 30])
-            if m and m.group(1).lower() in DATIVE_POSTPOSITIONS:
-                r.canonical = canonicalize(r.surface, r.label, "az", None, m.group(1))
-
-
-def _resolve_ru_persons(refs: list[MentionRef], hinted: set[int]) -> None:
-    """Pick the reading of an ambiguous surname (``Петрова``) that another mention confirms."""
-    firsts = {
-        r.canonical
-        for i, r in enumerate(refs)
-        if r.label == "PER" and (i in hinted or len(person_alternatives(r.surface)) == 1)
-    }
-    for i, r in enumerate(refs):
-        if r.label != "PER" or i in hinted:
-            continue
-        alts = person_alternatives(r.surface)
-        if len(alts) > 1:
-            confirmed = [a for a in alts if a in firsts]
-            if len(confirmed) == 1:
-                r.canonical = confirmed[0]
-
-
-_GENITIVE_BEFORE = re.compile(r"(?:\bим\.|\bимени)\s*$")
-
-
-def _ru_case_hints(text: str, refs: list[MentionRef]) -> set[int]:
-    """Read each mention in the cases its context allows (:mod:`pipeline.entities.ru_context`).
-
-    A person right after ``им.``/``имени`` is in the genitive; after ``Министра ...`` in the
-    genitive, after ``с Министром ...`` in the instrumental; a PER span that starts with a
-    place (``Султаната Оман Хилялем ...``) is read as the person alone. Returns the indices of
-    persons whose reading the context fixed.
-    """
-    from pipeline.entities.ru_context import context_cases, follower, split_joined
-
-    places = frozenset(r.canonical.lower() for r in refs if r.label == "LOC")
-    hinted = set()
-    for i, r in enumerate(refs):
-        if r.label not in NAME_LABELS:
-            continue
-        surface, start = r.surface, r.start
-        if r.label == "PER":
-            cut = split_joined(surface, places)
-            if cut:
-                surface, start = surface[cut:], start + cut
-                r.canonical = canonicalize(surface, "PER", "ru")
-        if r.label == "PER" and _GENITIVE_BEFORE.search(text[max(0, start - 8): start]):
-            cases = frozenset({"gent"})
-        else:
-            cases = context_cases(text, start, r.label)
-        if cases is None and r.label == "PER":
-            continue
-        reading = canonicalize(surface, r.label, "ru", cases, None if r.label == "PER" else follower(text, r.end))
-        if reading != r.canonical:
-            r.canonical = reading
-            if r.label == "PER":
-                hinted.add(i)
-    return hinted
-
-
 def _surname(canonical: str, lang: str) -> str | None:
-    """The surname word of a multi-word person canonical (``Красный С.А.``, ``Cəmil Əliyev``)."""
+    """The surname word of a multi-word person canonical (``Cəmil Əliyev``; the pack's ``surname``:
+    ``Красный С.А.``)."""
     words = canonical.split()
     if len(words) < 2:
         return None
-    if lang == "ru" and words[-1].endswith("."):
-        return words[0]  # "Surname I.O." format
-    return words[-1]
+    pick = getattr(names_of(lang), "surname", None)
+    return pick(words) if pick is not None else words[-1]
 
 
 def _link_bare_surnames(refs: list[MentionRef], lang: str) -> None:
@@ -237,21 +171,8 @@ def _link_bare_surnames(refs: list[MentionRef], lang: str) -> None:
 
 def split_joined_mentions(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """Functional form of :meth:`EntityCanonicalizer.split_mentions`."""
-    if lang != "ru":
-        return list(mentions)
-    from pipeline.entities.ru_context import split_joined
-
-    places = frozenset(canonicalize(surf, "LOC", lang).lower() for _, _, lab, surf in mentions if lab == "LOC")
-    out: list[Mention] = []
-    for start, end, label, surface in mentions:
-        cut = split_joined(surface, places) if label == "PER" else 0
-        if cut:
-            place = surface[: cut].rstrip()
-            out.append((start, start + len(place), "LOC", place))
-            out.append((start + cut, end, "PER", surface[cut:]))
-        else:
-            out.append((start, end, label, surface))
-    return out
+    split = getattr(names_of(lang), "split_joined_mentions", None)
+    return split(text, mentions) if split is not None else list(mentions)
 
 
 def canonicalize_mentions(text: str, lang: str, mentions: list[Mention]) -> list[tuple[str, str | None, str | None]]:

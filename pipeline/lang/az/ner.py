@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.lang.az.dates import MONTHS
+
 NAME = "ner.spacy.az.v1"
 MODEL = "ner-az"
 
@@ -23,8 +25,6 @@ ORG_HEADS = ("universitet", "institut", "nazirliy", "cəmiyyət", "şirkət", "a
 NOT_NAMES = ("ÜDM", "İKT", "KİV", "QHT", "DNT", "MMC", "ASC", "QSC", "ƏDV", "ÜST", "TV", "PR", "IT", "SMS")
 
 
-MONTHS = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
-          "noyabr", "dekabr")
 
 
 def date_patterns() -> list[dict[str, Any]]:

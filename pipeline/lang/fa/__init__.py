@@ -18,6 +18,9 @@ _CHARMAP = {
 SPEC = LanguageSpec(
     code="fa", name="Persian", script="Arab", ner="ner.spacy.fa.v2", models=("ner-fa",),
     date_spans="model", trainer="spacy",
+    dates="pipeline.lang.fa.dates", names="pipeline.lang.fa.names",
+    calendar="jalali", week_start=5,  # unmarked short years are Jalali; weeks start on Saturday
+    digits=_PERSIAN_DIGITS + _ARABIC_DIGITS,
     hard_wrap=False,  # Persian paragraphs without blank lines are lines of their own, never wrapped prose
     charmap=_CHARMAP,
     stopwords=frozenset("و در به از که با را این آن برای تا بر های ها است بود شد شده می هم نیز یا اما ای یک خود "

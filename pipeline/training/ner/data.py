@@ -23,10 +23,11 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc, DocBin, Span as SpacySpan
 
+from pipeline.lang.az import dates as az_dates
 from pipeline.text.normalize import normalize
 
 # -- date-like stretches (for masking sets that never annotate DATE) ------------------------
-_AZ_MONTHS = ("yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr")
+_AZ_MONTHS = "|".join(az_dates.MONTHS)
 _FA_MONTHS = ("فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
               "ژانویه|ژانویهٔ|فوریه|مارس|آوریل|آپریل|مه|می|ژوئن|ژوئیه|جولای|اوت|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر|"
               "محرم|صفر|ربیع|جمادی|رجب|شعبان|رمضان|شوال|ذیقعده|ذیحجه")
