@@ -107,10 +107,9 @@ def run(
         _fail(exc)
     try:
         quiet_prefect_defaults()
-        if os.environ.get("PREFECT_API_URL"):  # a server that outlives the run: let it notice a killed one
-            from flows.healing import ensure_zombie_automation_now
+        from flows.healing import ensure_zombie_automation_now
 
-            ensure_zombie_automation_now()
+        ensure_zombie_automation_now()  # with a server that outlives the run (PREFECT_API_URL)
         from flows.ingest import ingest
         from flows.runners import in_flight, make_task_runner
 
@@ -204,10 +203,8 @@ def eval_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="
                 half: str = typer.Option("all", "--half", help="Lines scored without --cv: all, even or odd."),
                 detectors: str = typer.Option("lingflow,lingua,pycld2,langdetect,langdetect+az", "--detectors",
                                               help="Comma-separated."),
-                documents: bool = typer.Option(False, "--documents",
-                                               help="Instead: documents.lang of whole documents through the "
-                                                    "steps of `lingflow run` (NER dev sets; documents of 3-100 "
-                                                    "langid sentences, look-alikes included).")
+                documents: bool = typer.Option(False, "--documents", help="Instead: documents.lang of whole "
+                                               "documents through the steps of `lingflow run`.")
                 ) -> None:
     """Accuracy per language, look-alike acceptance and lines/s on data/langid."""
     from pipeline.evaluation.langid import DETECTORS, cross_validate, evaluate

@@ -140,8 +140,13 @@ async def ensure_zombie_automation() -> bool:
 
 
 def ensure_zombie_automation_now() -> bool:
-    """:func:`ensure_zombie_automation` from synchronous code; False (with no error) when the
-    server cannot be asked: the rule in :func:`crash_dead_runs` still applies."""
+    """:func:`ensure_zombie_automation` from synchronous code when ``PREFECT_API_URL`` names a
+    server that outlives the run; False (with no error) otherwise or when the server cannot be
+    asked: the rule in :func:`crash_dead_runs` still applies."""
+    import os
+
+    if not os.environ.get("PREFECT_API_URL"):
+        return False
     try:
         return asyncio.run(ensure_zombie_automation())
     except Exception:
