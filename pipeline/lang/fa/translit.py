@@ -142,8 +142,8 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
             gap += "E"  # final silent heh after a consonant: the vowel -e/-a
             continue
         cls = _FA_CLASS[c]
-        if cons and cons[-1] == cls and not gap:
-            continue  # two letters of one class (تط, سص): one consonant
+        if cons and cons[-1] == cls and not gap and c != w[i - 1]:
+            continue  # two letters of one class (تط, سص): one consonant; a letter written twice is two (بیشکک)
         if cons:
             gaps.append(gap)
         cons.append(cls)
