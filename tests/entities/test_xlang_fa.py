@@ -37,8 +37,8 @@ def test_blind_set_precision_first() -> None:
     assert len(load_fa_blind()) >= 100
     r = evaluate_fa_pairs()
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.40, r["recall"]  # the issue asks 0.80: not reached (see the README)
-    assert r["strict_precision"] >= 0.75, r["strict_precision"]
+    assert r["recall"] >= 0.53, r["recall"]  # measured 0.56 (xlang v3); the issue asks 0.80: not reached (see the README)
+    assert r["strict_precision"] >= 0.85, r["strict_precision"]
 
 
 def test_english_letters_meet_other_scripts() -> None:

@@ -6,14 +6,17 @@ Instead, each word of a Persian name is reduced to a *skeleton*: consonant class
 coarse classes az/en/ru renderings are folded to: g/k/h/q/x, d/t, b/p, j/zh), plus a mark for
 a vowel at the start and at the end (Persian writes those). The same skeleton is computed for
 Latin-script name words. The committed table ``data/xlang_fa_skeletons.tsv`` (built by
-:mod:`pipeline.training.xlang_fa` from the az/en/ru NER training spans) maps each
-skeleton to the Latin name words that have it, with their xlang word keys and counts.
+:mod:`pipeline.training.xlang_fa` from the az/en/ru NER spans) maps each skeleton to the Latin
+name words that have it, with their xlang word keys and counts per label.
 
-At run time a Persian word is linked to a Latin word key only when, among the candidates with
-its skeleton, the ones whose vowels fit the Persian long vowels (ی needs i/e/y between the same
-consonants, و needs u/o/v/w, ا needs a) all share one word key (or one key has at least 90 %
-of their count). A name is linked only if every word is. Precision first: an unknown or
-ambiguous word leaves the name without a cross-language id.
+At run time the candidates with the word's skeleton whose vowels fit the Persian long vowels
+(ی needs i/y between the same consonants, و needs u/o, ا needs a; a written first vowel is the
+first Latin sound) are weighed by their counts (less for each i/u Persian does not write, much
+less under another label); the best word key needs DOMINANCE of the evidence, unless the
+build-time encoder (``xlang_fa_words.tsv``) or a GeoNames city name (``xlang_fa_places.tsv``)
+confirms a reading the counts do not rule out. Words without any candidate try Persian
+spellings of other sounds (:func:`_fallback`). A name is linked only if every word is.
+Precision first: an unknown or ambiguous word leaves the name without a cross-language id.
 """
 
 from __future__ import annotations
