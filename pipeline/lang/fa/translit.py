@@ -30,6 +30,7 @@ DOMINANCE = 0.6  # share of the candidates' evidence the best word key needs
 ENCODER_SHARE = 0.15  # an encoder-confirmed key needs this share of the best key's evidence
 PLACE_SHARE = 0.5  # a GeoNames city reading needs this share (عمان: Amman is not half as common as Oman)
 MISFIT_WEIGHT = 0.3  # evidence kept for each i/u of a Latin spelling that Persian does not write
+MIN_EVIDENCE = 0.5  # the best reading needs at least this much evidence (a lone stray spelling is not enough)
 OTHER_LABEL = 0.05  # evidence kept for a Latin spelling seen under another label (کریم: Karim, not Крым)
 
 # ---------------------------------------------------------------------------- Latin side
@@ -269,7 +270,7 @@ def fa_word_key(word: str, label: str | None = None) -> str | None:
     confirmed = _confirmed().get(word)
     if confirmed is not None and sc.get(confirmed, 0.0) >= ENCODER_SHARE * best[1]:
         return confirmed  # the encoder's choice, unless the names seen say it is a rare reading
-    if best[1] < DOMINANCE * sum(sc.values()):
+    if best[1] < DOMINANCE * sum(sc.values()) or best[1] < MIN_EVIDENCE:
         return None
     return best[0]
 
