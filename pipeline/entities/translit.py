@@ -21,7 +21,7 @@ from typing import Any
 from pipeline import languages
 from pipeline.text.normalize import lower
 
-NAME = "entities.xlang.v2"
+NAME = "entities.xlang.v3"
 XLANG_LABELS = ("PER", "LOC", "ORG")  # ORG: one-word names only (brands, acronyms); longer ones translate
 
 @lru_cache(maxsize=None)
@@ -74,7 +74,7 @@ def latin_key(canonical: str, label: str, lang: str) -> str | None:
         return None
     pack = _pack(lang)
     if pack is not None and hasattr(pack, "latin_key"):  # a script without short vowels: its own key
-        return pack.latin_key(canonical)
+        return pack.latin_key(canonical, label)
     text = pack.prepare(canonical) if pack is not None and hasattr(pack, "prepare") else canonical
     words = [_phonetic(w) for w in re.split(r"[\s.\-'’]+", _to_latin(text, lang)) if w]
     words = [w for w in words if w]

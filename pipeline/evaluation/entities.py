@@ -53,7 +53,8 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
         results.append(evaluate_pairs(data_dir))
         results.append(evaluate_fa_pairs(data_dir))
         results.append(evaluate_fa_pairs(data_dir, labels=("PER", "LOC")))
-        results.append(evaluate_fa_pairs(data_dir, name="dev"))  # the set the thresholds were chosen on
+        results.append(evaluate_fa_pairs(data_dir, name="dev"))  # the sets the thresholds were chosen on
+        results.append(evaluate_fa_pairs(data_dir, name="dev2"))
     except (ImportError, FileNotFoundError):
         pass
     return results
@@ -130,7 +131,7 @@ def evaluate_pairs(data_dir: Path | str | None = None) -> dict:
 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
-    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind`` or ``dev``)."""
+    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev`` or ``dev2``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}

