@@ -81,7 +81,8 @@ def run(
     out: Optional[Path] = typer.Option(None, "--out", "-o", show_default=False,
                                        help="Output folder for the Parquet tables (default: outputs, or LINGFLOW_OUT)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, show_default=False,
-                                          help="Batches processed at once (default: 1, or LINGFLOW_WORKERS)."),
+                                          help="Batches processed at once: one in this process, the others in worker "
+                                               "processes (default: the CPUs, at most 4, or LINGFLOW_WORKERS)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, show_default=False,
                                              help="Documents per task (default: 64, or LINGFLOW_BATCH_SIZE)."),
     full: bool = typer.Option(False, "--full", help="Reprocess every document, changed or not."),
@@ -107,6 +108,9 @@ def run(
         _fail(exc)
     try:
         quiet_prefect_defaults()
+        from flows.startup import loaded_models_line, start_preload
+
+        preloader = start_preload(corpus, out, full, max_mb)  # loads while Prefect starts its server
         from flows.ingest import ingest
         from flows.runners import in_flight, make_task_runner
 
@@ -114,15 +118,16 @@ def run(
         flow = ingest.with_options(task_runner=make_task_runner(workers, dask_address, dask_local))
         try:
             summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
-                           show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local))
+                           show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local),
+                           workers=1 if dask_address or dask_local else workers)
         except (OutputLocked, FileNotFoundError) as exc:
             _fail(exc)
     finally:
         lock.release()
-    print_summary(summary, time.perf_counter() - t0)
+    print_summary(summary, time.perf_counter() - t0, loaded=loaded_models_line(preloader))
 
 
-def print_summary(s: dict, wall: float) -> None:
+def print_summary(s: dict, wall: float, loaded: str | None = None) -> None:
     from rich.table import Table
 
     con = _console()
@@ -140,6 +145,8 @@ def print_summary(s: dict, wall: float) -> None:
     words = s.get("words", 0)
     t.add_row("flow time / wall time", f"{s['duration_s']:.1f} s / {wall:.1f} s"
               + (f"  ({words / s['duration_s']:.0f} words/s)" if words and s["duration_s"] else ""))
+    if loaded is not None:
+        t.add_row("models loaded", loaded)
     con.print(t)
 
 
