@@ -108,9 +108,10 @@ def run(
         _fail(exc)
     try:
         quiet_prefect_defaults()
-        from flows.startup import loaded_models_line, start_preload
+        from flows.startup import loaded_models_line, start_workers
 
-        preloader = start_preload(corpus, out, full, max_mb)  # loads while Prefect starts its server
+        if not (dask_address or dask_local):  # they load the models while Prefect starts its server
+            start_workers(corpus, out, full, max_mb, workers, batch_size)
         from flows.ingest import ingest
         from flows.runners import in_flight, make_task_runner
 
@@ -123,8 +124,11 @@ def run(
         except (OutputLocked, FileNotFoundError) as exc:
             _fail(exc)
     finally:
+        from flows.workers import discard_prepared
+
+        discard_prepared()  # workers of a run that never started
         lock.release()
-    print_summary(summary, time.perf_counter() - t0, loaded=loaded_models_line(preloader))
+    print_summary(summary, time.perf_counter() - t0, loaded=loaded_models_line(summary))
 
 
 def print_summary(s: dict, wall: float, loaded: str | None = None) -> None:

@@ -19,7 +19,8 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.progress import Progress
-from flows.runners import close_executor, in_flight, open_executor, run_batch, runs_in_threads
+from flows.runners import in_flight
+from flows.workers import close_executor, open_executor, run_batch, runs_in_threads
 from flows.settings import SETTINGS
 from pipeline import runner
 from pipeline.batch import process_files
@@ -145,10 +146,10 @@ def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = Non
                 summaries.append(summary)
                 progress.advance(summary.docs)
         finally:
-            in_processes = close_executor(ctx.run_id)
+            where = close_executor(ctx.run_id)
         progress.close()
         summary = runner.finish(ctx, plan, summaries, len(todo), commit=commit, recovered=recovered)
-        summary["batches_in_worker_processes"] = in_processes
+        summary.update(where)
         publish(summary, ctx.started, log)
         return summary
     finally:

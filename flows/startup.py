@@ -1,29 +1,27 @@
-"""What `lingflow run` does before Prefect is up: load the run's models in the background (issue 22).
+"""What `lingflow run` does before Prefect is up: start the worker processes that load the run's
+models (issue 22), and describe afterwards what was loaded.
 
-Importing Prefect and starting its temporary server take most of a small run's wall time and
-leave this process waiting; :mod:`pipeline.preload` uses that wait to load what the run needs.
+Importing Prefect and starting its temporary server take most of a small run's wall time; the
+worker processes (:mod:`flows.workers`) load the models on the other core meanwhile.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 
-def start_preload(corpus: Path, out: Path, full: bool, max_mb: int) -> Any:
-    """Start loading the models the run will need, in a daemon thread (see :mod:`pipeline.preload`)."""
-    from pipeline import preload
+def start_workers(corpus: Path, out: Path, full: bool, max_mb: int, workers: int, batch_size: int) -> int:
+    """Start the run's worker processes (none when nothing is to be processed)."""
+    from flows.workers import prepare
 
-    return preload.start(str(corpus), str(out), full, max_mb * 1024 * 1024)
+    return prepare(str(corpus), str(out), full, max_mb * 1024 * 1024, workers, batch_size)
 
 
-def loaded_models_line(preloader: Any) -> str:
-    """The models this process loaded (seconds each) and how long the background loading took."""
-    from pipeline.steps.base import loaded_models
-
-    models = loaded_models()
+def loaded_models_line(summary: dict) -> str:
+    """The models the run loaded (seconds each) and in how many worker processes."""
+    models = summary.get("models_loaded") or {}
     if not models:
         return "none"
-    done = preloader.result
-    ahead = f"; {done.seconds:.1f} s of loading while Prefect started" if done and done.languages else ""
-    return ", ".join(f"{name} {s:.1f} s" for name, s in models.items()) + ahead
+    n = summary.get("worker_processes", 0)
+    where = f" (in {n} worker process{'es' if n > 1 else ''}, started before Prefect)" if n else ""
+    return ", ".join(f"{name} {s:.1f} s" for name, s in models.items()) + where

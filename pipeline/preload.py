@@ -1,25 +1,24 @@
 """Load the models a run will need before its first batch asks for them (issue 22).
 
-``lingflow run`` calls :func:`start` in a background thread before Prefect's temporary server
-starts, so the loading overlaps the server's start-up instead of following it. What is loaded
-is what the run needs, nothing more:
+``lingflow run`` starts its worker processes before it imports Prefect; each calls
+:func:`preload` first, so the loading overlaps Prefect's import and server start-up (on the
+other core) instead of following them. What is loaded is what the run needs, nothing more:
 
-- nothing, when no file is new or changed (an unchanged re-run loads no model);
+- nothing, when no file is new or changed (and then no worker is started at all);
 - language ID, then the NER model of each language found in the first documents to process
   (read, segmented and identified here exactly as the run will), and the date grammar and
   canonicaliser.
 
 A language that first appears later in a large run loads when its first document arrives
 (:class:`~pipeline.steps.NerStep` loads per language, lazily). Every load goes through the
-steps' process-wide cache and lock (:func:`pipeline.steps.base.load_serialised`), so the run
-never loads a model twice; it only waits for one still loading. The result of this module is
-never used for the tables: it only warms caches.
+steps' process-wide cache and lock (:func:`pipeline.steps.base.load_serialised`), so a process
+never loads a model twice. The result of this module is never used for the tables: it only
+warms caches.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass, field
 
@@ -83,27 +82,6 @@ def preload(corpus: str, out_dir: str, full: bool = False, max_bytes: int = DEFA
         log.debug("preload failed: %s", res.error)
     res.seconds = time.perf_counter() - t0
     return res
-
-
-class Preloader(threading.Thread):
-    """:func:`preload` in a daemon thread; ``result`` once it has finished."""
-
-    def __init__(self, corpus: str, out_dir: str, full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-        super().__init__(name="lingflow-preload", daemon=True)
-        self.args = (corpus, out_dir, full, max_bytes)
-        self.result: Preloaded | None = None
-
-    def run(self) -> None:
-        self.result = preload(*self.args)
-
-
-def start(corpus: str, out_dir: str, full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Preloader:
-    """Start :func:`preload` in the background and return its thread."""
-    thread = Preloader(corpus, out_dir, full, max_bytes)
-    thread.start()
-    return thread
-
-
 
 
 def languages_loaded() -> list[str]:

@@ -1,7 +1,7 @@
 """Issue 22: `lingflow run` loads only the models its documents need, and an unchanged re-run none.
 
 The real command in a subprocess (its own PREFECT_HOME, Prefect's temporary server); the
-summary's "models loaded" row lists what the process loaded (pipeline.steps.base.loaded_models).
+summary's "models loaded" row lists what the run's worker processes loaded (flows/workers.py).
 """
 
 from __future__ import annotations
@@ -40,5 +40,5 @@ def test_one_language_loads_one_ner_model_and_a_rerun_none(tmp_path, seeds_dir):
     assert ner["en"] in loaded, loaded
     assert [name for lang, name in ner.items() if lang != "en" and name in loaded] == [], loaded
     assert components.DEFAULT_LANGID in loaded and components.DEFAULT_DATES in loaded, loaded
-    assert "while Prefect started" in loaded, loaded  # loaded by the background preload
+    assert "in 1 worker process, started before Prefect" in loaded, loaded
     assert _run(corpus, out, home).strip(" │|") == "none"  # nothing changed: no model at all

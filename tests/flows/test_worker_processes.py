@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from flows.ingest import ingest
-from flows.runners import MIN_BATCHES_FOR_PROCESSES
+from flows.workers import MIN_BATCHES_FOR_PROCESSES
 
 pytestmark = pytest.mark.slow
 
