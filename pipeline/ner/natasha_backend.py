@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -146,10 +147,11 @@ def register_spacy_factory() -> None:
         return NatashaTags()
 
 
-try:  # registered on import so spacy.load() and `spacy train --code` find the factory
+# Registered on import when spaCy is already loaded (`spacy train --code` imports this file after
+# spaCy); otherwise importing this module must not import spaCy (1-2 s: the CLI and the run's plan
+# import it through the language packs), and RuSpacyNer.nlp registers the factory before loading.
+if "spacy" in sys.modules:
     register_spacy_factory()
-except ImportError:  # pragma: no cover - spaCy is a core dependency
-    pass
 
 
 # -- navec word vectors (shipped in the natasha wheel) for spaCy static vectors -----------
@@ -240,7 +242,5 @@ def _register_callbacks() -> None:
         registry.callbacks.register("lingflow.attach_navec.v1", func=lambda: attach_navec)
 
 
-try:
+if "spacy" in sys.modules:  # `spacy train --code` (the callback is used by [initialize] only)
     _register_callbacks()
-except ImportError:  # pragma: no cover
-    pass
