@@ -1,7 +1,7 @@
 """Time to first result (issue 22): `lingflow run` against the floor of any Prefect run, in ONE run.
 
     python -m benchmarks.time_to_first [--quick] [--n 2000] [--repeats 3] [--label NAME]
-                                       [--no-server] [--no-large] [--workers N]
+                                       [--no-server] [--no-large] [--no-raw] [--workers N] [--compare REF]
 
 Measured side by side, every timing in a fresh process of the same venv (wall time of the
 command, Python start-up and imports included), small runs interleaved and repeated
@@ -15,6 +15,10 @@ command, Python start-up and imports included), small runs interleaved and repea
   200 with ``--quick``), words/s over the wall time (start-up included) and peak memory of the
   whole process tree (sum of RSS, sum of PSS), next to the slowest backend's raw words/s on
   the same corpus (``bench_pipeline.py raw``: each language's NER alone, one core).
+
+``--compare REF`` also runs the lingflow of git REF (extracted with ``git archive`` under scratch/,
+run from this venv), interleaved with this tree's runs (alternating which goes first), so a
+before/after comparison on a shared, busy machine sees the same load.
 
 Prints a table of wall times and ratios to the floor; appends one JSON record to
 benchmarks/results/time_to_first.jsonl and writes it to benchmarks/results/time_to_first-LABEL.json.
@@ -124,9 +128,9 @@ class TreeMemory(threading.Thread):
             self.stop.wait(self.every)
 
 
-def timed(cmd: list[str], env: dict[str, str], memory: bool = False) -> dict:
+def timed(cmd: list[str], env: dict[str, str], memory: bool = False, cwd: Path = REPO) -> dict:
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=REPO)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd)
     mem = TreeMemory(proc.pid) if memory else None
     if mem:
         mem.start()
@@ -149,8 +153,28 @@ def trivial_flow(env: dict[str, str]) -> dict:
     return timed([sys.executable, str(script)], env)
 
 
-def lingflow_run(corpus: Path, out: Path, env: dict[str, str], extra: list[str], memory: bool = False) -> dict:
-    return timed([LINGFLOW, "run", str(corpus), "--out", str(out), "--no-progress", *extra], env, memory)
+LAUNCH = "import sys; from flows.cli import main; sys.argv[0] = 'lingflow'; sys.exit(main())"
+
+
+def lingflow_run(corpus: Path, out: Path, env: dict[str, str], extra: list[str], memory: bool = False,
+                 src: Path | None = None) -> dict:
+    """``lingflow run``; with ``src``, the code of that source tree (``--compare``) in this same venv."""
+    args = ["run", str(corpus), "--out", str(out), "--no-progress", *extra]
+    if src is None:
+        return timed([LINGFLOW, *args], env, memory)
+    return timed([sys.executable, "-c", LAUNCH, *args], dict(env, PYTHONPATH=str(src)), memory, cwd=src)
+
+
+def reference_tree(ref: str) -> Path:
+    """The source of git ``ref`` extracted under scratch/ (``git archive``: no worktree, no git state)."""
+    sha = subprocess.run(["git", "rev-parse", "--short", ref], cwd=REPO, check=True, capture_output=True,
+                         text=True).stdout.strip()
+    dest = SCRATCH / f"src-{sha}"
+    if not (dest / "flows" / "cli.py").exists():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", "--format=tar", sha], cwd=REPO, check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest
 
 
 def last_run(out: Path) -> dict:
@@ -196,19 +220,23 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 # -- the measurements ---------------------------------------------------------------------
 
-def small_runs(env: dict[str, str], repeats: int, extra: list[str], tag: str) -> dict[str, list[float]]:
-    """Interleaved repeats of the floor, the cold seed run and the unchanged re-run."""
-    walls: dict[str, list[float]] = {"floor": [], "cold": [], "unchanged": []}
+def small_runs(env: dict[str, str], repeats: int, extra: list[str], tag: str,
+               ref: Path | None = None) -> dict[str, list[float]]:
+    """Interleaved repeats of the floor, the cold seed run and the unchanged re-run (and the same
+    two runs of the ``ref`` source tree, alternating which goes first)."""
+    variants = [("", None)] + ([("_ref", ref)] if ref else [])
+    walls: dict[str, list[float]] = {f"{k}{v}": [] for v, _ in variants for k in ("cold", "unchanged")}
+    walls["floor"] = []
     for r in range(repeats):
         walls["floor"].append(trivial_flow(env)["wall_s"])
-        out = SCRATCH / f"out-seeds-{tag}-{r}"
-        shutil.rmtree(out, ignore_errors=True)
-        walls["cold"].append(lingflow_run(SEEDS, out, env, extra)["wall_s"])
-        assert last_run(out)["processed"] == 4, "the cold run did not process the 4 seeds"
-        walls["unchanged"].append(lingflow_run(SEEDS, out, env, extra)["wall_s"])
-        assert last_run(out)["processed"] == 0, "the unchanged re-run processed documents"
-        print(f"  [{tag} {r + 1}/{repeats}] floor {walls['floor'][-1]:.1f} s, cold {walls['cold'][-1]:.1f} s, "
-              f"unchanged {walls['unchanged'][-1]:.1f} s", flush=True)
+        for suffix, src in (variants if r % 2 == 0 else variants[::-1]):
+            out = SCRATCH / f"out-seeds-{tag}{suffix}-{r}"
+            shutil.rmtree(out, ignore_errors=True)
+            walls["cold" + suffix].append(lingflow_run(SEEDS, out, env, extra, src=src)["wall_s"])
+            assert last_run(out)["processed"] == 4, "the cold run did not process the 4 seeds"
+            walls["unchanged" + suffix].append(lingflow_run(SEEDS, out, env, extra, src=src)["wall_s"])
+            assert last_run(out)["processed"] == 0, "the unchanged re-run processed documents"
+        print(f"  [{tag} {r + 1}/{repeats}] " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in walls.items()), flush=True)
     return walls
 
 
@@ -224,14 +252,14 @@ def raw_slowest(corpus: Path) -> dict:
             "all_models_words_s": min(r["all_models_words_s"] for r in rows)}
 
 
-def large_run(n: int, env: dict[str, str], extra: list[str]) -> dict:
+def large_run(n: int, env: dict[str, str], extra: list[str], src: Path | None = None) -> dict:
     from benchmarks.bench_pipeline import ensure_corpus
 
     corpus = ensure_corpus(REPO / "scratch" / "bench" / f"c{n}", n)
     words = corpus_words(corpus)
-    out = SCRATCH / f"out-large-{n}"
+    out = SCRATCH / f"out-large-{n}{'-ref' if src else ''}"
     shutil.rmtree(out, ignore_errors=True)
-    r = lingflow_run(corpus, out, env, extra, memory=True)
+    r = lingflow_run(corpus, out, env, extra, memory=True, src=src)
     run = last_run(out)
     assert run["processed"] == n, f"processed {run['processed']} of {n}"
     return {"docs": n, "words": words, **r, "flow_s": run["duration_s"], "words_s_wall": words / r["wall_s"],
@@ -248,6 +276,7 @@ def main() -> None:
     ap.add_argument("--no-large", action="store_true", help="skip the N-document run")
     ap.add_argument("--no-raw", action="store_true", help="skip the raw backend speed")
     ap.add_argument("--workers", type=int, default=None, help="pass --workers N to every lingflow run")
+    ap.add_argument("--compare", metavar="REF", help="also run the lingflow of git REF (same venv), interleaved")
     a = ap.parse_args()
     n = a.n or (200 if a.quick else 2000)
     repeats = a.repeats or (1 if a.quick else 3)
@@ -257,18 +286,21 @@ def main() -> None:
     print("creating the Prefect database (untimed) ...", flush=True)
     trivial_flow(env)
 
+    ref = reference_tree(a.compare) if a.compare else None
     rec: dict = {"label": a.label, "repeats": repeats, "extra_args": extra, "machine": machine(),
-                 "load_before": os.getloadavg()[0], "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    walls = small_runs(env, repeats, extra, "ephemeral")
+                 "compare": a.compare, "load_before": os.getloadavg()[0], "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    walls = small_runs(env, repeats, extra, "ephemeral", ref)
     rec["ephemeral"] = {k: {"median_s": statistics.median(v), "runs_s": v} for k, v in walls.items()}
     if not a.no_server:
         proc, url = start_server(env)
         try:
-            swalls = small_runs(base_env(url), repeats, extra, "server")
+            swalls = small_runs(base_env(url), repeats, extra, "server", ref)
         finally:
             stop_server(proc)
         rec["server"] = {k: {"median_s": statistics.median(v), "runs_s": v} for k, v in swalls.items()}
     if not a.no_large:
+        if ref:
+            rec["large_ref"] = large_run(n, env, extra, ref)
         rec["large"] = large_run(n, env, extra)
         if not a.no_raw:
             rec["raw_slowest"] = raw_slowest(REPO / rec["large"]["corpus"])
@@ -278,18 +310,30 @@ def main() -> None:
     rows = [{"what": "trivial Prefect flow, one task, cold (the floor)", "wall_s": floor, "x_floor": 1.0},
             {"what": "lingflow run, 4 seeds, fresh output", "wall_s": rec["ephemeral"]["cold"]["median_s"]},
             {"what": "lingflow run, 4 seeds, unchanged re-run", "wall_s": rec["ephemeral"]["unchanged"]["median_s"]}]
+    if ref:
+        rows += [{"what": f"  {a.compare}: 4 seeds, fresh output", "wall_s": rec["ephemeral"]["cold_ref"]["median_s"]},
+                 {"what": f"  {a.compare}: 4 seeds, unchanged re-run",
+                  "wall_s": rec["ephemeral"]["unchanged_ref"]["median_s"]}]
     if "server" in rec:
         sfloor = rec["server"]["floor"]["median_s"]
         rows += [{"what": "with prefect server: trivial flow", "wall_s": sfloor},
                  {"what": "with prefect server: 4 seeds, fresh output", "wall_s": rec["server"]["cold"]["median_s"]},
                  {"what": "with prefect server: 4 seeds, unchanged",
                   "wall_s": rec["server"]["unchanged"]["median_s"]}]
-    if "large" in rec:
-        lg = rec["large"]
-        raw = rec.get("raw_slowest")
-        rows.append({"what": f"lingflow run, {n:,} mixed documents ({lg['words']:,} words)", "wall_s": lg["wall_s"],
-                     "words_s": lg["words_s_wall"], "peak_rss_tree_mb": lg["peak_rss_tree_mb"],
+        if ref:
+            rows += [{"what": f"  {a.compare}, with server: 4 seeds, fresh output",
+                      "wall_s": rec["server"]["cold_ref"]["median_s"]},
+                     {"what": f"  {a.compare}, with server: 4 seeds, unchanged",
+                      "wall_s": rec["server"]["unchanged_ref"]["median_s"]}]
+    for key, name in (("large_ref", f"  {a.compare}: "), ("large", "")):
+        if key not in rec:
+            continue
+        lg = rec[key]
+        rows.append({"what": f"{name}lingflow run, {n:,} mixed documents ({lg['words']:,} words)",
+                     "wall_s": lg["wall_s"], "words_s": lg["words_s_wall"], "peak_rss_tree_mb": lg["peak_rss_tree_mb"],
                      "peak_pss_tree_mb": lg["peak_pss_tree_mb"], "peak_rss_single_mb": lg["peak_rss_single_mb"]})
+    if "large" in rec:
+        raw = rec.get("raw_slowest")
         if raw:
             rows.append({"what": f"slowest backend alone, raw ({raw['lang']}: {raw['backend']}, one core)",
                          "words_s": raw["ner_words_s"]})
