@@ -20,7 +20,11 @@ command, Python start-up and imports included), small runs interleaved and repea
 run from this venv), interleaved with this tree's runs (alternating which goes first), so a
 before/after comparison on a shared, busy machine sees the same load.
 
-Prints a table of wall times and ratios to the floor; appends one JSON record to
+Each timing also records the CPU seconds (user + system) of the command and every process it
+waited for (its temporary server, its worker processes): on a shared machine wall time says how
+busy the neighbours were, CPU seconds say what the run itself cost.
+
+Prints a table of wall times, CPU seconds and ratios to the floor; appends one JSON record to
 benchmarks/results/time_to_first.jsonl and writes it to benchmarks/results/time_to_first-LABEL.json.
 All Prefect runs share one PREFECT_HOME (scratch/bench/prefect-home, its database created by
 an untimed run first), so none pays the one-off creation of a new database.
@@ -31,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -129,6 +134,7 @@ class TreeMemory(threading.Thread):
 
 
 def timed(cmd: list[str], env: dict[str, str], memory: bool = False, cwd: Path = REPO) -> dict:
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd)
     mem = TreeMemory(proc.pid) if memory else None
@@ -141,7 +147,8 @@ def timed(cmd: list[str], env: dict[str, str], memory: bool = False, cwd: Path =
         mem.join()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{out[-4000:]}")
-    row = {"wall_s": wall}
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
+    row = {"wall_s": wall, "cpu_s": (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)}
     if mem:
         row.update(peak_rss_tree_mb=mem.rss, peak_pss_tree_mb=mem.pss, peak_rss_single_mb=mem.single)
     return row
@@ -227,17 +234,29 @@ def small_runs(env: dict[str, str], repeats: int, extra: list[str], tag: str,
     variants = [("", None)] + ([("_ref", ref)] if ref else [])
     walls: dict[str, list[float]] = {f"{k}{v}": [] for v, _ in variants for k in ("cold", "unchanged")}
     walls["floor"] = []
+    cpus: dict[str, list[float]] = {k: [] for k in walls}
+
+    def add(key: str, r: dict) -> None:
+        walls[key].append(r["wall_s"])
+        cpus[key].append(r["cpu_s"])
+
     for r in range(repeats):
-        walls["floor"].append(trivial_flow(env)["wall_s"])
+        add("floor", trivial_flow(env))
         for suffix, src in (variants if r % 2 == 0 else variants[::-1]):
             out = SCRATCH / f"out-seeds-{tag}{suffix}-{r}"
             shutil.rmtree(out, ignore_errors=True)
-            walls["cold" + suffix].append(lingflow_run(SEEDS, out, env, extra, src=src)["wall_s"])
+            add("cold" + suffix, lingflow_run(SEEDS, out, env, extra, src=src))
             assert last_run(out)["processed"] == 4, "the cold run did not process the 4 seeds"
-            walls["unchanged" + suffix].append(lingflow_run(SEEDS, out, env, extra, src=src)["wall_s"])
+            add("unchanged" + suffix, lingflow_run(SEEDS, out, env, extra, src=src))
             assert last_run(out)["processed"] == 0, "the unchanged re-run processed documents"
-        print(f"  [{tag} {r + 1}/{repeats}] " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in walls.items()), flush=True)
-    return walls
+        print(f"  [{tag} {r + 1}/{repeats}] " + ", ".join(f"{k} {v[-1]:.1f} s ({cpus[k][-1]:.1f} CPU-s)"
+                                                         for k, v in walls.items()), flush=True)
+    return walls, cpus
+
+
+def medians(walls: dict[str, list[float]], cpus: dict[str, list[float]]) -> dict:
+    return {k: {"median_s": statistics.median(v), "runs_s": v, "median_cpu_s": statistics.median(cpus[k]),
+                "cpu_s": cpus[k]} for k, v in walls.items()}
 
 
 def raw_slowest(corpus: Path) -> dict:
@@ -266,6 +285,10 @@ def large_run(n: int, env: dict[str, str], extra: list[str], src: Path | None = 
             "corpus": str(corpus.relative_to(REPO))}
 
 
+def _m(section: dict) -> dict:
+    return {"wall_s": section["median_s"], "cpu_s": section["median_cpu_s"]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="200 mixed documents, one repeat")
@@ -289,15 +312,14 @@ def main() -> None:
     ref = reference_tree(a.compare) if a.compare else None
     rec: dict = {"label": a.label, "repeats": repeats, "extra_args": extra, "machine": machine(),
                  "compare": a.compare, "load_before": os.getloadavg()[0], "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    walls = small_runs(env, repeats, extra, "ephemeral", ref)
-    rec["ephemeral"] = {k: {"median_s": statistics.median(v), "runs_s": v} for k, v in walls.items()}
+    rec["ephemeral"] = medians(*small_runs(env, repeats, extra, "ephemeral", ref))
     if not a.no_server:
         proc, url = start_server(env)
         try:
             swalls = small_runs(base_env(url), repeats, extra, "server", ref)
         finally:
             stop_server(proc)
-        rec["server"] = {k: {"median_s": statistics.median(v), "runs_s": v} for k, v in swalls.items()}
+        rec["server"] = medians(*swalls)
     if not a.no_large:
         if ref:
             rec["large_ref"] = large_run(n, env, extra, ref)
@@ -307,31 +329,32 @@ def main() -> None:
     rec["load_after"] = os.getloadavg()[0]
 
     floor = rec["ephemeral"]["floor"]["median_s"]
-    rows = [{"what": "trivial Prefect flow, one task, cold (the floor)", "wall_s": floor, "x_floor": 1.0},
-            {"what": "lingflow run, 4 seeds, fresh output", "wall_s": rec["ephemeral"]["cold"]["median_s"]},
-            {"what": "lingflow run, 4 seeds, unchanged re-run", "wall_s": rec["ephemeral"]["unchanged"]["median_s"]}]
+    floor_cpu = rec["ephemeral"]["floor"]["median_cpu_s"]
+    rows = [{"what": "trivial Prefect flow, one task, cold (the floor)", **_m(rec["ephemeral"]["floor"])},
+            {"what": "lingflow run, 4 seeds, fresh output", **_m(rec["ephemeral"]["cold"])},
+            {"what": "lingflow run, 4 seeds, unchanged re-run", **_m(rec["ephemeral"]["unchanged"])}]
     if ref:
-        rows += [{"what": f"  {a.compare}: 4 seeds, fresh output", "wall_s": rec["ephemeral"]["cold_ref"]["median_s"]},
+        rows += [{"what": f"  {a.compare}: 4 seeds, fresh output", **_m(rec["ephemeral"]["cold_ref"])},
                  {"what": f"  {a.compare}: 4 seeds, unchanged re-run",
-                  "wall_s": rec["ephemeral"]["unchanged_ref"]["median_s"]}]
+                  **_m(rec["ephemeral"]["unchanged_ref"])}]
     if "server" in rec:
-        sfloor = rec["server"]["floor"]["median_s"]
-        rows += [{"what": "with prefect server: trivial flow", "wall_s": sfloor},
-                 {"what": "with prefect server: 4 seeds, fresh output", "wall_s": rec["server"]["cold"]["median_s"]},
+        rows += [{"what": "with prefect server: trivial flow", **_m(rec["server"]["floor"])},
+                 {"what": "with prefect server: 4 seeds, fresh output", **_m(rec["server"]["cold"])},
                  {"what": "with prefect server: 4 seeds, unchanged",
-                  "wall_s": rec["server"]["unchanged"]["median_s"]}]
+                  **_m(rec["server"]["unchanged"])}]
         if ref:
             rows += [{"what": f"  {a.compare}, with server: 4 seeds, fresh output",
-                      "wall_s": rec["server"]["cold_ref"]["median_s"]},
+                      **_m(rec["server"]["cold_ref"])},
                      {"what": f"  {a.compare}, with server: 4 seeds, unchanged",
-                      "wall_s": rec["server"]["unchanged_ref"]["median_s"]}]
+                      **_m(rec["server"]["unchanged_ref"])}]
     for key, name in (("large_ref", f"  {a.compare}: "), ("large", "")):
         if key not in rec:
             continue
         lg = rec[key]
         rows.append({"what": f"{name}lingflow run, {n:,} mixed documents ({lg['words']:,} words)",
-                     "wall_s": lg["wall_s"], "words_s": lg["words_s_wall"], "peak_rss_tree_mb": lg["peak_rss_tree_mb"],
-                     "peak_pss_tree_mb": lg["peak_pss_tree_mb"], "peak_rss_single_mb": lg["peak_rss_single_mb"]})
+                     "wall_s": lg["wall_s"], "cpu_s": lg["cpu_s"], "words_s": lg["words_s_wall"],
+                     "peak_rss_tree_mb": lg["peak_rss_tree_mb"], "peak_pss_tree_mb": lg["peak_pss_tree_mb"],
+                     "peak_rss_single_mb": lg["peak_rss_single_mb"]})
     if "large" in rec:
         raw = rec.get("raw_slowest")
         if raw:
@@ -340,10 +363,11 @@ def main() -> None:
     for r in rows:
         if "wall_s" in r:
             r["x_floor"] = r["wall_s"] / floor
+            r["cpu_x_floor"] = r["cpu_s"] / floor_cpu
     rec["table"] = rows
     print(f"\ntime to first result ({a.label}; medians of {repeats}; load average {rec['load_before']:.1f} "
           f"-> {rec['load_after']:.1f})\n")
-    print_table(rows, ["what", "wall_s", "x_floor", "words_s", "peak_rss_tree_mb", "peak_pss_tree_mb",
+    print_table(rows, ["what", "wall_s", "x_floor", "cpu_s", "cpu_x_floor", "words_s", "peak_rss_tree_mb", "peak_pss_tree_mb",
                        "peak_rss_single_mb"])
     RESULTS.mkdir(parents=True, exist_ok=True)
     with open(RESULTS / "time_to_first.jsonl", "a", encoding="utf-8") as f:
