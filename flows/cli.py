@@ -81,7 +81,8 @@ def run(
     out: Optional[Path] = typer.Option(None, "--out", "-o", show_default=False,
                                        help="Output folder for the Parquet tables (default: outputs, or LINGFLOW_OUT)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, show_default=False,
-                                          help="Batches processed at once (default: 1, or LINGFLOW_WORKERS)."),
+                                          help="Batches processed at once: one in this process, the others in worker "
+                                               "processes (default: the CPUs, at most 4, or LINGFLOW_WORKERS)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, show_default=False,
                                              help="Documents per task (default: 64, or LINGFLOW_BATCH_SIZE)."),
     full: bool = typer.Option(False, "--full", help="Reprocess every document, changed or not."),
@@ -107,9 +108,10 @@ def run(
         _fail(exc)
     try:
         quiet_prefect_defaults()
-        from flows.healing import ensure_zombie_automation_now
+        from flows.startup import loaded_models_line, start_workers
 
-        ensure_zombie_automation_now()  # with a server that outlives the run (PREFECT_API_URL)
+        if not (dask_address or dask_local):  # they load the models while Prefect starts its server
+            start_workers(corpus, out, full, max_mb, workers, batch_size)
         from flows.ingest import ingest
         from flows.runners import in_flight, make_task_runner
 
@@ -117,33 +119,18 @@ def run(
         flow = ingest.with_options(task_runner=make_task_runner(workers, dask_address, dask_local))
         try:
             summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
-                           show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local))
+                           show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local),
+                           workers=1 if dask_address or dask_local else workers)
         except (OutputLocked, FileNotFoundError) as exc:
             _fail(exc)
     finally:
+        from flows.workers import discard_prepared
+
+        discard_prepared()  # workers of a run that never started
         lock.release()
-    print_summary(summary, time.perf_counter() - t0)
+    from flows.show import print_summary
 
-
-def print_summary(s: dict, wall: float) -> None:
-    from rich.table import Table
-
-    con = _console()
-    t = Table(title=f"lingflow run {s['run_id'][:8]}  ->  {s['out_dir']}", show_header=False)
-    t.add_column("what")
-    t.add_column("value")
-    t.add_row("files seen", str(s["seen"]))
-    t.add_row("new / changed / unchanged / deleted", f"{s['new']} / {s['changed']} / {s['unchanged']} / {s['deleted']}")
-    t.add_row("processed / failed", f"{s['processed']} / {s['failed']}")
-    t.add_row("documents per language", ", ".join(f"{k}: {v}" for k, v in s["per_language"].items()) or "-")
-    t.add_row("mentions per label", ", ".join(f"{k}: {v}" for k, v in s["per_label"].items()) or "-")
-    t.add_row("mentions written", str(s["mentions_written"]))
-    for reason, n in s["failures"].items():
-        t.add_row("failed: " + reason, str(n))
-    words = s.get("words", 0)
-    t.add_row("flow time / wall time", f"{s['duration_s']:.1f} s / {wall:.1f} s"
-              + (f"  ({words / s['duration_s']:.0f} words/s)" if words and s["duration_s"] else ""))
-    con.print(t)
+    print_summary(summary, time.perf_counter() - t0, loaded=loaded_models_line(summary))
 
 
 @app.command()

@@ -13,7 +13,8 @@
   starts, by ``lingflow run`` or by a scheduled tick.
 - An automation marks any flow run CRASHED when its heartbeats stop for ``ZOMBIE_AFTER``
   (``serve`` runs flows with heartbeats every ``HEARTBEAT_SECONDS``, and so does ``lingflow run``
-  when ``PREFECT_API_URL`` names a server, which then creates the automation too): a flow-run
+  when ``PREFECT_API_URL`` names a server; every run against such a server makes sure the
+  automation exists): a flow-run
   process killed with kill -9 is shown as crashed within a few minutes.
 """
 
@@ -113,7 +114,7 @@ async def heal_deployment(full_name: str, out_dir: str) -> dict[str, Any]:
     return done
 
 
-async def ensure_zombie_automation() -> bool:
+def ensure_zombie_automation() -> bool:
     """Create the automation that crashes flow runs without heartbeats (once per server)."""
     from prefect import get_client
     from prefect.client.schemas.objects import StateType
@@ -121,12 +122,12 @@ async def ensure_zombie_automation() -> bool:
     from prefect.events.schemas.automations import AutomationCore, EventTrigger, Posture
     from prefect.events.schemas.events import ResourceSpecification
 
-    async with get_client() as client:
-        if await client.read_automations_by_name(AUTOMATION_NAME):
+    with get_client(sync_client=True) as client:
+        if client.read_automations_by_name(AUTOMATION_NAME):
             return False
-        await client.create_automation(AutomationCore(
+        client.create_automation(AutomationCore(
             name=AUTOMATION_NAME,
-            description="Created by lingflow serve: a flow run whose process died stops sending heartbeats.",
+            description="Created by lingflow: a flow run whose process died stops sending heartbeats.",
             trigger=EventTrigger(
                 after={"prefect.flow-run.heartbeat"},
                 expect={"prefect.flow-run.heartbeat", "prefect.flow-run.Completed", "prefect.flow-run.Failed",
@@ -139,24 +140,7 @@ async def ensure_zombie_automation() -> bool:
     return True
 
 
-def ensure_zombie_automation_now() -> bool:
-    """:func:`ensure_zombie_automation` from synchronous code when ``PREFECT_API_URL`` names a
-    server that outlives the run; False (with no error) otherwise or when the server cannot be
-    asked: the rule in :func:`crash_dead_runs` still applies."""
-    import os
-
-    if not os.environ.get("PREFECT_API_URL"):
-        return False
-    try:
-        return asyncio.run(ensure_zombie_automation())
-    except Exception:
-        return False
-
-
 def heal(full_name: str, out_dir: str) -> dict[str, Any]:
-    async def both() -> dict[str, Any]:
-        done = await heal_deployment(full_name, out_dir)
-        done["automation_created"] = await ensure_zombie_automation()
-        return done
-
-    return asyncio.run(both())
+    done = asyncio.run(heal_deployment(full_name, out_dir))
+    done["automation_created"] = ensure_zombie_automation()
+    return done

@@ -20,6 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.progress import Progress
 from flows.runners import in_flight
+from flows.workers import close_executor, open_executor, run_batch, runs_in_threads
 from flows.settings import SETTINGS
 from pipeline import runner
 from pipeline.batch import process_files
@@ -39,7 +40,9 @@ def scan_and_plan(corpus: str, out_dir: str, full: bool) -> tuple[bool, Plan]:
 
 @task(name="process-batch", **_NO_RESULTS)
 def process_batch(files: list[SourceFile], ctx: runner.RunContext, batch_no: int) -> BatchSummary:
-    return process_files(files, ctx.out_dir, ctx.run_id, batch_no, ctx.started, ctx.max_bytes)
+    """One batch, in this process or in one of the run's worker processes (:mod:`flows.runners`)."""
+    return run_batch(ctx.run_id, process_files, files, ctx.out_dir, ctx.run_id, batch_no, ctx.started,
+                     ctx.max_bytes)
 
 
 @task(name="commit", retries=1, retry_delay_seconds=1, **_NO_RESULTS)
@@ -103,10 +106,15 @@ def publish(summary: dict[str, Any], started: datetime, log: Any) -> None:
 
 
 def _crash_dead_runs(out_dir: str, run_id: str | None, log: Any) -> None:
-    """Runs into this folder that the server still shows running are dead (this run holds the lock)."""
-    from flows.healing import crash_dead_runs
+    """Runs into this folder that the server still shows running are dead (this run holds the lock);
+    with a server that outlives the run (``PREFECT_API_URL``), its crash automation exists."""
+    import os
+
+    from flows.healing import crash_dead_runs, ensure_zombie_automation
 
     try:
+        if os.environ.get("PREFECT_API_URL"):
+            ensure_zombie_automation()
         dead = crash_dead_runs(out_dir, run_id)
     except Exception as exc:  # bookkeeping on the server must never fail the run
         log.warning("could not check the server for dead runs: %s", exc)
@@ -120,12 +128,14 @@ def _crash_dead_runs(out_dir: str, run_id: str | None, log: Any) -> None:
       task_runner=ThreadPoolTaskRunner(max_workers=SETTINGS.workers))
 def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = None,
            full: bool = False, max_mb: int | None = None, show_progress: bool = True,
-           max_in_flight: int | None = None) -> dict[str, Any]:
+           max_in_flight: int | None = None, workers: int | None = None) -> dict[str, Any]:
     """Ingest ``corpus`` into the Parquet tables under ``out_dir``; returns the run summary.
 
     Unset ``out_dir``, ``batch_size`` and ``max_mb`` come from ``LINGFLOW_OUT``,
     ``LINGFLOW_BATCH_SIZE`` and ``LINGFLOW_MAX_MB``. ``max_in_flight``: batches submitted at
-    once (default: two per worker; the CLI picks the task runner from ``--workers``)."""
+    once (default: two per worker; the CLI picks the task runner from ``--workers``). ``workers``
+    (default ``LINGFLOW_WORKERS``, else the CPUs): batches processed at once, one in this process
+    and the others in worker processes (only runs of several batches start them; 1 for a Dask runner)."""
     log = get_run_logger()
     out_dir = out_dir or SETTINGS.out_dir
     batch_size = batch_size or SETTINGS.batch_size
@@ -148,11 +158,17 @@ def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = Non
         todo = runner.batches(plan, batch_size)
         progress = Progress(total=sum(map(len, todo)), enabled=show_progress, logger=log)
         summaries: list[BatchSummary] = []
-        for summary in _run_batches(todo, ctx, max_in_flight or in_flight(SETTINGS.workers)):
-            summaries.append(summary)
-            progress.advance(summary.docs)
+        workers = workers or SETTINGS.workers
+        open_executor(ctx.run_id, workers if runs_in_threads() else 1, len(todo))
+        try:
+            for summary in _run_batches(todo, ctx, max_in_flight or in_flight(workers)):
+                summaries.append(summary)
+                progress.advance(summary.docs)
+        finally:
+            where = close_executor(ctx.run_id)
         progress.close()
         summary = runner.finish(ctx, plan, summaries, len(todo), commit=commit, recovered=recovered)
+        summary.update(where)
         publish(summary, ctx.started, log)
         return summary
     finally:

@@ -37,3 +37,15 @@ def in_flight(workers: int = 1, dask_address: str | None = None, dask_local: int
     if dask_address:
         return IN_FLIGHT_REMOTE
     return IN_FLIGHT_PER_WORKER * max(1, dask_local or workers)
+
+
+
+def default_workers() -> int:
+    """The CPUs this process may use (at most 4): batches processed at once by default."""
+    import os
+
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        n = os.cpu_count() or 1
+    return max(1, min(4, n))

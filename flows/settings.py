@@ -69,8 +69,10 @@ class Settings:
         return env_int("LINGFLOW_MAX_MB", 50)
 
     @property
-    def workers(self) -> int:
-        return env_int("LINGFLOW_WORKERS", 1)
+    def workers(self) -> int:  # batches at once; default: the CPUs this process may use (at most 4)
+        from flows.runners import default_workers
+
+        return env_int("LINGFLOW_WORKERS", default_workers())
 
     @property
     def matmul(self) -> str:  # read by pipeline/ner/spacy_backend.py; validated here for the CLI

@@ -102,3 +102,28 @@ def _run_line(r: dict) -> dict:
             "new/chg/same/del": f"{r['new']}/{r['changed']}/{r['unchanged']}/{r['deleted']}",
             "failed": r["failed"], "mentions": r["mentions_written"], "s": round(r["duration_s"], 1),
             "flow run": _value("flow_run_id", r.get("flow_run_id"))}
+
+
+def print_summary(s: dict, wall: float, loaded: str | None = None) -> None:
+    """The table ``lingflow run`` ends with."""
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console(stderr=False)
+    t = Table(title=f"lingflow run {s['run_id'][:8]}  ->  {s['out_dir']}", show_header=False)
+    t.add_column("what")
+    t.add_column("value")
+    t.add_row("files seen", str(s["seen"]))
+    t.add_row("new / changed / unchanged / deleted", f"{s['new']} / {s['changed']} / {s['unchanged']} / {s['deleted']}")
+    t.add_row("processed / failed", f"{s['processed']} / {s['failed']}")
+    t.add_row("documents per language", ", ".join(f"{k}: {v}" for k, v in s["per_language"].items()) or "-")
+    t.add_row("mentions per label", ", ".join(f"{k}: {v}" for k, v in s["per_label"].items()) or "-")
+    t.add_row("mentions written", str(s["mentions_written"]))
+    for reason, n in s["failures"].items():
+        t.add_row("failed: " + reason, str(n))
+    words = s.get("words", 0)
+    t.add_row("flow time / wall time", f"{s['duration_s']:.1f} s / {wall:.1f} s"
+              + (f"  ({words / s['duration_s']:.0f} words/s)" if words and s["duration_s"] else ""))
+    if loaded is not None:
+        t.add_row("models loaded", loaded)
+    con.print(t)

@@ -6,8 +6,12 @@ Needs ``setuptools<81`` (natasha imports ``pkg_resources``).
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pipeline.ner.base import NerBackend, Span
@@ -143,10 +147,11 @@ def register_spacy_factory() -> None:
         return NatashaTags()
 
 
-try:  # registered on import so spacy.load() and `spacy train --code` find the factory
+# Registered on import when spaCy is already loaded (`spacy train --code` imports this file after
+# spaCy); otherwise importing this module must not import spaCy (1-2 s: the CLI and the run's plan
+# import it through the language packs), and RuSpacyNer.nlp registers the factory before loading.
+if "spacy" in sys.modules:
     register_spacy_factory()
-except ImportError:  # pragma: no cover - spaCy is a core dependency
-    pass
 
 
 # -- navec word vectors (shipped in the natasha wheel) for spaCy static vectors -----------
@@ -154,14 +159,48 @@ except ImportError:  # pragma: no cover - spaCy is a core dependency
 NAVEC_NAME = "navec_news_v1_1B_250K_300d_100q"
 
 
-@lru_cache(maxsize=1)
-def navec_table() -> tuple[list[str], Any]:
-    """natasha's navec news vectors, unpacked: (lower-case words, float32 matrix 250002 x 300)."""
+def navec_cache_dir() -> Path:
+    """Where the unpacked navec table is kept between runs: ``LINGFLOW_CACHE`` or ~/.cache/lingflow."""
+    return Path(os.environ.get("LINGFLOW_CACHE") or Path.home() / ".cache" / "lingflow")
+
+
+def _navec_unpacked() -> tuple[list[str], Any]:
     import numpy as np
     from natasha import NewsEmbedding
 
     emb = NewsEmbedding()
     return list(emb.vocab.words), np.ascontiguousarray(emb.pq.unpack(), dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def navec_table() -> tuple[list[str], Any]:
+    """natasha's navec news vectors, unpacked: (lower-case words, float32 matrix 250002 x 300).
+
+    Unpacking takes seconds and 300 MB per process, so the first run saves the table (and its
+    words) under :func:`navec_cache_dir`; later runs memory-map it read-only: no unpacking, and
+    the pages are shared by every process that maps them and read only where words are looked
+    up. Without a writable cache folder the table is unpacked in memory as before."""
+    import numpy as np
+    from importlib.metadata import version
+
+    stem = navec_cache_dir() / f"{NAVEC_NAME}-natasha-{version('natasha')}"
+    matrix, words_file = stem.with_suffix(".f32.npy"), stem.with_suffix(".words.json")
+    try:
+        return json.loads(words_file.read_text("utf-8")), np.load(matrix, mmap_mode="r")
+    except (OSError, ValueError):
+        pass
+    words, data = _navec_unpacked()
+    try:
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        for path, write in ((matrix, lambda f: np.save(f, data)),
+                            (words_file, lambda f: f.write(json.dumps(words, ensure_ascii=False).encode()))):
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                write(f)
+            os.replace(tmp, path)  # atomic: a reader sees the whole file or none
+    except OSError:
+        return words, data
+    return words, np.load(matrix, mmap_mode="r")
 
 
 def navec_vectors(strings: Any) -> Any:
@@ -203,7 +242,5 @@ def _register_callbacks() -> None:
         registry.callbacks.register("lingflow.attach_navec.v1", func=lambda: attach_navec)
 
 
-try:
+if "spacy" in sys.modules:  # `spacy train --code` (the callback is used by [initialize] only)
     _register_callbacks()
-except ImportError:  # pragma: no cover
-    pass

@@ -91,12 +91,38 @@ def load_spacy(model: str) -> Any:
                 path = local
         with inference_ops():
             if path.exists():
-                return spacy.load(path, exclude=["lemmatizer"])
+                return load_with_rulers_tokenised(path)
             try:
                 return spacy.load(model, exclude=["lemmatizer"])
             except OSError:
                 raise OSError(f"spaCy model {model!r} is neither a package nor a folder under {MODELS_DIR}; "
                               f"reinstall lingflow (pip install -e .) or rebuild it with `lingflow train ner`") from None
+
+
+def load_with_rulers_tokenised(path: Path) -> Any:
+    """``spacy.load(path)``, but the phrase patterns of its trailing entity rulers are only tokenised.
+
+    Loading an ``entity_ruler`` turns every phrase pattern into a Doc with ``nlp.pipe``, through
+    every component before the ruler: our az and fa gazetteers (1,943 and 3,813 patterns) ran
+    through tok2vec and ner on every load (1-2.5 CPU-s). Their patterns match on ORTH
+    (``phrase_matcher_attr`` null), which only the tokenizer sets, so the rulers are added back
+    after loading with the other components disabled: the same patterns, the same entities.
+    """
+    import spacy
+    from spacy.util import load_config
+
+    cfg = load_config(path / "config.cfg")
+    names = list(cfg["nlp"]["pipeline"])
+    rulers = [n for n in names if cfg["components"][n].get("factory") == "entity_ruler"
+              and cfg["components"][n].get("phrase_matcher_attr") in (None, "ORTH", "TEXT")]
+    if not rulers or names[-len(rulers):] != rulers:  # only trailing rulers can be added back in order
+        return spacy.load(path, exclude=["lemmatizer"])
+    nlp = spacy.load(path, exclude=["lemmatizer", *rulers])
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        for name in rulers:
+            config = {k: v for k, v in cfg["components"][name].items() if k != "factory"}
+            nlp.add_pipe("entity_ruler", name=name, config=config).from_disk(path / name)
+    return nlp
 
 
 class SpacyNer(NerBackend):

@@ -24,13 +24,25 @@ log = logging.getLogger("lingflow.steps")
 # Models load lazily; loading (and the imports it triggers) is serialised per process so that
 # worker threads never import the same libraries at once ("partially initialized module").
 _LOAD_LOCK = threading.RLock()
+_LOADED: dict[str, float] = {}  # component name -> seconds its first load (and warm-up) took, this process
 
 
-def load_serialised(create: Any, warm: Any) -> Any:
+def load_serialised(create: Any, warm: Any, name: str | None = None) -> Any:
+    """``create()`` then ``warm(model)`` under the process-wide load lock; the first load of
+    ``name`` is recorded with its duration (:func:`loaded_models`)."""
     with _LOAD_LOCK:
+        t0 = time.perf_counter()
         model = create()
         warm(model)
+        if name:
+            _LOADED.setdefault(name, time.perf_counter() - t0)
         return model
+
+
+def loaded_models() -> dict[str, float]:
+    """The components this process has loaded so far, in load order, with seconds per load."""
+    with _LOAD_LOCK:
+        return dict(_LOADED)
 
 
 class StepError(RuntimeError):
@@ -94,7 +106,7 @@ class ModelStep(Step):
     @property
     def model(self) -> Any:
         if self._model is None:
-            self._model = load_serialised(self.create, self.warm)
+            self._model = load_serialised(self.create, self.warm, self.component)
         return self._model
 
 

@@ -14,6 +14,11 @@ from pipeline.steps.text import lang_at, segment_langs
 from pipeline.text.normalize import normalize
 
 
+def warm_ner(backend: Any) -> None:
+    """One tiny prediction, so that a backend's lazy model loads now (under the load lock)."""
+    backend.predict(["Baku"])
+
+
 class NerStep(Step):
     """Normalise each segment for its language, predict per language, apply the component's
     line rules, map spans back, then its document rules (:mod:`pipeline.ner.rules`).
@@ -34,8 +39,8 @@ class NerStep(Step):
 
     def backend(self, lang: str) -> Any:
         if lang not in self._models:
-            self._models[lang] = load_serialised(lambda: components.ner(self.backends[lang]),
-                                                 lambda m: m.predict(["Baku"]))
+            name = self.backends[lang]
+            self._models[lang] = load_serialised(lambda: components.ner(name), warm_ner, name)
         return self._models[lang]
 
     def run(self, docs: list[Document]) -> list[Document]:

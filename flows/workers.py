@@ -1,0 +1,163 @@
+"""Where a run's batches are processed: worker processes that load the models (issue 22).
+
+Threads share one GIL, so a second core needs a second process. ``lingflow run`` starts its
+worker processes before it imports Prefect (:func:`prepare`): each one plans the run read-only,
+identifies the language of its first documents and loads just those models
+(:func:`pipeline.preload.preload`) on its own core while Prefect imports and starts its server
+in this process, which itself loads no model. A run with nothing to process starts none.
+
+A flow called without ``prepare`` (tests, ``serve``) runs batches in this process, plus
+``workers - 1`` worker processes when it has at least :data:`MIN_BATCHES_FOR_PROCESSES` batches.
+Each worker loads its models once and keeps them for every batch; its memory stays flat.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any
+
+#: Without ``prepare``, runs with fewer batches stay in this process: a new worker process loads its
+#: models first (seconds), which only pays off when there is enough work left to share.
+MIN_BATCHES_FOR_PROCESSES = 4
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the run's process is gone (killed), never linger."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="lingflow-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int, preload_args: tuple | None, languages: list[str]) -> None:
+    _watch_parent(parent)
+    from pipeline import preload
+
+    if preload_args is not None:
+        preload.preload(*preload_args)
+    else:
+        preload.warm_worker(languages)
+
+
+def _in_worker(fn: Any, *args: Any) -> tuple[Any, int, dict[str, float]]:
+    from pipeline.steps.base import loaded_models
+
+    return fn(*args), os.getpid(), loaded_models()
+
+
+class BatchExecutor:
+    """Runs each batch in one of ``processes`` worker processes, or in this process (``local``:
+    one batch at a time here, the others in the workers). Records what each worker loaded."""
+
+    def __init__(self, processes: int, local: bool = True, preload_args: tuple | None = None) -> None:
+        self.processes, self.local = processes, local
+        self.in_processes = 0  # batches that ran in a worker process
+        self.models: dict[int, dict[str, float]] = {}  # worker pid -> models it loaded (seconds)
+        self._local = threading.Semaphore(1)
+        self._pool: Any = None
+        if processes > 0:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from pipeline.preload import languages_loaded
+
+            self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_init_worker,
+                                             initargs=(os.getpid(), preload_args, languages_loaded()))
+            for _ in range(processes):  # start every worker now: they load while other work goes on
+                self._pool.submit(int)
+
+    def run(self, fn: Any, *args: Any) -> Any:
+        if self._pool is None:
+            return fn(*args)
+        if self.local and self._local.acquire(blocking=False):
+            try:
+                return fn(*args)
+            finally:
+                self._local.release()
+        result, pid, models = self._pool.submit(_in_worker, fn, *args).result()
+        self.in_processes += 1
+        self.models[pid] = models
+        return result
+
+    def loaded(self) -> dict[str, float]:
+        """Every model loaded for the run (here or in a worker), with the longest load time."""
+        from pipeline.steps.base import loaded_models
+
+        out: dict[str, float] = dict(loaded_models()) if self.local or self._pool is None else {}
+        for models in self.models.values():
+            for name, s in models.items():
+                out[name] = max(s, out.get(name, 0.0))
+        return out
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+_EXECUTORS: dict[str, BatchExecutor] = {}
+_PREPARED: list[BatchExecutor] = []
+
+
+def prepare(corpus: str, out_dir: str, full: bool, max_bytes: int, workers: int, batch_size: int) -> int:
+    """Start the worker processes of the run that is about to start in this process (before
+    Prefect): one for a run of one batch, ``workers`` for more, none when nothing is to be
+    processed. Each loads what the run's first documents need. Returns the number started."""
+    from pipeline.runner import plan_corpus
+
+    try:
+        todo = len(plan_corpus(corpus, out_dir, full).to_process)
+    except Exception:  # noqa: BLE001 - the flow plans again and reports real problems
+        return 0
+    if todo == 0:
+        return 0
+    processes = 1 if todo <= batch_size else max(1, workers)
+    _PREPARED.append(BatchExecutor(processes, local=False, preload_args=(corpus, out_dir, full, max_bytes)))
+    return processes
+
+
+def discard_prepared() -> None:
+    while _PREPARED:
+        _PREPARED.pop().close()
+
+
+def open_executor(run_id: str, workers: int, n_batches: int) -> BatchExecutor:
+    """The executor of run ``run_id``: the prepared one, else this process plus ``workers - 1``
+    worker processes when the run has at least :data:`MIN_BATCHES_FOR_PROCESSES` batches."""
+    if _PREPARED:
+        ex = _PREPARED.pop()
+    else:
+        ex = BatchExecutor(workers - 1 if workers > 1 and n_batches >= MIN_BATCHES_FOR_PROCESSES else 0)
+    _EXECUTORS[run_id] = ex
+    return ex
+
+
+def close_executor(run_id: str) -> dict[str, Any]:
+    """Stop the run's worker processes; returns what ran where and the models loaded."""
+    ex = _EXECUTORS.pop(run_id, None)
+    if ex is None:
+        return {"batches_in_worker_processes": 0, "worker_processes": 0, "models_loaded": {}}
+    ex.close()
+    return {"batches_in_worker_processes": ex.in_processes, "worker_processes": ex.processes,
+            "models_loaded": ex.loaded()}
+
+
+def run_batch(run_id: str, fn: Any, *args: Any) -> Any:
+    """``fn(*args)`` through the run's executor (directly where there is none: a Dask worker)."""
+    ex = _EXECUTORS.get(run_id)
+    return ex.run(fn, *args) if ex is not None else fn(*args)
+
+
+def runs_in_threads() -> bool:
+    """Whether the current flow run's tasks run in this process's threads (not on Dask workers)."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    ctx = FlowRunContext.get()
+    return ctx is None or isinstance(ctx.task_runner, ThreadPoolTaskRunner)

@@ -1,0 +1,39 @@
+"""Issue 22: the unpacked navec table is saved once and memory-mapped afterwards, with the same values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from pipeline.ner import natasha_backend as nb
+
+pytestmark = pytest.mark.slow
+
+
+def test_navec_is_cached_and_memory_mapped(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINGFLOW_CACHE", str(tmp_path / "cache"))
+    nb.navec_table.cache_clear()
+    try:
+        words, data = nb.navec_table()  # unpacks and saves
+        assert isinstance(data, np.memmap) and not data.flags.writeable
+        assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".json", ".npy"]
+        nb.navec_table.cache_clear()
+        words2, data2 = nb.navec_table()  # read back: no unpacking
+        ref_words, ref = nb._navec_unpacked()
+        assert words2 == words == ref_words and data2.shape == ref.shape == (250002, 300)
+        rows = [0, 1, 777, 123_456, 250_001]
+        np.testing.assert_array_equal(np.asarray(data2[rows]), ref[rows])
+    finally:
+        nb.navec_table.cache_clear()
+
+
+def test_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("LINGFLOW_CACHE", str(blocker / "cache"))
+    nb.navec_table.cache_clear()
+    try:
+        words, data = nb.navec_table()
+        assert not isinstance(data, np.memmap) and data.shape == (250002, 300) and len(words) == 250002
+    finally:
+        nb.navec_table.cache_clear()
