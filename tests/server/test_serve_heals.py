@@ -106,7 +106,8 @@ def test_killed_serve_restarts_and_the_next_tick_completes(server, tmp_path, see
 
 
 @pytest.mark.xfail(strict=False, reason="timing of Prefect's proactive automation: passed alone in 153 s, timed out "
-                                        "at 300 s in a full CI run (2026-12-01); a deterministic sweep in serve is the fix")
+                                        "at 300 s in a full CI run (2026-12-01); the deterministic rule "
+                                        "(flows.healing.crash_dead_runs) is tested in test_killed_run_is_crashed.py")
 def test_a_killed_flow_run_is_marked_crashed_by_its_missing_heartbeats(server, tmp_path, seeds_dir):
     api, env = server
     serve = Serve(tmp_path, env, "zombie", seeds_dir)
