@@ -60,3 +60,22 @@ def span(text: str, surface: str, label: str) -> Any:
 
 def surfaces(text: str, spans: list) -> list[tuple[str, str]]:
     return [(text[s.start:s.end], s.label) for s in spans]
+
+
+TABLE_KEYS = {"documents": "doc_id", "mentions": "mention_id", "entities": "entity_id", "dates": "mention_id"}
+
+
+def assert_same_tables(got: Any, expected: Any) -> None:
+    """The four content tables under two output folders are equal, row order and
+    ``ingested_at`` aside (lists compared by their items)."""
+    import pandas as pd
+
+    def read(out: Any, name: str) -> Any:
+        df = pd.read_parquet(out / name).drop(columns=["ingested_at"], errors="ignore")
+        for c in df.columns:  # lists/structs -> hashable for comparison
+            if df[c].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
+                df[c] = df[c].map(lambda v: repr(list(v)) if v is not None else None)
+        return df.sort_values(TABLE_KEYS[name]).reset_index(drop=True)
+
+    for name in TABLE_KEYS:
+        pd.testing.assert_frame_equal(read(got, name), read(expected, name), obj=name)

