@@ -54,6 +54,13 @@ def _in_dictionary(word: str) -> bool:
     return any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in _parses(word))
 
 
+@lru_cache(maxsize=20_000)
+def _fully_known(word: str) -> bool:
+    """True if pymorphy3's dictionary has the whole word (not a known word after an unknown prefix)."""
+    return any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+               for p in _parses(word))
+
+
 def _evidence_weight(word: str) -> float:
     """How much a word's case reading counts: 1 if pymorphy3 knows the word, 0.3 if guessed,
     0 if guessed and ending like a nominative (``Бонура``, ``Цвангираи`` may be nominatives;
@@ -284,9 +291,21 @@ def is_adjective(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS == "ADJF" and not any(any(t in p.tag for t in _NAME_TAGS) for p in ps)
 
 
+_INDECLINABLE = re.compile(r"^[А-ЯЁ][а-яё]*[^кгхжшчщи\W]и$")
+
+
+def _indeclinable_foreign(text: str) -> bool:
+    """One guessed word in -и after a consonant that takes no -ы (``Сулеймани``, ``Раиси``) or a vowel
+    (``Хаменеи``): a foreign indeclinable name, not a genitive (``Марии``, ``Ольги`` are known or excluded)."""
+    return " " not in text and bool(_INDECLINABLE.match(text)) and not _fully_known(text)
+
+
 def canonicalize_ru(surface: str, label: str, cases: frozenset[str] | None = None, follower: str | None = None) -> str:
     """Display canonical form of a Russian ORG/PER/LOC mention (``cases``: allowed by the context)."""
     from pipeline.entities.ru_phrase import canonicalize_phrase
+
+    if _indeclinable_foreign(trim_mention(surface)):
+        return trim_mention(surface)  # Сулеймани, Раиси, Хаменеи: no case to undo
 
     if label == "PER":
         default = person_alternatives(surface)[0]

@@ -29,6 +29,9 @@ def _noun_parses(word: str) -> list:
     return [p for p in nouns if "Name" not in p.tag and "Patr" not in p.tag]
 
 
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
 def _adj_parses(word: str) -> list:
     return [p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF")]
 
@@ -253,6 +256,9 @@ def canonicalize_phrase(surface: str, cases: frozenset[str] | None = None, follo
     if best is None:
         return _adjective_phrase(tokens, cases, follower) or text
     _, n, chosen = best
+    if len(tokens) == 1 and n.tag.number == "plur" and "Pltm" not in n.tag and "Geox" not in n.tag \
+            and head[-1:].lower() in _CONSONANTS:
+        return text  # Керманшах, Илам: a one-word name, not the plural cases of Керманша, ил (Афинах, Нидерландах are places)
     nomn_ok = any(p.tag.case == "nomn" and p.score >= 0.3 * n.score for p in _noun_parses(head))
     if n.tag.case == "nomn" or (nomn_ok and not adjs and cases is None):
         return text

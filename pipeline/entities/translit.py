@@ -16,12 +16,13 @@ import importlib
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pipeline import languages
-from pipeline.text.normalize import lower
+from pipeline.text.normalize import lower, normalize
 
-NAME = "entities.xlang.v3"
+NAME = "entities.xlang.v4"
 XLANG_LABELS = ("PER", "LOC", "ORG")  # ORG: one-word names only (brands, acronyms); longer ones translate
 
 @lru_cache(maxsize=None)
@@ -63,11 +64,45 @@ def _phonetic(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=None)
+def _places(lang: str) -> dict[str, str]:
+    """The pack's place-name table (``data/xlang_places.tsv``: lower-cased name -> xlang key of the
+    place's English name; built by :mod:`pipeline.training.xlang_places` from ISO 3166 and GeoNames)."""
+    pack = _pack(lang)
+    path = Path(pack.__file__).parent / "data" / "xlang_places.tsv" if pack is not None else None
+    if path is None or not path.exists():
+        return {}
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                name, key = line.rstrip("\n").split("\t")[:2]
+                out[name] = key
+    return out
+
+
+def place_fold(name: str, lang: str) -> str:
+    """The lookup form of a place name in the tables: normalised, lower-cased, spaces collapsed."""
+    return " ".join(lower(normalize(name, lang).text, lang).split())
+
+
 @lru_cache(maxsize=10_000)
 def latin_key(canonical: str, label: str, lang: str) -> str | None:
     """A script-independent key for PER/LOC (and one-word ORG) in az/en/ru/fa; None where linking is
-    not attempted. Persian names are resolved through their consonant skeletons
-    (:mod:`pipeline.lang.fa.translit`); each language's romanisation is its pack's ``translit`` module."""
+    not attempted. A place the pack's table names (``Bolqarıstan``, ``Тегеран``, ``بلغارستان``) gets the key
+    of its English name; any other name the key of its spelling (:func:`spelled_key`)."""
+    if label == "LOC" and languages.spec(lang) is not None:
+        hit = _places(lang).get(place_fold(canonical, lang))
+        if hit:
+            return hit
+    return spelled_key(canonical, label, lang)
+
+
+@lru_cache(maxsize=10_000)
+def spelled_key(canonical: str, label: str, lang: str) -> str | None:
+    """The key of a name's spelling: romanised, folded to coarse sound classes, words sorted. Persian
+    names are resolved through their consonant skeletons (:mod:`pipeline.lang.fa.translit`); each
+    language's romanisation is its pack's ``translit`` module."""
     if languages.spec(lang) is None or label not in XLANG_LABELS:
         return None
     if label == "ORG" and len(canonical.split()) != 1:

@@ -30,19 +30,19 @@ def test_issue_examples_link() -> None:
 
 def test_unknown_or_ambiguous_words_stay_unlinked() -> None:
     assert _id("قلمبه‌سلمبه", "PER", "fa") is None  # no such Latin name word
-    assert _id("عمان", "LOC", "fa") is None  # Oman or Amman: Persian writes both عمان
+    assert _id("عمان", "LOC", "fa") == _id("Oman", "LOC", "en")  # the Persian name of Oman in ISO 3166 (Amman is امان)
 
 
 def test_blind_set_precision_first() -> None:
     assert len(load_fa_blind()) >= 100
     r = evaluate_fa_pairs()
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.53, r["recall"]  # measured 0.56 (xlang v3); the issue asks 0.80: not reached (see the README)
+    assert r["recall"] >= 0.62, r["recall"]  # measured 0.56 (xlang v3), 0.66 (v4, place tables); the issue asks 0.80: not reached (see the README)
     assert r["strict_precision"] >= 0.85, r["strict_precision"]
 
 
 def test_english_letters_meet_other_scripts() -> None:
-    # c is k or s, x is ks, th is t in English spellings (entities.xlang.v3)
+    # c is k or s, x is ks, th is t in English spellings (entities.xlang.v3 on)
     for en, other, lang, label in [("Fidel Castro", "Фидель Кастро", "ru", "PER"), ("Karl Marx", "Karl Marks", "az", "PER"),
                                    ("Thailand", "Таиланд", "ru", "LOC"), ("Valencia", "Валенсия", "ru", "LOC"),
                                    ("Anthony Hopkins", "Энтони Хопкинс", "ru", "PER")]:

@@ -290,6 +290,9 @@ def _fallback(word: str, label: str | None) -> str | None:
     return key
 
 
+skeleton = fa_skeleton  # the build of the place tables compares consonant skeletons (pipeline/training/xlang_places.py)
+
+
 def latin_key(canonical: str, label: str | None = None) -> str | None:
     """The az/en/ru xlang key (sorted word keys) a Persian name maps to, or None."""
     keys = []

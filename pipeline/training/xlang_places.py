@@ -1,0 +1,164 @@
+"""Build the place-name tables of the cross-language ids: ``pipeline/lang/<iso>/data/xlang_places.tsv``.
+
+Maintenance only (the runtime reads the tables)::
+
+    apt-get install libgeonames-common iso-codes
+    python -m pipeline.training.xlang_places
+
+Each row is a place name as the language writes it (lower-cased, normalised) and the xlang key of
+the place's English name, so ``Bolqarıstan``, ``Болгария`` and ``بلغارستان`` all get the key of
+``Bulgaria``, and ``Тегеран`` and ``Tehran`` one id. Sources, in order of precedence (a name
+a higher source already gave is not taken from a lower one; a name one source gives two
+different places is dropped; a GeoNames name is taken only where it sounds like the English name,
+:func:`_sounds_alike`):
+
+1. ISO 3166-1 country names and their translations (Debian ``iso-codes``, LGPL-2.1+),
+2. GeoNames city names by geonameid in each language (Debian ``libgeonames-common``; data
+   CC-BY-4.0, geonames.org), matched to the English name of the same geonameid.
+
+A name is kept only in its language's script (the catalogues hold a few stray Latin names in
+Persian and the other way round).
+"""
+
+from __future__ import annotations
+
+import gettext
+import importlib
+import json
+import re
+import sys
+from pathlib import Path
+
+from pipeline import languages
+from pipeline.entities.translit import _pack, _to_latin, place_fold as fold, spelled_key
+from pipeline.lang.fa.translit import latin_skeleton
+
+ISO_JSON = Path("/usr/share/iso-codes/json")
+LOCALE = Path("/usr/share/locale")
+SCRIPT = {"Latn": re.compile(r"^[A-Za-zÀ-ɏƏə' .\-]+$"),  # by the pack's ``script``
+          "Cyrl": re.compile(r"^[\u0400-\u04ff .\-]+$"),
+          "Arab": re.compile(r"^[\u0600-\u06ff\u200c .\-]+$")}
+HEADER = "# place name (lower-cased)\txlang key of its English name (built by pipeline.training.xlang_places)\n"
+
+
+def table_path(lang: str) -> Path:
+    return Path(importlib.import_module(f"pipeline.lang.{lang}").__file__).parent / "data" / "xlang_places.tsv"
+
+
+def _catalog(domain: str, lang: str, root: Path = LOCALE) -> dict[str, str]:
+    path = root / lang / "LC_MESSAGES" / f"{domain}.mo"
+    if not path.exists():
+        return {}
+    with open(path, "rb") as fh:
+        return {k: v for k, v in gettext.GNUTranslations(fh)._catalog.items() if isinstance(k, str) and k}
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-'’]+", name) if w]
+
+
+def _skeleton(word: str, lang: str) -> str:
+    """Consonant classes of a word (:func:`pipeline.lang.fa.translit.latin_skeleton`; a pack whose script
+    writes no short vowels gives its own ``skeleton``)."""
+    pack = _pack(lang)
+    own = getattr(pack, "skeleton", None)
+    sk = own(word) if own is not None else latin_skeleton(_to_latin(word, lang))
+    return sk[0] if sk else ""
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance with transpositions (``Dehli``/``Delhi`` are one step apart)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def _sounds_alike(name: str, lang: str, english: str) -> bool:
+    """A GeoNames name is taken only where it has as many words as the English name and each word's
+    consonant skeleton is at most one class away from the English word's (the catalogues hold
+    official long forms and a few wrong rows)."""
+    a, b = _words(name), _words(english)
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b):
+        sx, sy = _skeleton(x, lang), _skeleton(y, "en")
+        if not sx or not sy or _distance(sx, sy) > 1:
+            return False
+    return True
+
+
+def _english_key(name: str) -> str | None:
+    return spelled_key(name, "LOC", "en")
+
+
+def countries() -> list[tuple[str, list[str]]]:
+    """(English name, [msgids whose translations name it]) for every ISO 3166-1 country."""
+    out = []
+    for c in json.loads((ISO_JSON / "iso_3166-1.json").read_text(encoding="utf-8"))["3166-1"]:
+        ids = [c[f] for f in ("name", "common_name", "official_name") if c.get(f)]
+        out.append((c.get("common_name") or c["name"], ids))
+    return out
+
+
+def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
+    """lang -> {folded name: xlang key}."""
+    langs = [lang for lang in languages.supported() if languages.spec(lang).script in SCRIPT]
+    tables: dict[str, dict[str, str]] = {lang: {} for lang in langs}
+    sources = []
+    for domain, entries in (("iso_3166-1", countries()),):
+        src: dict[str, list[tuple[str, list[str]]]] = {}
+        for lang in langs:
+            cat = _catalog(domain, lang)
+            src[lang] = [(en, [cat[i] for i in ids if i in cat]) for en, ids in entries]
+        sources.append(src)
+    en_names = _catalog("geonames", "en", geonames_root)
+    geo: dict[str, list[tuple[str, list[str]]]] = {}
+    for lang in langs:
+        cat = _catalog("geonames", lang, geonames_root)
+        geo[lang] = [(en_names[gid], [cat[gid]]) for gid in sorted(cat) if gid in en_names]
+    sources.append(geo)
+    for src in sources:
+        for lang in langs:
+            found: dict[str, set[str]] = {}
+            for en, names in src[lang]:
+                key = _english_key(en)
+                if key is None:
+                    continue
+                for name in names:
+                    name = re.split(r"[،,(]", name)[0].strip()
+                    if not name or not SCRIPT[languages.spec(lang).script].match(name):
+                        continue
+                    if src is geo and not _sounds_alike(name, lang, en):
+                        continue  # Makkah al Mukarramah for Мекка; ساوه (Saveh) for Arak: not the same name
+                    found.setdefault(fold(name, lang), set()).add(key)
+            for name, keys in found.items():
+                if name in tables[lang]:
+                    continue  # a higher source named it
+                tables[lang][name] = next(iter(keys)) if len(keys) == 1 else ""  # "" = ambiguous, dropped
+    # a name whose own key is already its English name's needs no row
+    return {lang: {n: k for n, k in t.items() if k and k != spelled_key(n, "LOC", lang)} for lang, t in tables.items()}
+
+
+def write(tables: dict[str, dict[str, str]]) -> list[Path]:
+    paths = []
+    for lang, table in tables.items():
+        if not table:
+            continue
+        path = table_path(lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(HEADER)
+            for name in sorted(table):
+                fh.write(f"{name}\t{table[name]}\n")
+        paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance script
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else LOCALE
+    for p in write(build(root)):
+        print(p, sum(1 for _ in open(p, encoding="utf-8")) - 1, "names")
