@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
@@ -16,6 +17,14 @@ class Span:
     end: int
     label: str
     score: float | None = None
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_][\w\u200c]*")
+
+
+def letter_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word without edge ZWNJ) of the words of ``text`` that start with a letter."""
+    return [(m.start(), m.end(), m.group().strip("\u200c")) for m in _LETTER_WORD.finditer(text)]
 
 
 class NerBackend(ABC):

@@ -49,3 +49,26 @@ def test_dates_and_caseless_scripts_are_untouched() -> None:
 def test_turkic_dotted_capital_i_is_lowered_as_az_writes_it() -> None:
     text = "1. İqtisadiyyat sahəsində işlər.\nBu iqtisadiyyat üçün vacibdir."
     assert _kept(text, _spans(text, ["İqtisadiyyat"], "ORG"), "az") == []
+
+
+def test_persian_person_of_common_words_is_dropped() -> None:
+    from pipeline.lang.fa.rules import common_words, drop_common_word_persons
+
+    assert len(common_words()) > 3000  # the committed table (pipeline/lang/fa/data/common_words.tsv)
+    text = "اعضای شوراهای بسیج جامعه پزشکی استانها گرد هم آمده اند و علی رضایی سخنرانی کرد."
+    spans = _spans(text, ["استانها گرد", "علی رضایی"], "PER")
+    kept = [text[s.start:s.end] for s in drop_common_word_persons(text, spans, "fa")]
+    assert kept == ["علی رضایی"]  # provinces ... together is no person; a name stays
+    loc = _spans(text, ["استانها"], "LOC")
+    assert drop_common_word_persons(text, loc, "fa") == loc  # only PER spans are judged
+
+
+def test_russian_place_cut_at_a_compound_adjective_keeps_the_stem() -> None:
+    from pipeline.lang.ru.rules import fix_spans
+
+    text = "принял участие в Межправительством белорусско-оманском форуме в г. Маскад"
+    cut = _spans(text, ["Межправительством белорусско"])
+    kept = [text[s.start:s.end] for s in fix_spans(text, cut) if s.label == "LOC"]
+    assert kept == ["белорусско", "Маскад"]  # NEREL marks the country stem of a compound adjective
+    text = "российско-американских переговоров"
+    assert [text[s.start:s.end] for s in fix_spans(text, _spans(text, ["российско"]))] == ["российско"]

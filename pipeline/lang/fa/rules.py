@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
-from pipeline.ner.base import Span
+from pipeline.ner.base import Span, letter_words
 from pipeline.text.normalize import normalize
 
 # fa place-type nouns that Text-Mining and PEYMA keep inside LOC spans (normalised spelling).
@@ -27,5 +29,31 @@ def extend_place_type(text: str, spans: list[Span], lang: str) -> list[Span]:
                 if (word in PLACE_TYPES and first not in PLACE_TYPES
                         and not any(a < sp.start and w_start < b for a, b in taken)):
                     sp = Span(w_start, sp.end, sp.label, sp.score)
+        out.append(sp)
+    return out
+
+
+COMMON_WORDS = Path(__file__).parent / "data" / "common_words.tsv"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words the fa training text writes outside every entity at least 3 times and never in a PER span
+    (``data/common_words.tsv``, built by ``python -m pipeline.training.common_words fa ../shared/data``)."""
+    if not COMMON_WORDS.exists():
+        return frozenset()
+    with open(COMMON_WORDS, encoding="utf-8") as fh:
+        return frozenset(line.split("\t", 1)[0] for line in fh if not line.startswith("#"))
+
+
+def drop_common_word_persons(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """fa: a PER span made only of common words is no person (``استانها گرد``, provinces ... together):
+    Persian has no capitals to tell a name, so the training text's use of each word decides."""
+    common = common_words()
+    out = []
+    for sp in spans:
+        ws = [w for _, _, w in letter_words(text[sp.start:sp.end])]
+        if sp.label == "PER" and ws and all(w in common for w in ws):
+            continue
         out.append(sp)
     return out

@@ -9,6 +9,8 @@ from pipeline.ner.base import Span
 _YEAR_WORD = re.compile(r"\s?(?:год(?:а|у|ы|ах|ов|ом)?|гг?)(?![\w-])")
 _LONG_NUMBER = re.compile(r"\d{5,}$")  # a phone or id number is not a date
 _EDGE_JUNK = " \t,;:(«\"'—–-"
+_COMPOUND_STEM_END = re.compile(r"\s([а-яё]+[\u043e\u0435])$")  # a lower-case first part of a compound adjective (-о/-е)
+_HYPHEN_WORD = re.compile(r"-[А-ЯЁа-яё]")
 
 
 def fix_spans(text: str, spans: list[Span]) -> list[Span]:
@@ -29,6 +31,9 @@ def fix_spans(text: str, spans: list[Span]) -> list[Span]:
             s += 1  # «Известия» -> Известия; a quote inside a name («РГТРК «Останкино») stays
             if text[e - 1:e] == "»" and "«" not in text[s:e - 1]:
                 e -= 1
+        m = _COMPOUND_STEM_END.search(text, s, e)
+        if sp.label == "LOC" and m and m.start(1) > s and _HYPHEN_WORD.match(text, e):
+            s = m.start(1)  # "Межправительством белорусско-оманском": the place is the stem "белорусско" (NEREL)
         if e > s and not (sp.label == "DATE" and _LONG_NUMBER.match(text, s, e)):
             out.append(Span(s, e, sp.label, sp.score))
     return add_settlements(text, merge_inverted_names(text, out))
