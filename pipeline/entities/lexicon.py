@@ -31,3 +31,17 @@ def load_lexicon(lang: str = "az", inner: bool = False) -> dict[str, int]:
             key = lower(cols[0], lang)
             out[key] = out.get(key, 0) + c
     return out
+
+
+@lru_cache(maxsize=None)
+def read_pairs(path: Path) -> dict[str, str]:
+    """First column -> second column of a committed two-column TSV table (``#`` lines are comments);
+    empty if the file is absent."""
+    out: dict[str, str] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.startswith("#"):
+                    first, second = line.rstrip("\n").split("\t")[:2]
+                    out[first] = second
+    return out

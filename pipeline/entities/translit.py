@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import languages
+from pipeline.entities.lexicon import read_pairs
 from pipeline.text.normalize import lower, normalize
 
 NAME = "entities.xlang.v4"
@@ -64,21 +65,11 @@ def _phonetic(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=None)
 def _places(lang: str) -> dict[str, str]:
     """The pack's place-name table (``data/xlang_places.tsv``: lower-cased name -> xlang key of the
     place's English name; built by :mod:`pipeline.training.xlang_places` from ISO 3166 and GeoNames)."""
     pack = _pack(lang)
-    path = Path(pack.__file__).parent / "data" / "xlang_places.tsv" if pack is not None else None
-    if path is None or not path.exists():
-        return {}
-    out = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                name, key = line.rstrip("\n").split("\t")[:2]
-                out[name] = key
-    return out
+    return read_pairs(Path(pack.__file__).parent / "data" / "xlang_places.tsv") if pack is not None else {}
 
 
 def place_fold(name: str, lang: str) -> str:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.entities.lexicon import read_pairs
 from pipeline.ner.base import Span, letter_words
 from pipeline.text.normalize import normalize
 
@@ -40,10 +41,7 @@ COMMON_WORDS = Path(__file__).parent / "data" / "common_words.tsv"
 def common_words() -> frozenset[str]:
     """Words the fa training text writes outside every entity at least 3 times and never in a PER span
     (``data/common_words.tsv``, built by ``python -m pipeline.training.common_words fa ../shared/data``)."""
-    if not COMMON_WORDS.exists():
-        return frozenset()
-    with open(COMMON_WORDS, encoding="utf-8") as fh:
-        return frozenset(line.split("\t", 1)[0] for line in fh if not line.startswith("#"))
+    return frozenset(read_pairs(COMMON_WORDS))
 
 
 def drop_common_word_persons(text: str, spans: list[Span], lang: str) -> list[Span]:

@@ -25,6 +25,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.entities.lexicon import read_pairs
+
 DATA = Path(__file__).parent / "data" / "xlang_fa_skeletons.tsv"
 DOMINANCE = 0.6  # share of the candidates' evidence the best word key needs
 ENCODER_SHARE = 0.15  # an encoder-confirmed key needs this share of the best key's evidence
@@ -228,18 +230,9 @@ def candidates(word: str, label: str | None = None) -> list[str]:
     return sorted((k for k in sc if sc[k] > 0), key=lambda k: (-sc[k], k))
 
 
-@lru_cache(maxsize=None)
 def _word_keys(name: str) -> dict[str, str]:
     """Persian word -> word key from a committed table of ``DATA.parent`` (first two columns)."""
-    path = DATA.parent / name
-    out: dict[str, str] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if not line.startswith("#"):
-                    w, key = line.rstrip("\n").split("\t")[:2]
-                    out[w] = key
-    return out
+    return read_pairs(DATA.parent / name)
 
 
 def _confirmed() -> dict[str, str]:
