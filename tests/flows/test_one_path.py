@@ -27,13 +27,14 @@ WRAPPED_EN = (
     "of health will fund from next year, the director Jamil Aliyev said.\n")
 ITEMS = {
     "items_ru.txt": "Министерство здравоохранения Республики Беларусь\nРеспубликанский научно-практический центр "
-                    "онкологии\nМинск\nБелорусский государственный медицинский университет\nАлександр Лукашенко\n",
+                    "онкологии\nМинск\nБелорусский государственный медицинский университет\nАлександр Лукашенко\n"
+                    "Делегация Болгарии прибыла в Тегеран.\n",
     "items_az.txt": "Azərbaycan Onkoloqlar Cəmiyyəti\nMilli Onkologiya Mərkəzi\nBakı Dövlət Universiteti\n"
-                    "Cəmil Əliyev\nGəncə şəhəri\n",
+                    "Cəmil Əliyev\nGəncə şəhəri\nNümayəndə heyəti Bolqarıstandan Tehrana gəldi.\n",
     "items_fa.txt": "دانشگاه علوم پزشکی تهران\nسازمان بهداشت جهانی\nشهر مشهد\nمحمود احمدی نژاد\n"
-                    "وزارت بهداشت درمان و آموزش پزشکی\n",
+                    "وزارت بهداشت درمان و آموزش پزشکی\nهیئتی از بلغارستان به تهران رسید.\n",
     "items_en.txt": "World Health Organization\nNational Center of Oncology\nBaku State University\nJamil Aliyev\n"
-                    "Tehran University of Medical Sciences\n",
+                    "Tehran University of Medical Sciences\nA delegation from Bulgaria arrived in Tehran.\n",
 }
 COLUMNS = ["path", "start", "end", "label", "text", "normalized", "entity_id", "source", "lang"]
 
@@ -50,10 +51,16 @@ def corpus(tmp_path_factory, seeds_dir):
 
 
 @pytest.fixture(scope="module")
-def written(corpus, tmp_path_factory):
+def out_dir(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     summary = ingest(corpus=str(corpus), out_dir=str(out), show_progress=False)
     assert summary["failed"] == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def written(out_dir):
+    out = out_dir
     docs = pd.read_parquet(out / "documents", columns=["doc_id", "path"])
     m = pd.read_parquet(out / "mentions").merge(docs, on="doc_id")
     return m[COLUMNS].sort_values(["path", "start", "end", "label"]).reset_index(drop=True)
@@ -82,3 +89,13 @@ def test_no_entity_crosses_a_line_between_items(written):
 def test_a_name_may_continue_on_the_next_line_of_wrapped_prose(written):
     wrapped = written[written.path == "wrapped_en.txt"]
     assert ("Azerbaijan National Center\nof Oncology", "ORG") in set(zip(wrapped.text, wrapped.label))
+
+
+def test_one_place_in_four_scripts_is_one_cross_language_entity(out_dir):
+    # the place tables (pipeline/lang/*/data/xlang_places.tsv) give Bolqarıstan, Болгария, بلغارستان
+    # and Bulgaria the key of the English name; Тегеран, Tehran and تهران likewise
+    ents = pd.read_parquet(out_dir / "entities")
+    for names in ({"Bulgaria", "Bolqarıstan", "Болгария", "بلغارستان"}, {"Tehran", "Тегеран", "تهران"}):
+        rows = ents[(ents.label == "LOC") & ents.canonical.isin(names)]
+        assert set(rows.canonical) == names, rows[["lang", "canonical"]]
+        assert rows.xlang_id.nunique() == 1 and rows.xlang_id.notna().all(), rows[["lang", "canonical", "xlang_id"]]
