@@ -330,7 +330,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
                                                        "e.g. components.tok2vec.model.encode.width=192."),
               mix: Optional[str] = typer.Option(None, "--mix", help="az/fa: a candidate data mix (e.g. fa-no-tweets)."),
               config: Optional[str] = typer.Option(None, "--config", help="az/fa: a config of pipeline/training/ner/configs "
-                                                   "by name (default: LANG; e.g. az_novectors)."),
+                                                   "by name (default: LANG; e.g. az_vectors)."),
               work: Optional[Path] = typer.Option(None, "--work", help="Work folder (kept with --keep-work)."),
               keep_work: bool = typer.Option(False, "--keep-work"),
               rescore: bool = typer.Option(False, "--rescore",

