@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from flows import results
+from flows import results, training
 from flows.settings import SETTINGS, quiet_prefect_defaults
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -315,6 +315,9 @@ def train_langid(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar=
     train(_data_dir(data), out, half=half)
 
 
+train_app.command("vectors")(training.vectors)
+
+
 @train_app.command("ner")
 def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is pretrained)."),
               data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
@@ -326,6 +329,8 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
                                                   help="az/fa: a spaCy config override (repeatable), "
                                                        "e.g. components.tok2vec.model.encode.width=192."),
               mix: Optional[str] = typer.Option(None, "--mix", help="az/fa: a candidate data mix (e.g. fa-no-tweets)."),
+              config: Optional[str] = typer.Option(None, "--config", help="az/fa: a config of pipeline/training/ner/configs "
+                                                   "by name (default: LANG; e.g. az_vectors)."),
               work: Optional[Path] = typer.Option(None, "--work", help="Work folder (kept with --keep-work)."),
               keep_work: bool = typer.Option(False, "--keep-work"),
               rescore: bool = typer.Option(False, "--rescore",
@@ -360,6 +365,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
         if mix not in MIX_VARIANTS:
             _fail(f"--mix must be one of {', '.join(sorted(MIX_VARIANTS))}, not {mix!r}")
         MIXES[lang] = MIX_VARIANTS[mix]
+    config_path = training.ner_config(config)
     parsed: dict = {}
     for kv in overrides:
         key, sep, value = kv.partition("=")
@@ -372,7 +378,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
         except json.JSONDecodeError:
             parsed[key] = value
     train(lang, out, data / "ner", seed=seed, overrides=parsed or None, keep_work=keep_work, work=work,
-          matmul=matmul, mix=mix)
+          matmul=matmul, mix=mix, config=config_path)
 
 
 def main() -> None:

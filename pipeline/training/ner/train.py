@@ -72,10 +72,22 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
     over = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
             "system.seed": seed, "nlp.lang": lang}
     over.update(overrides or {})
+    if uses_static_vectors(config, over) and not over.get("paths.vectors"):
+        from pipeline.training.vectors import default_path, to_spacy
+
+        over["paths.vectors"] = str(to_spacy(default_path(lang), work / "vectors", lang))
     out = work / "training"
     with use_ops("numpy", use_blis=(matmul == "blis")):
         spacy_train(config, output_path=out, overrides=over, use_gpu=-1)
     return out / "model-best"
+
+
+def uses_static_vectors(config: Path, overrides: dict[str, Any] | None = None) -> bool:
+    """Whether ``config`` (with ``overrides``) embeds static word vectors in its tok2vec."""
+    key = "components.tok2vec.model.embed.include_static_vectors"
+    if overrides and key in overrides:
+        return bool(overrides[key])
+    return bool(spacy.util.load_config(config)["components"]["tok2vec"]["model"]["embed"].get("include_static_vectors"))
 
 
 def finalize(best: Path, out_dir: Path, lang: str) -> Any:
@@ -88,6 +100,8 @@ def finalize(best: Path, out_dir: Path, lang: str) -> Any:
     nlp.meta["lingflow_component"] = languages.spec(lang).ner
     # The tokenizer fix is stored with the tokenizer; loading must not need our callback.
     nlp.config["initialize"]["before_init"] = None
+    # The vectors are in the model's vocab; the work folder they were read from is not shipped.
+    nlp.config["paths"]["vectors"] = None
     if out_dir.exists():
         shutil.rmtree(out_dir)
     nlp.to_disk(out_dir)
@@ -164,7 +178,8 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
         (work / "timing.json").write_text(json.dumps({"seconds": train_seconds}))
     rows = package(lang, best, out_dir, data_dir, data_stats, config, seed, overrides, train_seconds,
                    stop_at=spacy.util.load_config(config)["training"]["max_steps"] if package_only else None,
-                   extra_args=" ".join(a for a in (f"--mix {mix}" if mix else "",
+                   extra_args=" ".join(a for a in (f"--config {config.stem}" if config != CONFIGS / f"{lang}.cfg" else "",
+                                                   f"--mix {mix}" if mix else "",
                                                    f"--matmul {matmul}" if matmul != "blis" else "") if a))
     if not keep_work:
         shutil.rmtree(work, ignore_errors=True)
