@@ -1,10 +1,11 @@
 """Where a run's batches are processed: worker processes that load the models (issue 22).
 
 Threads share one GIL, so a second core needs a second process. ``lingflow run`` starts its
-worker processes before it imports Prefect (:func:`prepare`): each one plans the run read-only,
-identifies the language of its first documents and loads just those models
-(:func:`pipeline.preload.preload`) on its own core while Prefect imports and starts its server
-in this process, which itself loads no model. A run with nothing to process starts none.
+worker processes before it imports Prefect (:func:`prepare`): one process plans the run
+read-only, identifies the language of a sample of its documents and loads just those models
+(:func:`pipeline.preload.prepare_worker`) on its own core while Prefect imports and starts its
+server in this process, which itself loads no model; then it forks the other workers, which
+share its models' memory (:mod:`flows.pool`). A run with nothing to process starts none.
 
 A flow called without ``prepare`` (tests, ``serve``) runs batches in this process, plus
 ``workers - 1`` worker processes when it has at least :data:`MIN_BATCHES_FOR_PROCESSES` batches.
@@ -13,9 +14,7 @@ Each worker loads its models once and keeps them for every batch; its memory sta
 
 from __future__ import annotations
 
-import os
 import threading
-import time
 from typing import Any
 
 #: Without ``prepare``, runs with fewer batches stay in this process: a new worker process loads its
@@ -23,31 +22,10 @@ from typing import Any
 MIN_BATCHES_FOR_PROCESSES = 4
 
 
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the run's process is gone (killed), never linger."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="lingflow-parent-watch", daemon=True).start()
-
-
-def _init_worker(parent: int, preload_args: tuple | None, languages: list[str]) -> None:
-    _watch_parent(parent)
+def _load(preload_args: tuple | None, languages: list[str], forks: bool) -> None:
     from pipeline import preload
 
-    if preload_args is not None:
-        preload.preload(*preload_args)
-    else:
-        preload.warm_worker(languages)
-
-
-def _in_worker(fn: Any, *args: Any) -> tuple[Any, int, dict[str, float]]:
-    from pipeline.steps.base import loaded_models
-
-    return fn(*args), os.getpid(), loaded_models()
+    preload.prepare_worker(preload_args, languages, forks)
 
 
 class BatchExecutor:
@@ -60,17 +38,11 @@ class BatchExecutor:
         self.models: dict[int, dict[str, float]] = {}  # worker pid -> models it loaded (seconds)
         self._local = threading.Semaphore(1)
         self._pool: Any = None
-        if processes > 0:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
+        if processes > 0:  # one spawned process loads, then forks the others (flows/pool.py); nothing waits
+            from flows.pool import ForkPool
             from pipeline.preload import languages_loaded
 
-            self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_init_worker,
-                                             initargs=(os.getpid(), preload_args, languages_loaded()))
-            for _ in range(processes):  # start every worker now: they load while other work goes on
-                self._pool.submit(int)
+            self._pool = ForkPool(processes, _load, (preload_args, languages_loaded(), processes > 1))
 
     def run(self, fn: Any, *args: Any) -> Any:
         if self._pool is None:
@@ -80,7 +52,7 @@ class BatchExecutor:
                 return fn(*args)
             finally:
                 self._local.release()
-        result, pid, models = self._pool.submit(_in_worker, fn, *args).result()
+        result, pid, models = self._pool.submit(fn, *args).result()
         self.in_processes += 1
         self.models[pid] = models
         return result
@@ -97,7 +69,7 @@ class BatchExecutor:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.close()
             self._pool = None
 
 

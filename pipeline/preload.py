@@ -62,10 +62,18 @@ def load_for(languages: list[str]) -> None:
     _ = DateStep().model, EntityStep().model
 
 
+def spread(files: list, sample: int) -> list:
+    """``sample`` of ``files`` spread evenly over all of them (the first one included)."""
+    step = max(1, len(files) // max(1, sample))
+    return files[::step][:sample]
+
+
 def preload(corpus: str, out_dir: str, full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-            sample: int = SAMPLE) -> Preloaded:
+            sample: int = SAMPLE, whole_corpus: bool = False) -> Preloaded:
     """Plan the run (read-only: the run plans again after recovering), then load what its first
-    ``sample`` documents need. Never raises: a failure here only means the run loads lazily."""
+    ``sample`` documents need (with ``whole_corpus``: ``sample`` documents spread over the whole
+    run, for a process that forks the others). Never raises: a failure here only means the run
+    loads lazily."""
     t0 = time.perf_counter()
     res = Preloaded()
     try:
@@ -75,7 +83,7 @@ def preload(corpus: str, out_dir: str, full: bool = False, max_bytes: int = DEFA
         files = [f for f in plan.to_process if not f.error]
         res.to_process = len(plan.to_process)
         if files:
-            res.languages = sample_languages(files[:sample], max_bytes)
+            res.languages = sample_languages(spread(files, sample) if whole_corpus else files[:sample], max_bytes)
             load_for(res.languages)
     except Exception as exc:  # noqa: BLE001 - the run itself reports real problems
         res.error = f"{exc.__class__.__name__}: {exc}"
@@ -93,12 +101,22 @@ def languages_loaded() -> list[str]:
     return sorted(lang for lang, name in components.default_ner().items() if name in loaded)
 
 
-def warm_worker(languages: list[str]) -> None:
-    """Load language ID and the models of ``languages`` in a new worker process (its initializer)."""
+def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool) -> None:
+    """What the first worker process loads before its first batch: with ``preload_args``
+    (``lingflow run``: corpus, out_dir, full, max_bytes) what :func:`preload` finds, else
+    ``languages``. With ``forks`` (it then forks the other workers, which share these models'
+    memory) the languages of documents spread over the whole run, and every lingua model: lingua
+    loads its models on rayon's threads, which a forked process does not have."""
+    from pipeline.langid import backends
     from pipeline.steps import LangIdStep
 
     try:
         _ = LangIdStep().model
-        load_for(languages)
+        if forks:
+            backends.lingua_preload(True)
+        if preload_args is not None:
+            preload(*preload_args, whole_corpus=forks)
+        else:
+            load_for(languages)
     except Exception as exc:  # noqa: BLE001 - the batches load lazily and report real problems
-        log.debug("warming the worker failed: %s", exc)
+        log.debug("loading the worker's models failed: %s", exc)

@@ -10,6 +10,7 @@ import pytest
 from flows.ingest import ingest
 from lingflow_testing import assert_same_tables
 from flows.workers import MIN_BATCHES_FOR_PROCESSES
+from pipeline.components import default_ner
 
 pytestmark = pytest.mark.slow
 
@@ -27,3 +28,20 @@ def test_worker_processes_write_the_same_tables(tmp_path, seeds_dir):
     assert s2["batches_in_worker_processes"] > 0, "no batch ran in a worker process"
     assert s2["processed"] == 8 and s2["failed"] == 0
     assert_same_tables(two, one)
+
+
+def test_forked_worker_processes_write_the_same_tables(tmp_path, seeds_dir):
+    """workers=3: one worker process loads the models and forks the second (flows/pool.py)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(seeds_dir.glob("*.txt")):
+        for k in range(3):
+            shutil.copy(p, corpus / f"{k}_{p.name}")
+    one, three = tmp_path / "one", tmp_path / "three"
+    s1 = ingest(corpus=str(corpus), out_dir=str(one), batch_size=1, show_progress=False, workers=1)
+    s3 = ingest(corpus=str(corpus), out_dir=str(three), batch_size=1, show_progress=False, workers=3)
+    assert s3["worker_processes"] == 2
+    assert s3["batches_in_worker_processes"] > 0, "no batch ran in a worker process"
+    assert s3["processed"] == 12 and s3["failed"] == 0
+    assert set(default_ner().values()) <= set(s3["models_loaded"])  # the seeds have all four languages
+    assert_same_tables(three, one)

@@ -1,0 +1,78 @@
+"""Issue 22: `kill -9` of a `lingflow run` leaves none of its worker processes behind, the
+forked ones included (each watches its parent, flows/pool.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+
+
+def _descendants(pid: int) -> set[int]:
+    kids: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{d}/stat").read_bytes().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            kids.setdefault(ppid, []).append(int(d))
+    out, todo = set(), [pid]
+    while todo:
+        for k in kids.get(todo.pop(), []):
+            out.add(k)
+            todo.append(k)
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return b"zombie" not in Path(f"/proc/{pid}/status").read_bytes().lower()
+    except OSError:
+        return False
+
+
+def test_killing_the_run_stops_every_worker_process(tmp_path, seeds_dir):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(seeds_dir.glob("*.txt")):
+        for k in range(20):
+            shutil.copy(p, corpus / f"{k:02d}_{p.name}")
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.Popen([str(BIN / "lingflow"), "run", str(corpus), "--out", str(tmp_path / "out"),
+                             "--no-progress", "--batch-size", "1", "--workers", "2"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        workers: set[int] = set()
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and proc.poll() is None:  # the spawned worker and its fork
+            workers = {p for p in _descendants(proc.pid)
+                       if b"multiprocessing.spawn" in Path(f"/proc/{p}/cmdline").read_bytes()}
+            if len(workers) >= 2:
+                break
+            time.sleep(0.2)
+        assert len(workers) >= 2, "the run never had its two worker processes"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(_alive(p) for p in workers):
+            time.sleep(0.2)
+        assert not [p for p in workers if _alive(p)], "worker processes outlived the killed run"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for p in _descendants(proc.pid):  # clean up whatever the test left (its own children only)
+            try:
+                os.kill(p, signal.SIGKILL)
+            except OSError:
+                pass
