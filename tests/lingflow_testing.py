@@ -79,3 +79,16 @@ def assert_same_tables(got: Any, expected: Any) -> None:
 
     for name in TABLE_KEYS:
         pd.testing.assert_frame_equal(read(got, name), read(expected, name), obj=name)
+
+
+def seed_corpus(root: Any, seeds_dir: Any, copies: int) -> Any:
+    """``root/corpus`` holding ``copies`` copies of every seed document (``00_<name>``, ``01_<name>``, ...)."""
+    import shutil
+    from pathlib import Path
+
+    corpus = Path(root) / "corpus"
+    corpus.mkdir()
+    for p in sorted(Path(seeds_dir).glob("*.txt")):
+        for k in range(copies):
+            shutil.copy(p, corpus / f"{k:02d}_{p.name}")
+    return corpus

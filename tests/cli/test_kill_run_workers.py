@@ -4,7 +4,6 @@ forked ones included (each watches its parent, flows/pool.py)."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from lingflow_testing import seed_corpus
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -42,11 +42,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_killing_the_run_stops_every_worker_process(tmp_path, seeds_dir):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in sorted(seeds_dir.glob("*.txt")):
-        for k in range(20):
-            shutil.copy(p, corpus / f"{k:02d}_{p.name}")
+    corpus = seed_corpus(tmp_path, seeds_dir, 20)
     env = dict(os.environ, PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
     env.pop("PREFECT_API_URL", None)
     proc = subprocess.Popen([str(BIN / "lingflow"), "run", str(corpus), "--out", str(tmp_path / "out"),

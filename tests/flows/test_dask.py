@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from flows.ingest import ingest
-from lingflow_testing import assert_same_tables
+from lingflow_testing import assert_same_tables, seed_corpus
 from flows.runners import make_task_runner
 
 pytestmark = pytest.mark.slow
 
 def test_dask_local_matches_threads(tmp_path, seeds_dir):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in sorted(seeds_dir.glob("*.txt")):
-        for k in range(3):
-            shutil.copy(p, corpus / f"{k}_{p.name}")
+    corpus = seed_corpus(tmp_path, seeds_dir, 3)
     local, dask = tmp_path / "local", tmp_path / "dask"
     ingest(corpus=str(corpus), out_dir=str(local), batch_size=2, show_progress=False)
     flow = ingest.with_options(task_runner=make_task_runner(dask_local=2))

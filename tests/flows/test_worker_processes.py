@@ -3,23 +3,18 @@ and writes exactly the tables a run in one process writes."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from flows.ingest import ingest
-from lingflow_testing import assert_same_tables
+from lingflow_testing import assert_same_tables, seed_corpus
 from flows.workers import MIN_BATCHES_FOR_PROCESSES
 from pipeline.components import default_ner
 
 pytestmark = pytest.mark.slow
 
 def test_worker_processes_write_the_same_tables(tmp_path, seeds_dir):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in sorted(seeds_dir.glob("*.txt")):
-        for k in range(2):
-            shutil.copy(p, corpus / f"{k}_{p.name}")
+    corpus = seed_corpus(tmp_path, seeds_dir, 2)
     one, two = tmp_path / "one", tmp_path / "two"
     s1 = ingest(corpus=str(corpus), out_dir=str(one), batch_size=1, show_progress=False, workers=1)
     s2 = ingest(corpus=str(corpus), out_dir=str(two), batch_size=1, show_progress=False, workers=2)
@@ -32,11 +27,7 @@ def test_worker_processes_write_the_same_tables(tmp_path, seeds_dir):
 
 def test_forked_worker_processes_write_the_same_tables(tmp_path, seeds_dir):
     """workers=3: one worker process loads the models and forks the second (flows/pool.py)."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in sorted(seeds_dir.glob("*.txt")):
-        for k in range(3):
-            shutil.copy(p, corpus / f"{k}_{p.name}")
+    corpus = seed_corpus(tmp_path, seeds_dir, 3)
     one, three = tmp_path / "one", tmp_path / "three"
     s1 = ingest(corpus=str(corpus), out_dir=str(one), batch_size=1, show_progress=False, workers=1)
     s3 = ingest(corpus=str(corpus), out_dir=str(three), batch_size=1, show_progress=False, workers=3)
