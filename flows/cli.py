@@ -20,7 +20,7 @@ train_app = typer.Typer(no_args_is_help=True, help="Rebuild a shipped model arte
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
-DEFAULT_DATA = os.environ.get("LINGFLOW_DATA", str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
+DEFAULT_DATA = training.DEFAULT_DATA
 
 
 def _console():
@@ -29,10 +29,7 @@ def _console():
     return Console(stderr=False)
 
 
-def _fail(message: object) -> None:
-    """One red line on stderr and exit 2 (a usage problem, never a traceback)."""
-    typer.secho(f"lingflow: {message}", fg="red", err=True)
-    raise typer.Exit(2)
+_fail = results.fail  # one red line on stderr and exit 2 (a usage problem, never a traceback)
 
 
 def _version(value: bool) -> None:

@@ -142,9 +142,10 @@ class ForkPool:
             try:
                 tid, ok, value, pid, models = self._results.get(timeout=0.5)
             except queue.Empty:
-                if self._zygote.is_alive() or self._closed:
-                    if self._closed and not self._zygote.is_alive():
-                        return
+                alive = self._zygote.is_alive()
+                if self._closed and not alive:
+                    return
+                if alive or self._closed:
                     continue
                 self._fail(WorkerDied(f"the worker process (pid {self._zygote.pid}) ended with code "
                                       f"{self._zygote.exitcode} while processing"))

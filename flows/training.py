@@ -8,15 +8,11 @@ from typing import Optional
 
 import typer
 
+from flows.results import fail as _fail
+
 REPO = Path(__file__).resolve().parent.parent
 CONFIGS = REPO / "pipeline" / "training" / "ner" / "configs"
 DEFAULT_DATA = os.environ.get("LINGFLOW_DATA", str(REPO.parent / "shared" / "data"))
-
-
-def _fail(message: object) -> None:
-    """One red line on stderr and exit 2, as flows/cli.py does."""
-    typer.secho(f"lingflow: {message}", fg="red", err=True)
-    raise typer.Exit(2)
 
 
 def vectors(lang: str = typer.Option(..., "--lang", help="Language whose NER training sets give the vocabulary (az)."),

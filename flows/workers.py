@@ -22,12 +22,6 @@ from typing import Any
 MIN_BATCHES_FOR_PROCESSES = 4
 
 
-def _load(preload_args: tuple | None, languages: list[str], forks: bool) -> None:
-    from pipeline import preload
-
-    preload.prepare_worker(preload_args, languages, forks)
-
-
 class BatchExecutor:
     """Runs each batch in one of ``processes`` worker processes, or in this process (``local``:
     one batch at a time here, the others in the workers). Records what each worker loaded."""
@@ -40,9 +34,9 @@ class BatchExecutor:
         self._pool: Any = None
         if processes > 0:  # one spawned process loads, then forks the others (flows/pool.py); nothing waits
             from flows.pool import ForkPool
-            from pipeline.preload import languages_loaded
+            from pipeline.preload import languages_loaded, prepare_worker
 
-            self._pool = ForkPool(processes, _load, (preload_args, languages_loaded(), processes > 1))
+            self._pool = ForkPool(processes, prepare_worker, (preload_args, languages_loaded(), processes > 1))
 
     def run(self, fn: Any, *args: Any) -> Any:
         if self._pool is None:

@@ -49,15 +49,10 @@ def _parses(word: str) -> tuple:
 
 
 @lru_cache(maxsize=20_000)
-def _in_dictionary(word: str) -> bool:
-    """True if pymorphy3 knows the word (not only guessed from its ending)."""
-    return any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in _parses(word))
-
-
-@lru_cache(maxsize=20_000)
-def _fully_known(word: str) -> bool:
-    """True if pymorphy3's dictionary has the whole word (not a known word after an unknown prefix)."""
-    return any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+def _in_dictionary(word: str, whole: bool = False) -> bool:
+    """True if pymorphy3 knows the word (not only guessed from its ending); ``whole``: the whole word,
+    not a known word after an unknown prefix."""
+    return any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" and (not whole or len(p.methods_stack) == 1)
                for p in _parses(word))
 
 
@@ -297,7 +292,7 @@ _INDECLINABLE = re.compile(r"^[А-ЯЁ][а-яё]*[^кгхжшчщи\W]и$")
 def _indeclinable_foreign(text: str) -> bool:
     """One guessed word in -и after a consonant that takes no -ы (``Сулеймани``, ``Раиси``) or a vowel
     (``Хаменеи``): a foreign indeclinable name, not a genitive (``Марии``, ``Ольги`` are known or excluded)."""
-    return " " not in text and bool(_INDECLINABLE.match(text)) and not _fully_known(text)
+    return " " not in text and bool(_INDECLINABLE.match(text)) and not _in_dictionary(text, whole=True)
 
 
 def canonicalize_ru(surface: str, label: str, cases: frozenset[str] | None = None, follower: str | None = None) -> str:

@@ -22,14 +22,13 @@ from functools import lru_cache
 from pipeline.entities.common import case_like, collapse_spaces, trim_mention
 from pipeline.entities.ru import _ABBR_INFL, _in_dictionary, _is_word, _keep_yo, _parses
 
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
 
 def _noun_parses(word: str) -> list:
     """Noun readings for ORG/LOC heads (given-name/patronymic readings left out)."""
     nouns = [p for p in _parses(word) if p.tag.POS == "NOUN"]
     return [p for p in nouns if "Name" not in p.tag and "Patr" not in p.tag]
-
-
-_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
 def _adj_parses(word: str) -> list:

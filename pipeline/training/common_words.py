@@ -10,15 +10,15 @@ model is trained on (PEYMA stays research-only and is not read).
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from pipeline.ner.base import letter_words as words
+from pipeline.training.ner.data import read_set
 from pipeline.text.normalize import normalize
 
-SETS = {"fa": ("parstwiner-train", "textmining-train", "wikiann-train")}
+SETS = {"fa": ("parstwiner", "textmining", "wikiann")}  # their -train files
 MIN_OUTSIDE = 3
 
 
@@ -26,20 +26,18 @@ def count(lang: str, data_root: Path) -> tuple[Counter, Counter]:
     outside: Counter = Counter()
     person: Counter = Counter()
     for name in SETS[lang]:
-        with open(Path(data_root) / "ner" / lang / f"{name}.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                doc = json.loads(line)
-                text = normalize(doc["text"], lang).text
-                labels: list[str | None] = [None] * len(text)
-                for ent in doc["entities"]:
-                    for i in range(ent["start"], min(ent["end"], len(text))):
-                        labels[i] = ent["label"]
-                for s, e, w in words(text):
-                    seen = set(labels[s:e])
-                    if seen == {None}:
-                        outside[w] += 1
-                    elif "PER" in seen:
-                        person[w] += 1
+        for doc in read_set(Path(data_root) / "ner", lang, name, "train"):
+            text = normalize(doc["text"], lang).text
+            labels: list[str | None] = [None] * len(text)
+            for ent in doc["entities"]:
+                for i in range(ent["start"], min(ent["end"], len(text))):
+                    labels[i] = ent["label"]
+            for s, e, w in words(text):
+                seen = set(labels[s:e])
+                if seen == {None}:
+                    outside[w] += 1
+                elif "PER" in seen:
+                    person[w] += 1
     return outside, person
 
 
@@ -48,7 +46,7 @@ def write(lang: str, data_root: Path) -> Path:
     path = Path(importlib.import_module(f"pipeline.lang.{lang}").__file__).parent / "data" / "common_words.tsv"
     rows = sorted(w for w, c in outside.items() if c >= MIN_OUTSIDE and person[w] == 0)
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(f"# word\ttimes outside every entity in {', '.join(SETS[lang])} (never in a PER span; "
+        fh.write(f"# word\ttimes outside every entity in {', '.join(f'{n}-train' for n in SETS[lang])} (never in a PER span; "
                  "built by pipeline.training.common_words)\n")
         for w in rows:
             fh.write(f"{w}\t{outside[w]}\n")

@@ -50,8 +50,9 @@ def drop_common_word_persons(text: str, spans: list[Span], lang: str) -> list[Sp
     common = common_words()
     out = []
     for sp in spans:
-        ws = [w for _, _, w in letter_words(text[sp.start:sp.end])]
-        if sp.label == "PER" and ws and all(w in common for w in ws):
-            continue
+        if sp.label == "PER":
+            ws = [w for _, _, w in letter_words(text[sp.start:sp.end])]
+            if ws and all(w in common for w in ws):
+                continue
         out.append(sp)
     return out

