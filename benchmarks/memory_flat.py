@@ -47,7 +47,8 @@ def main() -> None:
         words = corpus_words(corpus)
         row = {"label": a.label, "docs": n, "words": words, "wall_s": r["wall_s"], "words_s": words / r["wall_s"],
                "peak_rss_tree_mb": r["peak_rss_tree_mb"], "peak_pss_tree_mb": r["peak_pss_tree_mb"],
-               "peak_rss_single_mb": r["peak_rss_single_mb"], "load": load, "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+               "peak_rss_single_mb": r["peak_rss_single_mb"], "pss_at_peak_mb": r["pss_at_peak_mb"], "load": load,
+               "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
         base = rows[0] if rows else row
         row["pss_x_first"] = row["peak_pss_tree_mb"] / base["peak_pss_tree_mb"]
         row["rss_x_first"] = row["peak_rss_tree_mb"] / base["peak_rss_tree_mb"]
@@ -57,6 +58,7 @@ def main() -> None:
             f.write(json.dumps(row) + "\n")
         print_table(rows, ["docs", "words", "wall_s", "words_s", "peak_rss_tree_mb", "peak_pss_tree_mb",
                            "peak_rss_single_mb", "rss_x_first", "pss_x_first", "load"])
+        print("  PSS of each process at the peak (MB): " + ", ".join(f"{w} {m}" for w, m in row["pss_at_peak_mb"]))
 
 
 if __name__ == "__main__":

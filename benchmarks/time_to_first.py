@@ -11,6 +11,8 @@ command, Python start-up and imports included), small runs interleaved and repea
 - ``seeds cold``: ``lingflow run`` on the 4 seed documents (corpus/) into a fresh output folder;
 - ``seeds unchanged``: the same again, nothing changed;
 - with a running ``prefect server`` (``PREFECT_API_URL`` set): the floor and both seed runs;
+  then the same with ``lingflow workers`` running too (every model loaded before the runs; their
+  CPU seconds are not the run's);
 - ``N mixed``: ``lingflow run`` on N generated documents (benchmarks/gen_corpus.py; 2,000, or
   200 with ``--quick``), words/s over the wall time (start-up included) and peak memory of the
   whole process tree (sum of RSS, sum of PSS), next to the slowest backend's raw words/s on
@@ -71,9 +73,12 @@ if __name__ == "__main__":
 '''
 
 
-def base_env(api_url: str | None = None) -> dict[str, str]:
+def base_env(api_url: str | None = None, workers_socket: Path | None = None) -> dict[str, str]:
+    """The runs' environment: a running server only with ``api_url``, `lingflow workers` only with
+    ``workers_socket`` (never a developer's own workers)."""
     env = dict(os.environ, PREFECT_HOME=str(SCRATCH / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="90")
+               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="90",
+               LINGFLOW_WORKERS_SOCKET=str(workers_socket or SCRATCH / "no-workers.sock"))
     env.pop("PREFECT_API_URL", None)
     if api_url:
         env["PREFECT_API_URL"] = api_url
@@ -115,13 +120,28 @@ def _kb(pid: int, path: str, field: str) -> int:
     return 0
 
 
+def _what(pid: int) -> str:
+    """A short name of a process of the tree: the run, its server, a worker."""
+    try:
+        cmd = open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "?"
+    for key, name in (("uvicorn", "prefect server"), ("prefect.server", "prefect server"),
+                      ("multiprocessing", "worker"), ("lingflow", "the run")):
+        if key in cmd:
+            return name
+    return cmd[:40]
+
+
 class TreeMemory(threading.Thread):
-    """Samples the process tree under ``pid``: peak sum of RSS, of PSS and the largest single RSS (MB)."""
+    """Samples the process tree under ``pid``: peak sum of RSS, of PSS and the largest single RSS (MB),
+    and the PSS of each process at the tree's PSS peak (``at_peak``)."""
 
     def __init__(self, pid: int, every: float = 0.3) -> None:
         super().__init__(daemon=True)
         self.pid, self.every, self.stop = pid, every, threading.Event()
         self.rss = self.pss = self.single = 0.0
+        self.at_peak: list[tuple[str, float]] = []
 
     def run(self) -> None:
         while not self.stop.is_set():
@@ -129,7 +149,11 @@ class TreeMemory(threading.Thread):
             rss = [_kb(p, "status", "VmRSS:") for p in pids]
             self.rss = max(self.rss, sum(rss) / 1024)
             self.single = max(self.single, max(rss, default=0) / 1024)
-            self.pss = max(self.pss, sum(_kb(p, "smaps_rollup", "Pss:") for p in pids) / 1024)
+            pss = [_kb(p, "smaps_rollup", "Pss:") / 1024 for p in pids]
+            if sum(pss) > self.pss:
+                self.pss = sum(pss)
+                self.at_peak = sorted(((_what(p), round(m)) for p, m in zip(pids, pss) if m > 1),
+                                      key=lambda x: -x[1])
             self.stop.wait(self.every)
 
 
@@ -150,7 +174,8 @@ def timed(cmd: list[str], env: dict[str, str], memory: bool = False, cwd: Path =
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
     row = {"wall_s": wall, "cpu_s": (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)}
     if mem:
-        row.update(peak_rss_tree_mb=mem.rss, peak_pss_tree_mb=mem.pss, peak_rss_single_mb=mem.single)
+        row.update(peak_rss_tree_mb=mem.rss, peak_pss_tree_mb=mem.pss, peak_rss_single_mb=mem.single,
+                   pss_at_peak_mb=mem.at_peak)
     return row
 
 
@@ -215,6 +240,23 @@ def start_server(env: dict[str, str]) -> tuple[subprocess.Popen, str]:
         time.sleep(0.25)
     proc.kill()
     raise SystemExit(f"prefect server did not start; see {SCRATCH / 'server.log'}")
+
+
+def start_workers(env: dict[str, str]) -> tuple[subprocess.Popen, float]:
+    """`lingflow workers` (every model loaded) on the socket of ``env``; returns it and its start-up seconds."""
+    sock = Path(env["LINGFLOW_WORKERS_SOCKET"])
+    sock.unlink(missing_ok=True)
+    log_file = SCRATCH / "workers.log"
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([LINGFLOW, "workers"], stdout=open(log_file, "w"), stderr=subprocess.STDOUT, env=env,
+                            cwd=REPO)
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None:
+        if "listening" in log_file.read_text():
+            return proc, time.perf_counter() - t0
+        time.sleep(0.2)
+    proc.kill()
+    raise SystemExit(f"lingflow workers did not start; see {log_file}")
 
 
 def stop_server(proc: subprocess.Popen) -> None:
@@ -317,9 +359,16 @@ def main() -> None:
         proc, url = start_server(env)
         try:
             swalls = small_runs(base_env(url), repeats, extra, "server", ref)
+            wenv = base_env(url, SCRATCH / "workers.sock")
+            wproc, wstart = start_workers(wenv)
+            try:
+                wwalls = small_runs(wenv, repeats, extra, "server+workers")
+            finally:
+                stop_server(wproc)
         finally:
             stop_server(proc)
         rec["server"] = medians(*swalls)
+        rec["server_workers"] = {**medians(*wwalls), "workers_start_s": wstart}
     if not a.no_large:
         if ref:
             rec["large_ref"] = large_run(n, env, extra, ref)
@@ -342,6 +391,10 @@ def main() -> None:
                  {"what": "with prefect server: 4 seeds, fresh output", **_m(rec["server"]["cold"])},
                  {"what": "with prefect server: 4 seeds, unchanged",
                   **_m(rec["server"]["unchanged"])}]
+        rows += [{"what": "with prefect server and `lingflow workers`: 4 seeds, fresh output",
+                  **_m(rec["server_workers"]["cold"])},
+                 {"what": "with prefect server and `lingflow workers`: 4 seeds, unchanged",
+                  **_m(rec["server_workers"]["unchanged"])}]
         if ref:
             rows += [{"what": f"  {a.compare}, with server: 4 seeds, fresh output",
                       **_m(rec["server"]["cold_ref"])},

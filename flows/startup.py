@@ -24,4 +24,6 @@ def loaded_models_line(summary: dict) -> str:
         return "none"
     n = summary.get("worker_processes", 0)
     where = f" (in {n} worker process{'es' if n > 1 else ''}, started before Prefect)" if n else ""
+    if summary.get("workers_daemon"):
+        where = f" (held by `lingflow workers`, pid {summary['workers_daemon']}, loaded when they started)"
     return ", ".join(f"{name} {s:.1f} s" for name, s in models.items()) + where

@@ -14,6 +14,7 @@ Each worker loads its models once and keeps them for every batch; its memory sta
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
@@ -67,14 +68,16 @@ class BatchExecutor:
             self._pool = None
 
 
-_EXECUTORS: dict[str, BatchExecutor] = {}
-_PREPARED: list[BatchExecutor] = []
+_EXECUTORS: dict[str, Any] = {}  # BatchExecutor, or flows.daemon.RemoteExecutor
+_PREPARED: list[Any] = []
 
 
 def prepare(corpus: str, out_dir: str, full: bool, max_bytes: int, workers: int, batch_size: int) -> int:
     """Start the worker processes of the run that is about to start in this process (before
     Prefect): one for a run of one batch, ``workers`` for more, none when nothing is to be
-    processed. Each loads what the run's first documents need. Returns the number started."""
+    processed. Each loads what the run's first documents need. When ``lingflow workers`` run
+    this code (:mod:`flows.daemon`), the run uses them instead and starts none. Returns the
+    number of worker processes the run will use."""
     from pipeline.runner import plan_corpus
 
     try:
@@ -83,6 +86,12 @@ def prepare(corpus: str, out_dir: str, full: bool, max_bytes: int, workers: int,
         return 0
     if todo == 0:
         return 0
+    from flows.daemon import connect
+
+    remote = connect(lambda line: print(f"lingflow: {line}", file=sys.stderr))
+    if remote is not None:  # `lingflow workers` hold every model already: this run loads none
+        _PREPARED.append(remote)
+        return remote.processes
     processes = 1 if todo <= batch_size else max(1, workers)
     _PREPARED.append(BatchExecutor(processes, local=False, preload_args=(corpus, out_dir, full, max_bytes)))
     return processes
@@ -93,12 +102,17 @@ def discard_prepared() -> None:
         _PREPARED.pop().close()
 
 
-def open_executor(run_id: str, workers: int, n_batches: int) -> BatchExecutor:
-    """The executor of run ``run_id``: the prepared one, else this process plus ``workers - 1``
-    worker processes when the run has at least :data:`MIN_BATCHES_FOR_PROCESSES` batches."""
-    if _PREPARED:
-        ex = _PREPARED.pop()
-    else:
+def open_executor(run_id: str, workers: int, n_batches: int, remote: bool = True) -> Any:
+    """The executor of run ``run_id``: the prepared one; else (a scheduled run of ``serve``, a flow
+    called from Python) the running ``lingflow workers`` when ``remote`` and there is work; else this
+    process plus ``workers - 1`` worker processes when the run has at least
+    :data:`MIN_BATCHES_FOR_PROCESSES` batches."""
+    ex = _PREPARED.pop() if _PREPARED else None
+    if ex is None and remote and n_batches:
+        from flows.daemon import connect
+
+        ex = connect(lambda line: print(f"lingflow: {line}", file=sys.stderr))
+    if ex is None:
         ex = BatchExecutor(workers - 1 if workers > 1 and n_batches >= MIN_BATCHES_FOR_PROCESSES else 0)
     _EXECUTORS[run_id] = ex
     return ex
@@ -111,7 +125,7 @@ def close_executor(run_id: str) -> dict[str, Any]:
         return {"batches_in_worker_processes": 0, "worker_processes": 0, "models_loaded": {}}
     ex.close()
     return {"batches_in_worker_processes": ex.in_processes, "worker_processes": ex.processes,
-            "models_loaded": ex.loaded()}
+            "models_loaded": ex.loaded(), "workers_daemon": getattr(ex, "pid", 0)}
 
 
 def run_batch(run_id: str, fn: Any, *args: Any) -> Any:

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+
+# A developer's running `lingflow workers` (flows/daemon.py) must not serve the tests' runs: the
+# tests that want workers start their own on their own socket.
+os.environ["LINGFLOW_WORKERS_SOCKET"] = str(Path("/nonexistent/lingflow-tests/workers.sock"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -164,17 +164,18 @@ def navec_cache_dir() -> Path:
     return Path(os.environ.get("LINGFLOW_CACHE") or Path.home() / ".cache" / "lingflow")
 
 
-def _navec_unpacked() -> tuple[list[str], Any]:
+def _navec_unpacked(dtype: str = "float32") -> tuple[list[str], Any]:
     import numpy as np
     from natasha import NewsEmbedding
 
     emb = NewsEmbedding()
-    return list(emb.vocab.words), np.ascontiguousarray(emb.pq.unpack(), dtype=np.float32)
+    return list(emb.vocab.words), np.ascontiguousarray(emb.pq.unpack(), dtype=dtype)
 
 
-@lru_cache(maxsize=1)
-def navec_table() -> tuple[list[str], Any]:
-    """natasha's navec news vectors, unpacked: (lower-case words, float32 matrix 250002 x 300).
+@lru_cache(maxsize=2)
+def navec_table(dtype: str = "float32") -> tuple[list[str], Any]:
+    """natasha's navec news vectors, unpacked: (lower-case words, matrix 250002 x 300 of ``dtype``,
+    ``float32`` or ``float16``: half the memory, see :mod:`pipeline.lang.ru.ner`).
 
     Unpacking takes seconds and 300 MB per process, so the first run saves the table (and its
     words) under :func:`navec_cache_dir`; later runs memory-map it read-only: no unpacking, and
@@ -184,12 +185,13 @@ def navec_table() -> tuple[list[str], Any]:
     from importlib.metadata import version
 
     stem = navec_cache_dir() / f"{NAVEC_NAME}-natasha-{version('natasha')}"
-    matrix, words_file = stem.with_suffix(".f32.npy"), stem.with_suffix(".words.json")
+    matrix = stem.with_suffix(".f16.npy" if dtype == "float16" else ".f32.npy")
+    words_file = stem.with_suffix(".words.json")
     try:
         return json.loads(words_file.read_text("utf-8")), np.load(matrix, mmap_mode="r")
     except (OSError, ValueError):
         pass
-    words, data = _navec_unpacked()
+    words, data = _navec_unpacked(dtype)
     try:
         stem.parent.mkdir(parents=True, exist_ok=True)
         for path, write in ((matrix, lambda f: np.save(f, data)),
@@ -203,24 +205,24 @@ def navec_table() -> tuple[list[str], Any]:
     return words, np.load(matrix, mmap_mode="r")
 
 
-def navec_vectors(strings: Any) -> Any:
+def navec_vectors(strings: Any, dtype: str = "float32") -> Any:
     """A spaCy ``Vectors`` table keyed by ``LOWER`` holding navec (deterministic, no download)."""
     from spacy.strings import get_string_id
     from spacy.vectors import Vectors
 
-    words, data = navec_table()
+    words, data = navec_table(dtype)
     keys = [get_string_id(w) for w in words]  # hashes only: the model's string store stays small
     return Vectors(strings=strings, data=data, keys=keys, name=NAVEC_NAME, attr="LOWER")
 
 
-def attach_navec(nlp: Any) -> Any:
+def attach_navec(nlp: Any, dtype: str = "float32") -> Any:
     """Put navec into ``nlp.vocab.vectors`` (models are saved without the 300 MB table)."""
     from spacy.attrs import LOWER
 
     vectors = nlp.vocab.vectors
     # spaCy does not save the key attribute (LOWER), so a loaded table is always replaced.
     if vectors.name != NAVEC_NAME or vectors.shape[0] == 0 or vectors.attr != LOWER:
-        nlp.vocab.vectors = navec_vectors(nlp.vocab.strings)
+        nlp.vocab.vectors = navec_vectors(nlp.vocab.strings, dtype)
     return nlp
 
 

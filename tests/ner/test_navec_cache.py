@@ -37,3 +37,27 @@ def test_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
         assert not isinstance(data, np.memmap) and data.shape == (250002, 300) and len(words) == 250002
     finally:
         nb.navec_table.cache_clear()
+
+
+def test_half_precision_table_is_the_rounded_float32_one(tmp_path, monkeypatch):
+    """Issue 22: inference maps navec in float16 (half the memory), the same values rounded."""
+    monkeypatch.setenv("LINGFLOW_CACHE", str(tmp_path / "cache"))
+    nb.navec_table.cache_clear()
+    try:
+        words, half = nb.navec_table("float16")
+        assert isinstance(half, np.memmap) and half.dtype == np.float16 and half.shape == (250002, 300)
+        assert any(p.name.endswith(".f16.npy") for p in (tmp_path / "cache").iterdir())
+        _w, ref = nb._navec_unpacked()
+        rows = [0, 1, 777, 123_456, 250_001]
+        np.testing.assert_array_equal(np.asarray(half[rows]), ref[rows].astype(np.float16))
+    finally:
+        nb.navec_table.cache_clear()
+
+
+def test_the_russian_model_attaches_half_precision_unless_blis(monkeypatch):
+    from pipeline.lang.ru.ner import navec_dtype
+
+    monkeypatch.delenv("LINGFLOW_MATMUL", raising=False)
+    assert navec_dtype() == "float16"
+    monkeypatch.setenv("LINGFLOW_MATMUL", "blis")
+    assert navec_dtype() == "float32"

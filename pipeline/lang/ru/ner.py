@@ -11,9 +11,18 @@ from typing import Any
 
 from pipeline.ner.base import NerBackend, Span
 from pipeline.ner.natasha_backend import NAVEC_NAME, attach_navec, register_spacy_factory, split_lines
-from pipeline.ner.spacy_backend import load_spacy, predicting
+from pipeline.ner.spacy_backend import load_spacy, predicting, use_blis
 
 DEFAULT_MODEL = "ner-ru"
+
+
+def navec_dtype() -> str:
+    """navec is attached in half precision at inference: 150 MB of memory-mapped rows instead of 300
+    (issue 22: a large run's memory). Its values come from a product-quantisation codebook, and
+    spaCy multiplies them into float32; on the ru dev sets one mention of 5,639 changed (wikiann),
+    nerel none, and a 2,000-document mixed run wrote the same tables. blis multiplies float32 only,
+    so ``LINGFLOW_MATMUL=blis`` keeps float32. Training attaches float32 (the shipped weights)."""
+    return "float32" if use_blis() else "float16"
 
 
 class RuSpacyNer(NerBackend):
@@ -32,7 +41,7 @@ class RuSpacyNer(NerBackend):
         register_spacy_factory()  # the model's first component is lingflow_natasha_tags
         nlp = load_spacy(self.model)
         if nlp.vocab.vectors.name == NAVEC_NAME:
-            attach_navec(nlp)  # saved without the table; navec comes from the natasha wheel
+            attach_navec(nlp, navec_dtype())  # saved without the table; navec comes from the natasha wheel
         return nlp
 
     def predict(self, texts: list[str]) -> list[list[Span]]:
