@@ -26,6 +26,7 @@ import os
 import pickle
 import secrets
 import signal
+import socket
 import sys
 import threading
 import time
@@ -210,6 +211,17 @@ class RemoteExecutor:
         self._reader.start()
 
     def run(self, fn: Any, *args: Any) -> Any:
+        """A batch: ``fn(*args)`` in one of the workers (counted, with the models it had loaded)."""
+        value, pid, models = self._submit(fn, args)
+        self.in_processes += 1
+        self.models[pid] = models
+        return value
+
+    def call(self, fn: Any, *args: Any) -> Any:
+        """``fn(*args)`` in one of the workers, not counted as a batch (the commit)."""
+        return self._submit(fn, args)[0]
+
+    def _submit(self, fn: Any, args: tuple) -> tuple:
         fut: Future = Future()
         with self._lock:
             tid, self._next = self._next, self._next + 1
@@ -219,10 +231,7 @@ class RemoteExecutor:
             except (OSError, EOFError):
                 self._waiting.pop(tid)
                 raise WorkerDied(f"lingflow workers (pid {self.pid}) stopped; re-run to finish") from None
-        value, pid, models = fut.result()
-        self.in_processes += 1
-        self.models[pid] = models
-        return value
+        return fut.result()
 
     def _read(self) -> None:
         while True:
@@ -251,8 +260,12 @@ class RemoteExecutor:
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            self.conn.close()
+            try:  # wakes the reader thread from its recv() (closing the connection alone does not)
+                socket.fromfd(self.conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM).shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
             self._reader.join(2)
+            self.conn.close()
 
 
 def connect(warn: Callable[[str], None]) -> Optional[RemoteExecutor]:

@@ -20,14 +20,14 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.progress import Progress
 from flows.runners import in_flight
-from flows.workers import close_executor, open_executor, run_batch, runs_in_threads
+from flows.workers import close_executor, open_executor, release_executor, run_batch, in_workers, runs_in_threads
 from flows.settings import SETTINGS
 from pipeline import runner
 from pipeline.batch import process_files
 from pipeline.io.discover import SourceFile
 from pipeline.io.plan import Plan
-from pipeline.io.tables import BatchSummary, TableStore
-from pipeline.report.run_summary import failed_in_run, summary_markdown, summary_rows
+from pipeline.io.tables import BatchSummary
+from pipeline.report.run_summary import summary_parts
 
 _NO_RESULTS = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -47,8 +47,10 @@ def process_batch(files: list[SourceFile], ctx: runner.RunContext, batch_no: int
 
 @task(name="commit", retries=1, retry_delay_seconds=1, **_NO_RESULTS)
 def commit(out_dir: str, run_id: str, run_row: dict) -> dict[str, int]:
-    """Publish the staged rows and the runs row as one new version of the tables."""
-    return TableStore(out_dir).commit(run_id, run_row=run_row)
+    """Publish the staged rows and the runs row as one new version of the tables (in `lingflow workers`
+    when the run uses them: :func:`flows.workers.in_workers`)."""
+    # a library function: a worker that runs it must not import this module (and Prefect with it)
+    return in_workers(run_id, runner.commit_staged, out_dir, run_id, run_row)
 
 
 def _run_batches(todo: list[list[SourceFile]], ctx: runner.RunContext, window: int) -> Iterator[BatchSummary]:
@@ -85,21 +87,22 @@ def run_name() -> str:
     return f"ingest {Path(str(corpus)).resolve().name or corpus} {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
 
 
-def publish(summary: dict[str, Any], started: datetime, log: Any) -> None:
-    """Log each failed document into the run's log; publish the summary as a table and a markdown artifact."""
+def publish(summary: dict[str, Any], started: datetime, log: Any, run_id: str = "") -> None:
+    """Log each failed document into the run's log; publish the summary as a table and a markdown artifact
+    (computed in `lingflow workers` when the run uses them: they have the table code imported)."""
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-    failed = failed_in_run(summary["out_dir"], started)
+    failed, rows, markdown = in_workers(run_id, summary_parts, summary, started)
     for path, error in failed[:MAX_FAILURES_LOGGED]:
         log.warning("failed: %s: %s", path, error)
     if len(failed) > MAX_FAILURES_LOGGED:
         log.warning("... and %d more failed documents (lingflow inspect --failed)", len(failed) - MAX_FAILURES_LOGGED)
     key = "lingflow-" + corpus_slug(summary["corpus"])
     try:
-        create_table_artifact(summary_rows(summary), key=key + "-counts",
+        create_table_artifact(rows, key=key + "-counts",
                               description=f"Counts of the run on {summary['corpus']}: files, languages, labels, "
                                           "failure reasons")
-        create_markdown_artifact(summary_markdown(summary, failed), key=key + "-summary",
+        create_markdown_artifact(markdown, key=key + "-summary",
                                  description=f"Top entities and failed files after the run on {summary['corpus']}")
     except Exception as exc:  # the tables are committed; a UI hiccup must not fail the run
         log.warning("could not publish the run's artifacts: %s", exc)
@@ -141,6 +144,7 @@ def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = Non
     batch_size = batch_size or SETTINGS.batch_size
     max_mb = max_mb or SETTINGS.max_mb
     lock = runner.open_output(corpus, out_dir)  # the CLI took it already, before Prefect started
+    ctx = None
     try:
         from prefect.runtime import flow_run
 
@@ -170,7 +174,9 @@ def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = Non
         progress.close()
         summary = runner.finish(ctx, plan, summaries, len(todo), commit=commit, recovered=recovered)
         summary.update(where)
-        publish(summary, ctx.started, log)
+        publish(summary, ctx.started, log, ctx.run_id)
         return summary
     finally:
+        if ctx is not None:
+            release_executor(ctx.run_id)  # `lingflow workers` stayed connected for the commit
         lock.release()

@@ -119,13 +119,30 @@ def open_executor(run_id: str, workers: int, n_batches: int, remote: bool = True
 
 
 def close_executor(run_id: str) -> dict[str, Any]:
-    """Stop the run's worker processes; returns what ran where and the models loaded."""
-    ex = _EXECUTORS.pop(run_id, None)
+    """Stop the run's worker processes (before the commit: they would hold their memory through it);
+    returns what ran where and the models loaded. ``lingflow workers`` stay connected for the
+    commit (:func:`in_workers`), which needs what they have loaded."""
+    ex = _EXECUTORS.get(run_id)
     if ex is None:
         return {"batches_in_worker_processes": 0, "worker_processes": 0, "models_loaded": {}}
-    ex.close()
+    if not getattr(ex, "pid", 0):
+        _EXECUTORS.pop(run_id).close()
     return {"batches_in_worker_processes": ex.in_processes, "worker_processes": ex.processes,
             "models_loaded": ex.loaded(), "workers_daemon": getattr(ex, "pid", 0)}
+
+
+def in_workers(run_id: str, fn: Any, *args: Any) -> Any:
+    """``fn(*args)`` (the commit, the summary) in ``lingflow workers`` when the run uses them: their
+    processes have imported the table code and loaded the entity tables already; else here."""
+    ex = _EXECUTORS.get(run_id)
+    return ex.call(fn, *args) if getattr(ex, "pid", 0) else fn(*args)
+
+
+def release_executor(run_id: str) -> None:
+    """After the run: disconnect from ``lingflow workers`` (local workers were closed already)."""
+    ex = _EXECUTORS.pop(run_id, None)
+    if ex is not None:
+        ex.close()
 
 
 def run_batch(run_id: str, fn: Any, *args: Any) -> Any:

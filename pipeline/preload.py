@@ -40,15 +40,53 @@ class Preloaded:
     error: str | None = None
 
 
-def sample_languages(files: list, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
-    """The languages (documents' and stretches') of ``files``, through the run's own first steps."""
+def _identified(files: list, max_bytes: int = DEFAULT_MAX_BYTES) -> list:
+    """``files`` read, segmented and identified by the run's own first steps."""
     from pipeline.batch import _document
     from pipeline.steps import LangIdStep, Pipeline, ReadStep, SegmentStep
 
     docs = [_document(f) for f in files]
     Pipeline([ReadStep(max_bytes), SegmentStep(), LangIdStep()]).run(docs)
-    langs = {d.lang for d in docs if d.ok} | {lang for d in docs if d.ok for _s, _e, lang in d.lang_spans}
-    return sorted(langs)
+    return docs
+
+
+def _languages(docs: list) -> list[str]:
+    return sorted({d.lang for d in docs if d.ok} | {lang for d in docs if d.ok for _s, _e, lang in d.lang_spans})
+
+
+def sample_languages(files: list, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
+    """The languages (documents' and stretches') of ``files``, through the run's own first steps."""
+    return _languages(_identified(files, max_bytes))
+
+
+def warm_up(files: list, docs: list, max_bytes: int, per_language: int = 2) -> None:
+    """Process ``per_language`` of ``files`` per language end to end into a throwaway folder.
+
+    What a batch loads on first use (dateparser and its language data, the canonicalisers'
+    tables, pandas through pyarrow, ~150 MB) then loads in the process that forks the workers,
+    before the fork, and is shared by all of them instead of copied into each (issue 22); a
+    commit into that folder loads what a commit needs (``lingflow workers`` commit for their runs)."""
+    import shutil
+    import tempfile
+    from datetime import datetime, timezone
+
+    from pipeline.batch import process_files
+    from pipeline.io.tables import TableStore
+    from pipeline.report.run_summary import failed_in_run
+
+    seen: dict[str, int] = {}
+    picked = []
+    for f, d in zip(files, docs):
+        if d.ok and seen.get(d.lang, 0) < per_language:
+            seen[d.lang] = seen.get(d.lang, 0) + 1
+            picked.append(f)
+    out = tempfile.mkdtemp(prefix="lingflow-warm-")
+    try:
+        process_files(picked, out, "warm-up", 0, datetime.now(timezone.utc), max_bytes)
+        TableStore(out).commit("warm-up")  # the entities table's code and tables (`lingflow workers` commit)
+        failed_in_run(out, datetime(1970, 1, 1, tzinfo=timezone.utc))  # and the run summary's reads
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
 def load_for(languages: list[str]) -> None:
@@ -83,8 +121,12 @@ def preload(corpus: str, out_dir: str, full: bool = False, max_bytes: int = DEFA
         files = [f for f in plan.to_process if not f.error]
         res.to_process = len(plan.to_process)
         if files:
-            res.languages = sample_languages(spread(files, sample) if whole_corpus else files[:sample], max_bytes)
+            some = spread(files, sample) if whole_corpus else files[:sample]
+            docs = _identified(some, max_bytes)
+            res.languages = _languages(docs)
             load_for(res.languages)
+            if whole_corpus:  # this process forks the workers: what batches load lazily, load it now
+                warm_up(some, docs, max_bytes)
     except Exception as exc:  # noqa: BLE001 - the run itself reports real problems
         res.error = f"{exc.__class__.__name__}: {exc}"
         log.debug("preload failed: %s", res.error)
@@ -99,6 +141,37 @@ def languages_loaded() -> list[str]:
 
     loaded = loaded_models()
     return sorted(lang for lang, name in components.default_ner().items() if name in loaded)
+
+
+#: One short document per language for :func:`warm_up_texts` (names, places, organisations, dates).
+WARM_TEXTS = {
+    "az": "Bakı, 12 mart 2024-cü il. Azərbaycan Respublikasının Prezidenti İlham Əliyev Gəncə şəhərində "
+          "Dövlət Neft Şirkətinin yeni binasının açılışında iştirak edib.",
+    "en": "London, 12 March 2024. The President of the European Commission Ursula von der Leyen visited the "
+          "headquarters of Siemens in Munich on Tuesday.",
+    "ru": "Москва, 12 марта 2024 года. Министр иностранных дел России Сергей Лавров встретился в Баку с "
+          "представителями компании «Газпром».",
+    "fa": "تهران، ۱۲ اسفند ۱۴۰۲. رئیس جمهور ایران در دیدار با مدیران شرکت ملی نفت ایران در اصفهان سخنرانی کرد.",
+}
+
+
+def warm_up_texts(max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """:func:`warm_up` on :data:`WARM_TEXTS` (for workers that serve runs not yet known)."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from pipeline.runner import plan_corpus
+
+    root = Path(tempfile.mkdtemp(prefix="lingflow-warm-corpus-"))
+    try:
+        for lang, text in WARM_TEXTS.items():
+            (root / f"{lang}.txt").write_text(text + "\n", encoding="utf-8")
+        files = plan_corpus(str(root), str(root.parent / (root.name + "-out")), True).to_process
+        warm_up(files, _identified(files, max_bytes), max_bytes)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(root.parent / (root.name + "-out"), ignore_errors=True)
 
 
 def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool) -> None:
@@ -118,5 +191,7 @@ def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool
             preload(*preload_args, whole_corpus=forks)
         else:
             load_for(languages)
+            if forks:
+                warm_up_texts()
     except Exception as exc:  # noqa: BLE001 - the batches load lazily and report real problems
         log.debug("loading the worker's models failed: %s", exc)

@@ -109,6 +109,11 @@ def prepare(corpus: str, out_dir: str, full: bool = False) -> tuple[dict[str, An
     return recovered, plan_corpus(corpus, out_dir, full)
 
 
+def commit_staged(out_dir: str, run_id: str, run_row: dict) -> dict[str, int]:
+    """Publish the staged rows of ``run_id`` and its runs row as one new version of the tables."""
+    return TableStore(out_dir).commit(run_id, run_row=run_row)
+
+
 def finish(ctx: RunContext, plan: Plan, summaries: list[BatchSummary], n_batches: int,
            commit: Callable[[str, str, dict], dict[str, int]] | None = None,
            recovered: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -64,3 +64,9 @@ def summary_markdown(s: dict[str, Any], failed: list[tuple[str, str]]) -> str:
     else:
         lines.append("None.")
     return "\n".join(lines) + "\n"
+
+
+def summary_parts(s: dict[str, Any], started: datetime) -> tuple[list[tuple[str, str]], list[dict[str, Any]], str]:
+    """What a run publishes: its failed documents, the counts table and the markdown summary."""
+    failed = failed_in_run(s["out_dir"], started)
+    return failed, summary_rows(s), summary_markdown(s, failed)
