@@ -1,6 +1,7 @@
 """Peak memory of `lingflow run` by corpus size (issue 22): is it flat from 1k to 100k documents?
 
     python -m benchmarks.memory_flat [--sizes 1000,10000,30000] [--words 40] [--label NAME]
+    python -m benchmarks.memory_flat --sizes 2000 --words 0     # the 2,000 whole mixed documents
 
 Each size is a generated mixed corpus (benchmarks/gen_corpus.py, az/en/ru/fa, seed 0; every
 document cut to ``--words`` words, as ``bench_pipeline.py rss`` does, so that many documents fit in
@@ -26,7 +27,8 @@ from benchmarks.time_to_first import REPO, SCRATCH, base_env, last_run, lingflow
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000", help="corpus sizes in documents, comma-separated")
-    ap.add_argument("--words", type=int, default=40, help="words per document")
+    ap.add_argument("--words", type=int, default=40,
+                    help="words per document (0: whole documents, the corpus of time_to_first's large run)")
     ap.add_argument("--label", default="latest")
     ap.add_argument("--workers", type=int, default=None, help="pass --workers N to lingflow run")
     a = ap.parse_args()
@@ -36,7 +38,8 @@ def main() -> None:
     trivial_flow(env)  # creates the Prefect database (untimed)
     rows: list[dict] = []
     for n in (int(s) for s in a.sizes.split(",")):
-        corpus = ensure_corpus(REPO / "scratch" / "bench" / f"rss-{n}-{a.words}w", n, a.words)
+        corpus = (ensure_corpus(REPO / "scratch" / "bench" / f"rss-{n}-{a.words}w", n, a.words) if a.words
+                  else ensure_corpus(REPO / "scratch" / "bench" / f"c{n}", n))  # whole documents
         out = SCRATCH / f"out-flat-{n}"
         shutil.rmtree(out, ignore_errors=True)
         load = os.getloadavg()[0]
