@@ -172,10 +172,11 @@ def serve_workers(processes: int, echo: Callable[[str], None] = print) -> None:
     threading.Thread(target=accept, name="lingflow-workers-accept", daemon=True).start()
     try:
         while not stop.wait(0.5):
-            if pool._broken is not None:  # a worker died (killed, out of memory): say so and stop
-                echo(f"lingflow workers: {pool._broken}; stopping (runs load their own models until restarted)")
+            if pool.broken is not None:  # a worker died (killed, out of memory): say so and stop
+                echo(f"lingflow workers: {pool.broken}; stopping (runs load their own models until restarted)")
                 break
     finally:
+        stop.set()
         listener.close()  # removes the socket
         key_file.unlink(missing_ok=True)
         pool.close(timeout=10)

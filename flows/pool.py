@@ -24,6 +24,7 @@ import itertools
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from concurrent.futures import Future
@@ -80,13 +81,21 @@ def _serve(tasks: Any, results: Any) -> None:
             results.put((tid, False, RuntimeError(f"{exc.__class__.__name__}: {exc}"), os.getpid(), {}))
 
 
+def _quiet_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the workers leave it to the process that
+    started them (which stops them), instead of each dying with a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _forked(parent: int, tasks: Any, results: Any) -> None:
+    _quiet_interrupts()
     watch_parent(parent)
     _serve(tasks, results)
 
 
 def _zygote(parent: int, processes: int, load: Any, load_args: tuple, tasks: Any, results: Any) -> None:
     """The spawned process: load, freeze, fork ``processes - 1`` workers, then work like them."""
+    _quiet_interrupts()
     watch_parent(parent)
     load(*load_args)
     gc.collect()
@@ -139,6 +148,11 @@ class ForkPool:
         self._reader = threading.Thread(target=self._read, name="lingflow-pool-results", daemon=True)
         self._reader.start()
         atexit.register(self.close)  # never leave the zygote waiting for work at interpreter exit
+
+    @property
+    def broken(self) -> BaseException | None:
+        """Why the pool stopped serving (a worker died), or None."""
+        return self._broken
 
     def submit(self, fn: Any, *args: Any) -> Future:
         fut: Future = Future()

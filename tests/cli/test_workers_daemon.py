@@ -115,3 +115,24 @@ def _alive(pid: int) -> bool:
         return b"zombie" not in Path(f"/proc/{pid}/status").read_bytes().lower()
     except OSError:
         return False
+
+
+def test_ctrl_c_stops_the_workers_cleanly(tmp_path):
+    """Ctrl-C reaches the whole process group: the workers stop, remove their socket and key, and no
+    process prints a traceback."""
+    sock = tmp_path / "w.sock"
+    log = tmp_path / "workers.log"
+    proc = subprocess.Popen([str(BIN / "lingflow"), "workers", "--processes", "1"], env=_env(tmp_path, sock),
+                            stdout=open(log, "w"), stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and proc.poll() is None and "listening" not in log.read_text():
+            time.sleep(0.3)
+        assert sock.exists() and sock.with_suffix(".key").exists(), log.read_text()
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(60) == 0, log.read_text()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert not sock.exists() and not sock.with_suffix(".key").exists()
+    assert "Traceback" not in log.read_text(), log.read_text()
