@@ -105,8 +105,9 @@ def run(
         _fail(exc)
     try:
         quiet_prefect_defaults()
-        from flows.startup import loaded_models_line, start_workers
+        from flows.startup import loaded_models_line, start_reaper, start_workers
 
+        start_reaper()  # stops Prefect's temporary server if this process is killed (flows/reaper.py)
         if not (dask_address or dask_local):  # they load the models while Prefect starts its server
             start_workers(corpus, out, full, max_mb, workers, batch_size)
         from flows.ingest import ingest

@@ -27,3 +27,16 @@ def loaded_models_line(summary: dict) -> str:
     if summary.get("workers_daemon"):
         where = f" (held by `lingflow workers`, pid {summary['workers_daemon']}, loaded when they started)"
     return ", ".join(f"{name} {s:.1f} s" for name, s in models.items()) + where
+
+
+def start_reaper() -> None:
+    """Without ``PREFECT_API_URL`` Prefect starts a temporary server for the run: start the watcher
+    that stops it if this process is killed before it can (:mod:`flows.reaper`)."""
+    import os
+    import subprocess
+    import sys
+
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    subprocess.Popen([sys.executable, "-m", "flows.reaper", str(os.getpid())], start_new_session=True,
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,5 +1,6 @@
 """Issue 22: `kill -9` of a `lingflow run` leaves none of its worker processes behind, the
-forked ones included (each watches its parent, flows/pool.py)."""
+forked ones included (each watches its parent, flows/pool.py), nor Prefect's temporary server
+(flows/reaper.py)."""
 
 from __future__ import annotations
 
@@ -58,12 +59,16 @@ def test_killing_the_run_stops_every_worker_process(tmp_path, seeds_dir):
                 break
             time.sleep(0.2)
         assert len(workers) >= 2, "the run never had its two worker processes"
+        servers = {p for p in _descendants(proc.pid) if b"prefect.server" in Path(f"/proc/{p}/cmdline").read_bytes()}
+        assert servers, "the run has no temporary Prefect server"
+        time.sleep(1.5)  # the reaper (flows/reaper.py) notes the servers every 0.5 s
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(30)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        while time.monotonic() < deadline and any(_alive(p) for p in workers | servers):
             time.sleep(0.2)
         assert not [p for p in workers if _alive(p)], "worker processes outlived the killed run"
+        assert not [p for p in servers if _alive(p)], "Prefect's temporary server outlived the killed run"
     finally:
         if proc.poll() is None:
             proc.kill()
