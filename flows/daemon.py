@@ -37,7 +37,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from flows.pool import WorkerDied
+from flows.pool import WorkerDied, merge_loaded
 
 
 def socket_path() -> Path:
@@ -203,7 +203,7 @@ class RemoteExecutor:
     :class:`flows.workers.BatchExecutor`)."""
 
     def __init__(self, conn: Connection, info: dict[str, Any]) -> None:
-        self.conn, self.pid, self.processes = conn, info["pid"], info["processes"]
+        self.conn, self.daemon_pid, self.processes = conn, info["pid"], info["processes"]
         self.in_processes = 0
         self.models: dict[int, dict[str, float]] = {}
         self._waiting: dict[int, Future] = {}
@@ -231,7 +231,7 @@ class RemoteExecutor:
                 self.conn.send(("batch", tid, pickle.dumps((os.getcwd(), fn, args))))
             except (OSError, EOFError):
                 self._waiting.pop(tid)
-                raise WorkerDied(f"lingflow workers (pid {self.pid}) stopped; re-run to finish") from None
+                raise WorkerDied(f"lingflow workers (pid {self.daemon_pid}) stopped; re-run to finish") from None
         return fut.result()
 
     def _read(self) -> None:
@@ -248,15 +248,14 @@ class RemoteExecutor:
         with self._lock:
             waiting, self._waiting = self._waiting, {}
         for fut in waiting.values():
-            fut.set_exception(WorkerDied(f"lingflow workers (pid {self.pid}) stopped while processing; "
+            fut.set_exception(WorkerDied(f"lingflow workers (pid {self.daemon_pid}) stopped while processing; "
                                          "re-run to finish"))
 
     def loaded(self) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for models in self.models.values():
-            for name, s in models.items():
-                out[name] = max(s, out.get(name, 0.0))
-        return out
+        return merge_loaded(self.models)
+
+    def stop_workers(self) -> None:
+        """Nothing to stop: the connection stays for the commit and the summary (:meth:`call`)."""
 
     def close(self) -> None:
         if not self._closed:

@@ -127,6 +127,16 @@ def _zygote(parent: int, processes: int, load: Any, load_args: tuple, tasks: Any
         k.join()
 
 
+def merge_loaded(per_worker: dict[int, dict[str, float]], base: dict[str, float] | None = None) -> dict[str, float]:
+    """The models loaded in ``base`` and in every worker (pid -> {model: seconds}), each with its
+    longest load time."""
+    out = dict(base or {})
+    for models in per_worker.values():
+        for name, s in models.items():
+            out[name] = max(s, out.get(name, 0.0))
+    return out
+
+
 class ForkPool:
     """``processes`` worker processes: one spawned that runs ``load(*load_args)`` and forks the others.
 

@@ -27,6 +27,8 @@ class BatchExecutor:
     """Runs each batch in one of ``processes`` worker processes, or in this process (``local``:
     one batch at a time here, the others in the workers). Records what each worker loaded."""
 
+    daemon_pid = 0  # not `lingflow workers` (flows.daemon.RemoteExecutor)
+
     def __init__(self, processes: int, local: bool = True, preload_args: tuple | None = None) -> None:
         self.processes, self.local = processes, local
         self.in_processes = 0  # batches that ran in a worker process
@@ -52,15 +54,20 @@ class BatchExecutor:
         self.models[pid] = models
         return result
 
+    def call(self, fn: Any, *args: Any) -> Any:
+        """Work that is not a batch (the commit, the summary): here."""
+        return fn(*args)
+
     def loaded(self) -> dict[str, float]:
         """Every model loaded for the run (here or in a worker), with the longest load time."""
+        from flows.pool import merge_loaded
         from pipeline.steps.base import loaded_models
 
-        out: dict[str, float] = dict(loaded_models()) if self.local or self._pool is None else {}
-        for models in self.models.values():
-            for name, s in models.items():
-                out[name] = max(s, out.get(name, 0.0))
-        return out
+        return merge_loaded(self.models, loaded_models() if self.local or self._pool is None else None)
+
+    def stop_workers(self) -> None:
+        """After the last batch, before the commit (the workers would hold their memory through it)."""
+        self.close()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -86,15 +93,20 @@ def prepare(corpus: str, out_dir: str, full: bool, max_bytes: int, workers: int,
         return 0
     if todo == 0:
         return 0
-    from flows.daemon import connect
-
-    remote = connect(lambda line: print(f"lingflow: {line}", file=sys.stderr))
+    remote = _connect_workers()
     if remote is not None:  # `lingflow workers` hold every model already: this run loads none
         _PREPARED.append(remote)
         return remote.processes
     processes = 1 if todo <= batch_size else max(1, workers)
     _PREPARED.append(BatchExecutor(processes, local=False, preload_args=(corpus, out_dir, full, max_bytes)))
     return processes
+
+
+def _connect_workers() -> Any:
+    """The running ``lingflow workers`` (:func:`flows.daemon.connect`); why not, on stderr."""
+    from flows.daemon import connect
+
+    return connect(lambda line: print(f"lingflow: {line}", file=sys.stderr))
 
 
 def discard_prepared() -> None:
@@ -109,9 +121,7 @@ def open_executor(run_id: str, workers: int, n_batches: int, remote: bool = True
     :data:`MIN_BATCHES_FOR_PROCESSES` batches."""
     ex = _PREPARED.pop() if _PREPARED else None
     if ex is None and remote and n_batches:
-        from flows.daemon import connect
-
-        ex = connect(lambda line: print(f"lingflow: {line}", file=sys.stderr))
+        ex = _connect_workers()
     if ex is None:
         ex = BatchExecutor(workers - 1 if workers > 1 and n_batches >= MIN_BATCHES_FOR_PROCESSES else 0)
     _EXECUTORS[run_id] = ex
@@ -125,21 +135,20 @@ def close_executor(run_id: str) -> dict[str, Any]:
     ex = _EXECUTORS.get(run_id)
     if ex is None:
         return {"batches_in_worker_processes": 0, "worker_processes": 0, "models_loaded": {}}
-    if not getattr(ex, "pid", 0):
-        _EXECUTORS.pop(run_id).close()
+    ex.stop_workers()
     return {"batches_in_worker_processes": ex.in_processes, "worker_processes": ex.processes,
-            "models_loaded": ex.loaded(), "workers_daemon": getattr(ex, "pid", 0)}
+            "models_loaded": ex.loaded(), "workers_daemon": ex.daemon_pid}
 
 
 def in_workers(run_id: str, fn: Any, *args: Any) -> Any:
-    """``fn(*args)`` (the commit, the summary) in ``lingflow workers`` when the run uses them: their
-    processes have imported the table code and loaded the entity tables already; else here."""
+    """``fn(*args)`` (the commit, the summary) through the run's executor: in ``lingflow workers``
+    when the run uses them (they have the table code and the entity tables loaded), else here."""
     ex = _EXECUTORS.get(run_id)
-    return ex.call(fn, *args) if getattr(ex, "pid", 0) else fn(*args)
+    return ex.call(fn, *args) if ex is not None else fn(*args)
 
 
 def release_executor(run_id: str) -> None:
-    """After the run: disconnect from ``lingflow workers`` (local workers were closed already)."""
+    """After the run: disconnect from ``lingflow workers`` (worker processes of its own stopped already)."""
     ex = _EXECUTORS.pop(run_id, None)
     if ex is not None:
         ex.close()

@@ -165,13 +165,13 @@ def warm_up_texts(max_bytes: int = DEFAULT_MAX_BYTES) -> None:
 
     root = Path(tempfile.mkdtemp(prefix="lingflow-warm-corpus-"))
     try:
+        (root / "corpus").mkdir()
         for lang, text in WARM_TEXTS.items():
-            (root / f"{lang}.txt").write_text(text + "\n", encoding="utf-8")
-        files = plan_corpus(str(root), str(root.parent / (root.name + "-out")), True).to_process
+            (root / "corpus" / f"{lang}.txt").write_text(text + "\n", encoding="utf-8")
+        files = plan_corpus(str(root / "corpus"), str(root / "out"), True).to_process
         warm_up(files, _identified(files, max_bytes), max_bytes)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-        shutil.rmtree(root.parent / (root.name + "-out"), ignore_errors=True)
 
 
 def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool) -> None:
