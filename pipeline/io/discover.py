@@ -13,7 +13,7 @@ from pipeline.document import doc_id_for
 HASH_CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 100k-document plan holds 100k of these
 class SourceFile:
     doc_id: str
     rel_path: str
