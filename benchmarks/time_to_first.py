@@ -52,6 +52,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.bench_pipeline import RESULTS, corpus_words, machine, print_table  # noqa: E402
+from flows.reaper import descendants  # noqa: E402
 
 BIN = Path(sys.executable).parent
 LINGFLOW = str(BIN / "lingflow")
@@ -87,26 +88,8 @@ def base_env(api_url: str | None = None, workers_socket: Path | None = None) -> 
 
 # -- memory of a process tree ------------------------------------------------------------
 
-def _children() -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for d in os.listdir("/proc"):
-        if d.isdigit():
-            try:
-                with open(f"/proc/{d}/stat", "rb") as f:
-                    ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            kids.setdefault(ppid, []).append(int(d))
-    return kids
-
-
 def _tree(pid: int) -> list[int]:
-    kids, out, todo = _children(), [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo += kids.get(p, [])
-    return out
+    return [pid, *descendants(pid)]
 
 
 def _kb(pid: int, path: str, field: str) -> int:

@@ -34,23 +34,30 @@ def _started(pid: int) -> str | None:
     return info[1] if info else None
 
 
-def _servers_under(pid: int) -> dict[int, str]:
-    """Prefect server processes under ``pid`` (children and their children), with their start times."""
-    kids: dict[int, list[int]] = {}
-    starts: dict[int, str] = {}
+def descendants(pid: int) -> dict[int, str]:
+    """The live processes under ``pid`` (children and their children), with their start times."""
+    kids: dict[int, list[tuple[int, str]]] = {}
     for d in os.listdir("/proc"):
         if d.isdigit():
             info = _ppid_and_start(int(d))
             if info is not None:
-                kids.setdefault(info[0], []).append(int(d))
-                starts[int(d)] = info[1]
-    out, todo = {}, list(kids.get(pid, []))
+                kids.setdefault(info[0], []).append((int(d), info[1]))
+    out: dict[int, str] = {}
+    todo = [pid]
     while todo:
-        p = todo.pop()
-        todo += kids.get(p, [])
+        for p, start in kids.get(todo.pop(), []):
+            out[p] = start
+            todo.append(p)
+    return out
+
+
+def _servers_under(pid: int) -> dict[int, str]:
+    """Prefect server processes under ``pid``, with their start times."""
+    out = {}
+    for p, start in descendants(pid).items():
         try:
             if SERVER_MARK in Path(f"/proc/{p}/cmdline").read_bytes():
-                out[p] = starts[p]
+                out[p] = start
         except OSError:
             pass
     return out

@@ -12,27 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from flows.reaper import descendants
 from lingflow_testing import seed_corpus
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
-
-
-def _descendants(pid: int) -> set[int]:
-    kids: dict[int, list[int]] = {}
-    for d in os.listdir("/proc"):
-        if d.isdigit():
-            try:
-                ppid = int(Path(f"/proc/{d}/stat").read_bytes().rsplit(b")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            kids.setdefault(ppid, []).append(int(d))
-    out, todo = set(), [pid]
-    while todo:
-        for k in kids.get(todo.pop(), []):
-            out.add(k)
-            todo.append(k)
-    return out
 
 
 def _alive(pid: int) -> bool:
@@ -53,13 +37,13 @@ def test_killing_the_run_stops_every_worker_process(tmp_path, seeds_dir):
         workers: set[int] = set()
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline and proc.poll() is None:  # the spawned worker and its fork
-            workers = {p for p in _descendants(proc.pid)
+            workers = {p for p in descendants(proc.pid)
                        if b"multiprocessing.spawn" in Path(f"/proc/{p}/cmdline").read_bytes()}
             if len(workers) >= 2:
                 break
             time.sleep(0.2)
         assert len(workers) >= 2, "the run never had its two worker processes"
-        servers = {p for p in _descendants(proc.pid) if b"prefect.server" in Path(f"/proc/{p}/cmdline").read_bytes()}
+        servers = {p for p in descendants(proc.pid) if b"prefect.server" in Path(f"/proc/{p}/cmdline").read_bytes()}
         assert servers, "the run has no temporary Prefect server"
         time.sleep(1.5)  # the reaper (flows/reaper.py) notes the servers every 0.5 s
         os.kill(proc.pid, signal.SIGKILL)
