@@ -38,7 +38,7 @@ class Chromium:
         if not self.binary:
             raise BrowserError("no chromium on PATH (Debian: apt-get install chromium)")
         self.timeout = timeout
-        self._dir = tempfile.TemporaryDirectory(prefix="lingflow-chromium-")
+        self._dir = tempfile.TemporaryDirectory(prefix="lingflow-chromium-", ignore_cleanup_errors=True)
         log = Path(self._dir.name) / "stderr.log"
         self._log = open(log, "w")
         self.proc = subprocess.Popen(
