@@ -110,15 +110,17 @@ def run(
         start_reaper()  # stops Prefect's temporary server if this process is killed (flows/reaper.py)
         if not (dask_address or dask_local):  # they load the models while Prefect starts its server
             start_workers(corpus, out, full, max_mb, workers, batch_size)
+        from flows.healing import own_heartbeats
         from flows.ingest import ingest
         from flows.runners import in_flight, make_task_runner
 
         t0 = time.perf_counter()
         flow = ingest.with_options(task_runner=make_task_runner(workers, dask_address, dask_local))
         try:
-            summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
-                           show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local),
-                           workers=1 if dask_address or dask_local else workers)
+            with own_heartbeats():  # the flow sends them itself, and stops at once (flows/healing.py)
+                summary = flow(corpus=str(corpus), out_dir=str(out), batch_size=batch_size, full=full, max_mb=max_mb,
+                               show_progress=progress, max_in_flight=in_flight(workers, dask_address, dask_local),
+                               workers=1 if dask_address or dask_local else workers)
         except (OutputLocked, FileNotFoundError) as exc:
             _fail(exc)
     finally:

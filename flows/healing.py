@@ -12,18 +12,22 @@
   kill -9 (which sends no heartbeats) is shown crashed as soon as the next run on that folder
   starts, by ``lingflow run`` or by a scheduled tick.
 - An automation marks any flow run CRASHED when its heartbeats stop for ``ZOMBIE_AFTER``
-  (``serve`` runs flows with heartbeats every ``HEARTBEAT_SECONDS``, and so does ``lingflow run``
-  when ``PREFECT_API_URL`` names a server; every run against such a server makes sure the
-  automation exists): a flow-run
-  process killed with kill -9 is shown as crashed within a few minutes.
+  (``serve`` runs flows with Prefect's heartbeats every ``HEARTBEAT_SECONDS``; ``lingflow run``
+  sends the same events itself (:func:`heartbeats`) when ``PREFECT_API_URL`` names a server; every
+  run against such a server makes sure the automation exists): a flow-run process killed with
+  kill -9 is shown as crashed within a few minutes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import os
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 HEARTBEAT_SECONDS = 30  # Prefect's minimum
 ZOMBIE_AFTER = timedelta(seconds=90)
@@ -138,6 +142,64 @@ def ensure_zombie_automation() -> bool:
                                         message=f"no heartbeat for {int(ZOMBIE_AFTER.total_seconds())} s: "
                                                 "the flow run's process is gone")]))
     return True
+
+
+@contextmanager
+def own_heartbeats() -> Iterator[None]:
+    """Flow runs started in the block get no heartbeat thread from Prefect (on by default, every
+    180 s); the ingest flow sends the heartbeats itself when they matter (:func:`heartbeats`).
+    ``lingflow run`` calls the flow in this block."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
+
+
+@contextmanager
+def heartbeats(seconds: float = HEARTBEAT_SECONDS) -> Iterator[bool]:
+    """Send the current flow run's ``prefect.flow-run.heartbeat`` events every ``seconds`` while the
+    block runs, when ``PREFECT_API_URL`` names a server and Prefect is not sending them itself
+    (inside :func:`own_heartbeats`; a served run or a call of the flow from Python keeps Prefect's).
+    A temporary server dies with the run, so then none are sent. Yields whether it sends them.
+
+    The same events as Prefect's own heartbeats (``prefect.flow_engine._send_heartbeats``), which
+    the zombie automation watches; but the thread waits on an event, so the run ends as soon as the
+    block does, where Prefect's thread sleeps in whole seconds and is joined for up to one more
+    (half a second of every small run, on average)."""
+    from prefect import __version__
+    from prefect.context import FlowRunContext
+    from prefect.events import emit_event
+    from prefect.settings import get_current_settings
+
+    ctx = FlowRunContext.get()
+    run = ctx.flow_run if ctx else None
+    if run is None or not os.environ.get("PREFECT_API_URL") or get_current_settings().flows.heartbeat_frequency:
+        yield False
+        return
+    resource = {"prefect.resource.id": f"prefect.flow-run.{run.id}", "prefect.resource.name": run.name or "",
+                "prefect.version": __version__}
+    related = [{"prefect.resource.id": f"prefect.flow.{run.flow_id}", "prefect.resource.role": "flow",
+                "prefect.resource.name": ctx.flow.name if ctx.flow else ""}] if run.flow_id else []
+    stop = threading.Event()
+
+    def beat() -> None:
+        while True:
+            try:
+                emit_event(event="prefect.flow-run.heartbeat", resource=resource, related=related)
+            except Exception:  # a missed heartbeat is not worth failing the run for
+                pass
+            if stop.wait(seconds):
+                return
+
+    # the thread sees this context's settings (the server's URL), as Prefect's own heartbeat thread does
+    thread = threading.Thread(target=contextvars.copy_context().run, args=(beat,), daemon=True,
+                              name="lingflow-heartbeat")
+    thread.start()
+    try:
+        yield True
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def heal(full_name: str, out_dir: str) -> dict[str, Any]:

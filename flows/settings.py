@@ -102,7 +102,3 @@ def quiet_prefect_defaults() -> None:
     # Prefect's temporary server gets 20 s to start by default; on a busy 2-core machine that is not
     # always enough ("Timed out while attempting to connect to ephemeral Prefect API server").
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-    if os.environ.get("PREFECT_API_URL"):
-        # A run against a server that outlives it sends heartbeats, so the server can tell
-        # when its process dies (see flows/healing.py); a temporary server dies with the run.
-        os.environ.setdefault("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "30")
