@@ -29,8 +29,12 @@ class BatchExecutor:
 
     daemon_pid = 0  # not `lingflow workers` (flows.daemon.RemoteExecutor)
 
-    def __init__(self, processes: int, local: bool = True, preload_args: tuple | None = None) -> None:
+    def __init__(self, processes: int, local: bool = True, preload_args: tuple | None = None,
+                 commit_in_worker: bool = False) -> None:
         self.processes, self.local = processes, local
+        # a run of one batch: its worker, which warmed the commit's code while Prefect started, also
+        # commits (a big run stops its workers first: they would hold their memory through the commit)
+        self.commit_in_worker = commit_in_worker
         self.in_processes = 0  # batches that ran in a worker process
         self.models: dict[int, dict[str, float]] = {}  # worker pid -> models it loaded (seconds)
         self._local = threading.Semaphore(1)
@@ -55,7 +59,9 @@ class BatchExecutor:
         return result
 
     def call(self, fn: Any, *args: Any) -> Any:
-        """Work that is not a batch (the commit, the summary): here."""
+        """Work that is not a batch (the commit, the summary): here, or in the worker of a one-batch run."""
+        if self.commit_in_worker and self._pool is not None:
+            return self._pool.submit(fn, *args).result()[0]
         return fn(*args)
 
     def loaded(self) -> dict[str, float]:
@@ -67,7 +73,8 @@ class BatchExecutor:
 
     def stop_workers(self) -> None:
         """After the last batch, before the commit (the workers would hold their memory through it)."""
-        self.close()
+        if not self.commit_in_worker:
+            self.close()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -98,7 +105,8 @@ def prepare(corpus: str, out_dir: str, full: bool, max_bytes: int, workers: int,
         _PREPARED.append(remote)
         return remote.processes
     processes = 1 if todo <= batch_size else max(1, workers)
-    _PREPARED.append(BatchExecutor(processes, local=False, preload_args=(corpus, out_dir, full, max_bytes)))
+    _PREPARED.append(BatchExecutor(processes, local=False, preload_args=(corpus, out_dir, full, max_bytes),
+                                   commit_in_worker=todo <= batch_size))
     return processes
 
 
@@ -130,8 +138,8 @@ def open_executor(run_id: str, workers: int, n_batches: int, remote: bool = True
 
 def close_executor(run_id: str) -> dict[str, Any]:
     """Stop the run's worker processes (before the commit: they would hold their memory through it);
-    returns what ran where and the models loaded. ``lingflow workers`` stay connected for the
-    commit (:func:`in_workers`), which needs what they have loaded."""
+    returns what ran where and the models loaded. ``lingflow workers``, and the worker of a run of one
+    batch, stay for the commit (:func:`in_workers`), which needs what they have loaded."""
     ex = _EXECUTORS.get(run_id)
     if ex is None:
         return {"batches_in_worker_processes": 0, "worker_processes": 0, "models_loaded": {}}
@@ -142,7 +150,8 @@ def close_executor(run_id: str) -> dict[str, Any]:
 
 def in_workers(run_id: str, fn: Any, *args: Any) -> Any:
     """``fn(*args)`` (the commit, the summary) through the run's executor: in ``lingflow workers``
-    when the run uses them (they have the table code and the entity tables loaded), else here."""
+    when the run uses them, or in the worker of a run of one batch (they have the table code and the
+    entity tables loaded), else here."""
     ex = _EXECUTORS.get(run_id)
     return ex.call(fn, *args) if ex is not None else fn(*args)
 

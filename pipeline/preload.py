@@ -7,7 +7,9 @@ other core) instead of following them. What is loaded is what the run needs, not
 - nothing, when no file is new or changed (and then no worker is started at all);
 - language ID, then the NER model of each language found in the first documents to process
   (read, segmented and identified here exactly as the run will), and the date grammar and
-  canonicaliser.
+  canonicaliser;
+- then one of those documents per language (two in a process that forks the workers) through every
+  step and a commit into a throwaway folder: what a batch and the commit load on first use.
 
 A language that first appears later in a large run loads when its first document arrives
 (:class:`~pipeline.steps.NerStep` loads per language, lazily). Every load goes through the
@@ -28,6 +30,8 @@ log = logging.getLogger("lingflow.preload")
 
 #: Documents read and identified to learn which languages the run needs (the first batch's worth).
 SAMPLE = 64
+#: Longer documents are not processed twice to warm up (:func:`warm_up` takes the shortest ones).
+WARM_MAX_BYTES = 64 * 1024
 
 
 @dataclass
@@ -60,12 +64,14 @@ def sample_languages(files: list, max_bytes: int = DEFAULT_MAX_BYTES) -> list[st
 
 
 def warm_up(files: list, docs: list, max_bytes: int, per_language: int = 2) -> None:
-    """Process ``per_language`` of ``files`` per language end to end into a throwaway folder.
+    """Process the ``per_language`` shortest of ``files`` per language (none over
+    :data:`WARM_MAX_BYTES`) end to end into a throwaway folder.
 
     What a batch loads on first use (dateparser and its language data, the canonicalisers'
     tables, pandas through pyarrow, ~150 MB) then loads in the process that forks the workers,
     before the fork, and is shared by all of them instead of copied into each (issue 22); a
-    commit into that folder loads what a commit needs (``lingflow workers`` commit for their runs)."""
+    commit into that folder loads what a commit needs (``lingflow workers``, and the worker of a run of
+    one batch, commit for their runs)."""
     import shutil
     import tempfile
     from datetime import datetime, timezone
@@ -76,7 +82,9 @@ def warm_up(files: list, docs: list, max_bytes: int, per_language: int = 2) -> N
 
     seen: dict[str, int] = {}
     picked = []
-    for f, d in zip(files, docs):
+    for f, d in sorted(zip(files, docs), key=lambda fd: (fd[0].size_bytes or 0, fd[0].rel_path)):  # short first
+        if (f.size_bytes or 0) > WARM_MAX_BYTES:
+            break  # a long document would only be read twice: what it loads, the batch loads
         if d.ok and seen.get(d.lang, 0) < per_language:
             seen[d.lang] = seen.get(d.lang, 0) + 1
             picked.append(f)
@@ -125,8 +133,9 @@ def preload(corpus: str, out_dir: str, full: bool = False, max_bytes: int = DEFA
             docs = _identified(some, max_bytes)
             res.languages = _languages(docs)
             load_for(res.languages)
-            if whole_corpus:  # this process forks the workers: what batches load lazily, load it now
-                warm_up(some, docs, max_bytes)
+            # what a batch and the commit load on first use, load it now, while Prefect starts; this
+            # process forks the workers (whole_corpus): two documents per language, else one
+            warm_up(some, docs, max_bytes, per_language=2 if whole_corpus else 1)
     except Exception as exc:  # noqa: BLE001 - the run itself reports real problems
         res.error = f"{exc.__class__.__name__}: {exc}"
         log.debug("preload failed: %s", res.error)

@@ -36,3 +36,22 @@ def test_forked_worker_processes_write_the_same_tables(tmp_path, seeds_dir):
     assert s3["processed"] == 12 and s3["failed"] == 0
     assert set(default_ner().values()) <= set(s3["models_loaded"])  # the seeds have all four languages
     assert_same_tables(three, one)
+
+
+def test_a_one_batch_run_commits_in_its_worker_and_writes_the_same_tables(tmp_path, seeds_dir):
+    """As `lingflow run` starts it (flows.workers.prepare, before Prefect): one worker process, which
+    loads the models, warms a batch and a commit, processes the batch and then also commits."""
+    import os
+
+    from flows import workers
+
+    corpus = seed_corpus(tmp_path, seeds_dir, 1)
+    one, prepared = tmp_path / "one", tmp_path / "prepared"
+    s1 = ingest(corpus=str(corpus), out_dir=str(one), show_progress=False, workers=1)
+    assert workers.prepare(str(corpus), str(prepared), False, 50 << 20, 2, 64) == 1
+    ex = workers._PREPARED[-1]
+    assert ex.commit_in_worker and ex.call(os.getpid) != os.getpid()  # the commit's way: the worker
+    s2 = ingest(corpus=str(corpus), out_dir=str(prepared), show_progress=False, workers=2)
+    assert not workers._PREPARED and s2["worker_processes"] == 1
+    assert s2["batches_in_worker_processes"] == 1 and s2["processed"] == 4 and s2["failed"] == 0
+    assert_same_tables(prepared, one)
