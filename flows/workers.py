@@ -60,8 +60,13 @@ class BatchExecutor:
 
     def call(self, fn: Any, *args: Any) -> Any:
         """Work that is not a batch (the commit, the summary): here, or in the worker of a one-batch run."""
-        if self.commit_in_worker and self._pool is not None:
-            return self._pool.submit(fn, *args).result()[0]
+        if self.commit_in_worker and self._pool is not None and self._pool.broken is None:
+            from flows.pool import WorkerDied
+
+            try:
+                return self._pool.submit(fn, *args).result()[0]
+            except WorkerDied:  # the worker is gone (killed?): the commit is atomic, do it here
+                pass
         return fn(*args)
 
     def loaded(self) -> dict[str, float]:

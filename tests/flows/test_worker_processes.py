@@ -55,3 +55,21 @@ def test_a_one_batch_run_commits_in_its_worker_and_writes_the_same_tables(tmp_pa
     assert not workers._PREPARED and s2["worker_processes"] == 1
     assert s2["batches_in_worker_processes"] == 1 and s2["processed"] == 4 and s2["failed"] == 0
     assert_same_tables(prepared, one)
+
+
+def test_a_one_batch_run_commits_here_when_its_worker_is_gone(tmp_path, seeds_dir):
+    import os
+    import signal
+
+    from flows import workers
+
+    corpus = seed_corpus(tmp_path, seeds_dir, 1)
+    assert workers.prepare(str(corpus), str(tmp_path / "out"), False, 50 << 20, 2, 64) == 1
+    ex = workers._PREPARED.pop()
+    try:
+        pid = ex.call(os.getpid)
+        assert pid != os.getpid()
+        os.kill(pid, signal.SIGKILL)  # killed after its batch, before the commit
+        assert ex.call(os.getpid) == os.getpid()  # the commit still happens, in this process
+    finally:
+        ex.close()
