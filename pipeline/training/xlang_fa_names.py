@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.entities.translit import _phonetic
 from pipeline.lang.fa.translit import DATA, fa_skeleton, fa_words, latin_skeleton, vowel_misfit
+from pipeline.training.xlang_fa import write_pairs
 
 GIVEN_NAMES = DATA.parent / "xlang_fa_given_names.tsv"
 
@@ -42,11 +43,8 @@ def given_names() -> dict[str, str]:
 
 
 def write_given_names(names: dict[str, str], path: Path = GIVEN_NAMES) -> Path:
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write("# Persian given name\tword key (persian-names 1.5.1, MIT; built by pipeline.training.xlang_fa_names)\n")
-        for w in sorted(names):
-            fh.write(f"{w}\t{names[w]}\n")
-    return path
+    return write_pairs(path, names, "Persian given name\tword key (persian-names 1.5.1, MIT; built by "
+                                    "pipeline.training.xlang_fa_names)")
 
 
 if __name__ == "__main__":  # pragma: no cover - maintenance script
