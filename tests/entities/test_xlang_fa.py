@@ -77,3 +77,13 @@ def test_a_given_name_list_settles_the_best_reading_only() -> None:
     assert t._given_names()["اسماعیل"] != t.fa_word_key("اسماعیل", "PER") == "ismail"  # Esmaeil: not the best
     names = t._given_names()
     assert len(names) > 400 and all(k and k == k.strip() and " " not in k for k in names.values())
+
+
+def test_the_given_names_table_is_what_its_command_builds() -> None:
+    import pytest
+
+    pytest.importorskip("persian_names", reason="build-time extra (pip install -e .[xlang]); the runtime reads the table")
+    from pipeline.lang.fa.translit import _given_names
+    from pipeline.training.xlang_fa_names import given_names
+
+    assert given_names() == _given_names()
