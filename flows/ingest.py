@@ -141,44 +141,50 @@ def ingest(corpus: str, out_dir: str | None = None, batch_size: int | None = Non
     (default ``LINGFLOW_WORKERS``, else the CPUs): batches processed at once, one in this process
     and the others in worker processes (only runs of several batches start them; 1 for a Dask runner)."""
     with heartbeats():  # against a server that outlives the run: it can tell when this process dies
-        log = get_run_logger()
-        out_dir = out_dir or SETTINGS.out_dir
-        batch_size = batch_size or SETTINGS.batch_size
-        max_mb = max_mb or SETTINGS.max_mb
-        lock = runner.open_output(corpus, out_dir)  # the CLI took it already, before Prefect started
-        ctx = None
-        try:
-            from prefect.runtime import flow_run
+        return _ingest(corpus, out_dir, batch_size, full, max_mb, show_progress, max_in_flight, workers)
 
-            ctx = runner.RunContext(str(corpus), str(out_dir), max_bytes=max_mb * 1024 * 1024,
-                                    flow_run_id=flow_run.get_id())
-            _crash_dead_runs(out_dir, ctx.flow_run_id, log)
-            recovered, plan = scan_and_plan(ctx.corpus, out_dir, full)
-            if recovered.get("recovered_run_id"):
-                log.warning("run %s was killed during its commit; completed it first (%d documents)",
-                            recovered["recovered_run_id"], recovered["committed_documents"])
-            if recovered.get("removed"):
-                log.warning("removed what killed runs left: %s", ", ".join(recovered["removed"]))
-            log.info("%d files: %d new, %d changed, %d unchanged, %d deleted", plan.seen, plan.new, plan.changed,
-                     plan.unchanged, len(plan.deleted))
-            todo = runner.batches(plan, batch_size)
-            progress = Progress(total=sum(map(len, todo)), enabled=show_progress, logger=log)
-            summaries: list[BatchSummary] = []
-            workers = workers or SETTINGS.workers
-            local = runs_in_threads()  # else batches run on Dask workers
-            open_executor(ctx.run_id, workers if local else 1, len(todo), remote=local)
-            try:
-                for summary in _run_batches(todo, ctx, max_in_flight or in_flight(workers)):
-                    summaries.append(summary)
-                    progress.advance(summary.docs)
-            finally:
-                where = close_executor(ctx.run_id)
-            progress.close()
-            summary = runner.finish(ctx, plan, summaries, len(todo), commit=commit, recovered=recovered)
-            summary.update(where)
-            publish(summary, ctx.started, log, ctx.run_id)
-            return summary
+
+def _ingest(corpus: str, out_dir: str | None, batch_size: int | None, full: bool, max_mb: int | None,
+            show_progress: bool, max_in_flight: int | None, workers: int | None) -> dict[str, Any]:
+    """The flow's body (see :func:`ingest`)."""
+    log = get_run_logger()
+    out_dir = out_dir or SETTINGS.out_dir
+    batch_size = batch_size or SETTINGS.batch_size
+    max_mb = max_mb or SETTINGS.max_mb
+    lock = runner.open_output(corpus, out_dir)  # the CLI took it already, before Prefect started
+    ctx = None
+    try:
+        from prefect.runtime import flow_run
+
+        ctx = runner.RunContext(str(corpus), str(out_dir), max_bytes=max_mb * 1024 * 1024,
+                                flow_run_id=flow_run.get_id())
+        _crash_dead_runs(out_dir, ctx.flow_run_id, log)
+        recovered, plan = scan_and_plan(ctx.corpus, out_dir, full)
+        if recovered.get("recovered_run_id"):
+            log.warning("run %s was killed during its commit; completed it first (%d documents)",
+                        recovered["recovered_run_id"], recovered["committed_documents"])
+        if recovered.get("removed"):
+            log.warning("removed what killed runs left: %s", ", ".join(recovered["removed"]))
+        log.info("%d files: %d new, %d changed, %d unchanged, %d deleted", plan.seen, plan.new, plan.changed,
+                 plan.unchanged, len(plan.deleted))
+        todo = runner.batches(plan, batch_size)
+        progress = Progress(total=sum(map(len, todo)), enabled=show_progress, logger=log)
+        summaries: list[BatchSummary] = []
+        workers = workers or SETTINGS.workers
+        local = runs_in_threads()  # else batches run on Dask workers
+        open_executor(ctx.run_id, workers if local else 1, len(todo), remote=local)
+        try:
+            for summary in _run_batches(todo, ctx, max_in_flight or in_flight(workers)):
+                summaries.append(summary)
+                progress.advance(summary.docs)
         finally:
-            if ctx is not None:
-                release_executor(ctx.run_id)  # `lingflow workers` stayed connected for the commit
-            lock.release()
+            where = close_executor(ctx.run_id)
+        progress.close()
+        summary = runner.finish(ctx, plan, summaries, len(todo), commit=commit, recovered=recovered)
+        summary.update(where)
+        publish(summary, ctx.started, log, ctx.run_id)
+        return summary
+    finally:
+        if ctx is not None:
+            release_executor(ctx.run_id)  # `lingflow workers` stayed connected for the commit
+        lock.release()

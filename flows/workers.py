@@ -60,7 +60,7 @@ class BatchExecutor:
 
     def call(self, fn: Any, *args: Any) -> Any:
         """Work that is not a batch (the commit, the summary): here, or in the worker of a one-batch run."""
-        if self.commit_in_worker and self._pool is not None and self._pool.broken is None:
+        if self.commit_in_worker and self._pool is not None:
             from flows.pool import WorkerDied
 
             try:
@@ -109,10 +109,10 @@ def prepare(corpus: str, out_dir: str, full: bool, max_bytes: int, workers: int,
     if remote is not None:  # `lingflow workers` hold every model already: this run loads none
         _PREPARED.append(remote)
         return remote.processes
-    processes = 1 if todo <= batch_size else max(1, workers)
-    _PREPARED.append(BatchExecutor(processes, local=False, preload_args=(corpus, out_dir, full, max_bytes),
-                                   commit_in_worker=todo <= batch_size))
-    return processes
+    one_batch = todo <= batch_size
+    _PREPARED.append(BatchExecutor(1 if one_batch else max(1, workers), local=False,
+                                   preload_args=(corpus, out_dir, full, max_bytes), commit_in_worker=one_batch))
+    return _PREPARED[-1].processes
 
 
 def _connect_workers() -> Any:
