@@ -64,3 +64,22 @@ def test_linear_time_on_adversarial_input(unit: str, lang: str, extractor: DateE
     extractor.extract(big, lang)
     t2 = time.perf_counter()
     assert (t2 - t1) < 4 * (t1 - t0) + 0.5
+
+
+def test_warm_fallback_builds_the_parsers_a_worker_would_build():
+    """Issue 22: the process that forks the workers loads the dateparser fallback of each language
+    once (its three parsers), so that the workers share it; Persian has no dateparser fallback."""
+    from pipeline.dates import extractor
+
+    extractor._parser.cache_clear()
+    try:
+        extractor.warm_fallback("fa")
+        assert extractor._parser.cache_info().currsize == 0
+        extractor.warm_fallback("ru")
+        assert extractor._parser.cache_info().currsize == 3
+        hits = extractor._parser.cache_info().hits
+        assert extractor._dateparser_fallback("3 марта 2015", "ru").value == "2015-03-03"
+        assert extractor._parser.cache_info().hits > hits  # the fallback used the warmed parsers
+        assert extractor._parser.cache_info().currsize == 3
+    finally:
+        extractor._parser.cache_clear()

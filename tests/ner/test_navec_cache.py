@@ -61,3 +61,44 @@ def test_the_russian_model_attaches_half_precision_unless_blis(monkeypatch):
     assert navec_dtype() == "float16"
     monkeypatch.setenv("LINGFLOW_MATMUL", "blis")
     assert navec_dtype() == "float32"
+
+
+_MAPPED_RSS = r'''
+import sys
+from pipeline.ner import natasha_backend as nb
+
+
+def mapped_kb():  # Rss of the table's mapping in this process
+    kb, inside = 0, False
+    for line in open("/proc/self/smaps"):
+        head = line.split()
+        if "-" in head[0] and not head[0].endswith(":"):
+            inside = line.rstrip().endswith(".f16.npy")
+        elif inside and head[0] == "Rss:":
+            kb += int(head[1])
+    return kb
+
+
+words, table = nb.navec_table("float16")
+int(table[7].sum())  # one word looked up
+before = mapped_kb()
+size = nb.map_in_full()
+print(before, mapped_kb(), size)
+'''
+
+
+def test_map_in_full_maps_the_whole_table(tmp_path):
+    """Issue 22: the process that forks the workers maps every page of the navec table, so the pages
+    the workers look up are shared with it (and counted once) instead of adding up word by word."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, LINGFLOW_CACHE=str(tmp_path / "cache"))
+    for _ in range(2):  # the first run unpacks and saves the table, the second maps the saved file
+        out = subprocess.run([sys.executable, "-c", _MAPPED_RSS], env=env, capture_output=True, text=True,
+                             check=True, timeout=600).stdout.split()
+    before_kb, after_kb, size = (int(x) for x in out)
+    assert size == 250002 * 300 * 2
+    assert before_kb * 1024 < 0.1 * size  # one word: a page or two
+    assert after_kb * 1024 >= 0.99 * size
