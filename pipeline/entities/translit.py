@@ -23,7 +23,7 @@ from pipeline import languages
 from pipeline.entities.lexicon import read_pairs
 from pipeline.text.normalize import lower, normalize
 
-NAME = "entities.xlang.v5"
+NAME = "entities.xlang.v6"
 XLANG_LABELS = ("PER", "LOC", "ORG")  # ORG: one-word names only (brands, acronyms); longer ones translate
 
 @lru_cache(maxsize=None)

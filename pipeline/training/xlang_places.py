@@ -3,6 +3,7 @@
 Maintenance only (the runtime reads the tables)::
 
     apt-get install libgeonames-common iso-codes
+    pip install babel==2.18.0
     python -m pipeline.training.xlang_places
 
 Each row is a place name as the language writes it (lower-cased, normalised) and the xlang key of
@@ -13,7 +14,10 @@ different places is dropped; a GeoNames name is taken only where it sounds like 
 :func:`_sounds_alike`):
 
 1. ISO 3166-1 country names and their translations (Debian ``iso-codes``, LGPL-2.1+),
-2. GeoNames city names by geonameid in each language (Debian ``libgeonames-common``; data
+2. CLDR's names of territories and world regions in each language (``babel``, BSD-3-Clause; the
+   data Unicode-3.0), matched by territory code to the ISO English name, else CLDR's English one
+   (``Türkiyə``, ``Турция``, ``هند``, ``اروپا``: names the iso-codes translations lack),
+3. GeoNames city names by geonameid in each language (Debian ``libgeonames-common``; data
    CC-BY-4.0, geonames.org), matched to the English name of the same geonameid.
 
 A name is kept only in its language's script (the catalogues hold a few stray Latin names in
@@ -104,6 +108,21 @@ def countries() -> list[tuple[str, list[str]]]:
     return out
 
 
+def cldr_territories(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """lang -> [(English name, [the language's CLDR name])] for every CLDR territory and region
+    (Babel's CLDR data); the English name is the ISO 3166-1 one where the code has one."""
+    from babel import Locale
+
+    iso_en = {c["alpha_2"]: c.get("common_name") or c["name"]
+              for c in json.loads((ISO_JSON / "iso_3166-1.json").read_text(encoding="utf-8"))["3166-1"]}
+    english = Locale.parse("en").territories
+    out = {}
+    for lang in langs:
+        own = Locale.parse(lang).territories
+        out[lang] = [(iso_en.get(code) or english[code], [own[code]]) for code in sorted(english) if code in own]
+    return out
+
+
 def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     """lang -> {folded name: xlang key}."""
     langs = [lang for lang in languages.supported() if languages.spec(lang).script in SCRIPT]
@@ -115,6 +134,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
             cat = _catalog(domain, lang)
             src[lang] = [(en, [cat[i] for i in ids if i in cat]) for en, ids in entries]
         sources.append(src)
+    sources.append(cldr_territories(langs))
     en_names = _catalog("geonames", "en", geonames_root)
     geo: dict[str, list[tuple[str, list[str]]]] = {}
     for lang in langs:

@@ -1,4 +1,4 @@
-"""Place names in the cross-language ids (issue 18): the packs' tables from ISO 3166 and GeoNames,
+"""Place names in the cross-language ids (issue 18): the packs' tables from ISO 3166, CLDR and GeoNames,
 and Russian names that no case ending should be stripped from."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ def _id(name: str, label: str, lang: str) -> str | None:
     {"en": "Germany", "az": "Almaniya", "ru": "Германия", "fa": "آلمان"},  # exonyms, not spellings
     {"en": "Tehran", "az": "Tehran", "ru": "Тегеран", "fa": "تهران"},  # GeoNames, same geonameid
     {"en": "Lisbon", "az": "Lissabon", "ru": "Лиссабон"},
+    {"en": "Latin America", "az": "Latın Amerikası", "ru": "Латинская Америка", "fa": "امریکای لاتین"},  # CLDR
 ])
 def test_one_place_one_id_in_every_script(names: dict[str, str]) -> None:
     ids = {lang: _id(name, "LOC", lang) for lang, name in names.items()}
