@@ -16,7 +16,9 @@ different places is dropped; a GeoNames name is taken only where it sounds like 
 1. ISO 3166-1 country names and their translations (Debian ``iso-codes``, LGPL-2.1+),
 2. CLDR's names of territories and world regions in each language (``babel``, BSD-3-Clause; the
    data Unicode-3.0), matched by territory code to the ISO English name, else CLDR's English one
-   (``Türkiyə``, ``Турция``, ``هند``, ``اروپا``: names the iso-codes translations lack),
+   (``Türkiyə``, ``Турция``, ``هند``, ``اروپا``: names the iso-codes translations lack), then CLDR's
+   names of the time zones' example cities (``Vyana`` / ``Вена`` / ``وین`` = ``Vienna``: capitals
+   whose names are exonyms, which the GeoNames rule below leaves out),
 3. GeoNames city names by geonameid in each language (Debian ``libgeonames-common``; data
    CC-BY-4.0, geonames.org), matched to the English name of the same geonameid.
 
@@ -123,6 +125,25 @@ def cldr_territories(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]
     return out
 
 
+def cldr_cities(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """lang -> [(English name, [the language's name])] of CLDR's time-zone example cities (the English
+    name is CLDR's where it has one, else the zone id's last part: ``Europe/Vienna`` is Vienna)."""
+    from babel import Locale
+
+    english = Locale.parse("en").time_zones
+    out = {}
+    for lang in langs:
+        own = Locale.parse(lang).time_zones
+        rows = []
+        for tz in sorted(own):
+            if "city" not in own[tz] or tz.count("/") != 1 or tz.startswith("Etc/"):
+                continue  # America/Indiana/Knox and the like: small towns named by their state
+            en = english.get(tz, {}).get("city") or tz.rsplit("/", 1)[1].replace("_", " ")
+            rows.append((en.split(",")[0].strip(), [own[tz]["city"]]))
+        out[lang] = rows
+    return out
+
+
 def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     """lang -> {folded name: xlang key}."""
     langs = [lang for lang in languages.supported() if languages.spec(lang).script in SCRIPT]
@@ -135,6 +156,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
             src[lang] = [(en, [cat[i] for i in ids if i in cat]) for en, ids in entries]
         sources.append(src)
     sources.append(cldr_territories(langs))
+    sources.append(cldr_cities(langs))
     en_names = _catalog("geonames", "en", geonames_root)
     geo: dict[str, list[tuple[str, list[str]]]] = {}
     for lang in langs:
