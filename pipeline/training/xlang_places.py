@@ -101,13 +101,18 @@ def _english_key(name: str) -> str | None:
     return spelled_key(name, "LOC", "en")
 
 
+def _iso_countries() -> list[dict[str, str]]:
+    return json.loads((ISO_JSON / "iso_3166-1.json").read_text(encoding="utf-8"))["3166-1"]
+
+
+def _iso_english(country: dict[str, str]) -> str:
+    return country.get("common_name") or country["name"]
+
+
 def countries() -> list[tuple[str, list[str]]]:
     """(English name, [msgids whose translations name it]) for every ISO 3166-1 country."""
-    out = []
-    for c in json.loads((ISO_JSON / "iso_3166-1.json").read_text(encoding="utf-8"))["3166-1"]:
-        ids = [c[f] for f in ("name", "common_name", "official_name") if c.get(f)]
-        out.append((c.get("common_name") or c["name"], ids))
-    return out
+    return [(_iso_english(c), [c[f] for f in ("name", "common_name", "official_name") if c.get(f)])
+            for c in _iso_countries()]
 
 
 def cldr_territories(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
@@ -115,8 +120,7 @@ def cldr_territories(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]
     (Babel's CLDR data); the English name is the ISO 3166-1 one where the code has one."""
     from babel import Locale
 
-    iso_en = {c["alpha_2"]: c.get("common_name") or c["name"]
-              for c in json.loads((ISO_JSON / "iso_3166-1.json").read_text(encoding="utf-8"))["3166-1"]}
+    iso_en = {c["alpha_2"]: _iso_english(c) for c in _iso_countries()}
     english = Locale.parse("en").territories
     out = {}
     for lang in langs:

@@ -64,7 +64,6 @@ def test_the_russian_model_attaches_half_precision_unless_blis(monkeypatch):
 
 
 _MAPPED_RSS = r'''
-import sys
 from pipeline.ner import natasha_backend as nb
 
 
