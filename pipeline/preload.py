@@ -188,7 +188,8 @@ def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool
     (``lingflow run``: corpus, out_dir, full, max_bytes) what :func:`preload` finds, else
     ``languages``. With ``forks`` (it then forks the other workers, which share these models'
     memory) the languages of documents spread over the whole run, every lingua model (lingua
-    loads its models on rayon's threads, which a forked process does not have), the dateparser
+    loads its models on rayon's threads, which a forked process does not have), the language
+    identifier's Russian word-form dictionary (pymorphy3's DAWG, ~15 MB), the dateparser
     fallback of each language (:func:`pipeline.dates.extractor.warm_fallback`: dateparser and its
     data, ~15 MB and 0.3 s for az, en and ru, which each worker loaded again on its first date the
     rules left) and the whole of the memory-mapped navec table
@@ -197,9 +198,11 @@ def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool
     from pipeline.steps import LangIdStep
 
     try:
-        _ = LangIdStep().model
+        identifier = LangIdStep().model
         if forks:
             backends.lingua_preload(True)
+            if hasattr(identifier, "load"):  # pymorphy3's word-form DAWG (~15 MB), else read by each worker
+                identifier.load(short_text_models=True)
         if preload_args is not None:
             preload(*preload_args, whole_corpus=forks)
         else:

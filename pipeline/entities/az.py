@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.entities.common import collapse_spaces, trim_mention
+from pipeline.text.memo import MEMO
 from pipeline.text.normalize import normalize
 
 VOWELS = set("aıoueəiöü")
@@ -172,7 +173,7 @@ def _lex() -> dict[str, int]:
     return load_lexicon("az")
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=MEMO)
 def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: bool = False) -> str:
     """The last word of an az name without its case suffix (original spelling kept).
 

@@ -9,6 +9,7 @@ from types import ModuleType
 
 from pipeline import languages
 from pipeline.entities.common import collapse_spaces, key_punct, trim_mention
+from pipeline.text.memo import MEMO
 from pipeline.text.normalize import fold_key, normalize
 
 NAME = "entities.canon"  # the registered instance carries the versioned name (pipeline/registrations.py)
@@ -73,7 +74,7 @@ def _drop_lowercase_titles(surface: str, names: ModuleType) -> str:
     return rest
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=MEMO)
 def _canonicalize(surface: str, label: str, lang: str, cases: frozenset[str] | None = None,
                   follower: str | None = None) -> str:
     if label not in NAME_LABELS:
@@ -88,7 +89,7 @@ def _canonicalize(surface: str, label: str, lang: str, cases: frozenset[str] | N
     return names.canonicalize(surface, label, cases, follower)
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=MEMO)
 def entity_key(canonical: str, label: str, lang: str) -> str:
     """Comparison key: language folds, case-folded, punctuation-free, LOC state forms dropped."""
     t = canonical

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from pipeline.entities.common import case_like, collapse_spaces, tighten_initials, trim_mention
+from pipeline.text.memo import MEMO
 
 _CYR_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z][а-яё]?\.){1,3}$")
@@ -43,12 +44,12 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=MEMO)
 def _parses(word: str) -> tuple:
     return tuple(_morph().parse(word.lower()))
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=MEMO)
 def _in_dictionary(word: str, whole: bool = False) -> bool:
     """True if pymorphy3 knows the word (not only guessed from its ending); ``whole``: the whole word,
     not a known word after an unknown prefix."""
@@ -74,7 +75,7 @@ def _evidence_weight(word: str) -> float:
     return 0.0 if low.endswith(("а", "я", "и", "ы", "ю", "е", "о")) else 0.3
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=MEMO)
 def _is_known_name(word: str) -> bool:
     """A dictionary word with a given-name/surname/patronymic reading (``Иван``, ``Петрова``)."""
     return _in_dictionary(word) and any(
@@ -195,7 +196,7 @@ _REGULAR_NOUN_END = ("а", "у", "ом", "е")
 _SOFT_OR_VOWEL = set("аеёиоуыэюяьйжшчщц")
 
 
-@lru_cache(maxsize=10_000)
+@lru_cache(maxsize=MEMO)
 def _stem_guess(word: str, gender: str, case: str) -> str:
     """Nominative of an unknown masculine name word by its ending, checked by inflecting it back
     (``фридкином`` -> ``фридкин``, whose instrumental is ``фридкином``); else the word itself."""
@@ -222,7 +223,7 @@ def _compose(words: list[str], initials: list[str]) -> str:
     return collapse_spaces(" ".join(words))
 
 
-@lru_cache(maxsize=10_000)
+@lru_cache(maxsize=MEMO)
 def person_alternatives(surface: str) -> tuple[str, ...]:
     """Canonical readings of a person mention, preferred first (usually one)."""
     text = trim_mention(surface)
@@ -248,7 +249,7 @@ def person_alternatives(surface: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@lru_cache(maxsize=10_000)
+@lru_cache(maxsize=MEMO)
 def person_in_cases(surface: str, cases: frozenset[str]) -> str | None:
     """Canonical of a person mention read in a case the context allows (``им. Н.Н. Александрова``: genitive)."""
     words, initials = _split_person(trim_mention(surface))

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from pipeline.entities.ru import _parses
+from pipeline.text.memo import MEMO
 
 _PREPOSITIONS: dict[str, frozenset[str]] = {}
 for _words, _cases in (
@@ -93,7 +94,7 @@ def _has_gent(word: str) -> bool:
     return any(p.tag.case == "gent" or "Fixd" in p.tag for p in _parses(word))
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=MEMO)
 def _cases_for(left: tuple[str, ...], label: str) -> frozenset[str] | None:
     toks = [t for t in left if t not in _QUOTES]
     if not toks:

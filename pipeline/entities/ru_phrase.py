@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from pipeline.entities.common import case_like, collapse_spaces, trim_mention
 from pipeline.entities.ru import _ABBR_INFL, _in_dictionary, _is_word, _keep_yo, _parses
+from pipeline.text.memo import MEMO
 
 _CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
@@ -233,7 +234,7 @@ def _adjective_phrase(tokens: list[str], cases: frozenset[str] | None, follower:
     return collapse_spaces(" ".join(out + tokens[k:]))
 
 
-@lru_cache(maxsize=10_000)
+@lru_cache(maxsize=MEMO)
 def canonicalize_phrase(surface: str, cases: frozenset[str] | None = None, follower: str | None = None) -> str:
     """Head noun phrase of an ORG/LOC name to the nominative (``Министерства здравоохранения``)."""
     text = trim_mention(surface)

@@ -21,6 +21,7 @@ from typing import Any
 
 from pipeline import languages
 from pipeline.entities.lexicon import read_pairs
+from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
 NAME = "entities.xlang.v6"
@@ -77,7 +78,7 @@ def place_fold(name: str, lang: str) -> str:
     return " ".join(lower(normalize(name, lang).text, lang).split())
 
 
-@lru_cache(maxsize=10_000)
+@lru_cache(maxsize=MEMO)
 def latin_key(canonical: str, label: str, lang: str) -> str | None:
     """A script-independent key for PER/LOC (and one-word ORG) in az/en/ru/fa; None where linking is
     not attempted. A place the pack's table names (``Bolqarıstan``, ``Тегеран``, ``بلغارستان``) gets the key
@@ -89,7 +90,7 @@ def latin_key(canonical: str, label: str, lang: str) -> str | None:
     return spelled_key(canonical, label, lang)
 
 
-@lru_cache(maxsize=10_000)
+@lru_cache(maxsize=MEMO)
 def spelled_key(canonical: str, label: str, lang: str) -> str | None:
     """The key of a name's spelling: romanised, folded to coarse sound classes, words sorted. Persian
     names are resolved through their consonant skeletons (:mod:`pipeline.lang.fa.translit`); each

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.ner.base import NerBackend, Span
+from pipeline.text.memo import MEMO
 
 _LOCK = threading.Lock()
 _MAPPED: list[Any] = []  # the memory-mapped navec tables of this process (map_in_full)
@@ -25,11 +26,15 @@ def load_natasha() -> dict[str, Any]:
     """Load natasha's slovnet NER tagger and dates extractor once per process."""
     with _LOCK:
         from natasha import DatesExtractor, MorphVocab, NewsEmbedding, NewsNERTagger
+        from natasha.morph.vocab import PymorphyAnalyzer
+
+        class _MorphVocab(MorphVocab):  # natasha memoises 10k pymorphy parses per process: MEMO is enough
+            parse = lru_cache(MEMO)(PymorphyAnalyzer.parse)
 
         emb = NewsEmbedding()
         return {
             "ner": NewsNERTagger(emb),
-            "dates": DatesExtractor(MorphVocab()),
+            "dates": DatesExtractor(_MorphVocab()),
         }
 
 

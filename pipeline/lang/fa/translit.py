@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.lexicon import read_pairs
+from pipeline.text.memo import MEMO
 
 DATA = Path(__file__).parent / "data" / "xlang_fa_skeletons.tsv"
 DOMINANCE = 0.6  # share of the candidates' evidence the best word key needs
@@ -251,7 +252,7 @@ def _places() -> dict[str, str]:
     return read_pairs(DATA.parent / "xlang_fa_places.tsv")
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=MEMO)
 def fa_word_key(word: str, label: str | None = None) -> str | None:
     """The xlang word key of the Latin name word a Persian word writes, or None (unknown/ambiguous)."""
     sc = {k: v for k, v in _scores(word, label).items() if v > 0}
