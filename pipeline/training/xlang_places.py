@@ -115,6 +115,11 @@ def countries() -> list[tuple[str, list[str]]]:
             for c in _iso_countries()]
 
 
+# CLDR codes that are no place to link: pseudo-locales (XA, XB: "Psevdo-Aksent"), the unknown region (ZZ), and
+# the Americas (019), whose az/ru/fa name ("Amerika", "Америка", "امریکا") is what news calls the United States.
+CLDR_SKIPPED = frozenset({"XA", "XB", "ZZ", "019"})
+
+
 def cldr_territories(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
     """lang -> [(English name, [the language's CLDR name])] for every CLDR territory and region
     (Babel's CLDR data); the English name is the ISO 3166-1 one where the code has one."""
@@ -122,10 +127,11 @@ def cldr_territories(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]
 
     iso_en = {c["alpha_2"]: _iso_english(c) for c in _iso_countries()}
     english = Locale.parse("en").territories
+    codes = [code for code in sorted(english) if code not in CLDR_SKIPPED]
     out = {}
     for lang in langs:
         own = Locale.parse(lang).territories
-        out[lang] = [(iso_en.get(code) or english[code], [own[code]]) for code in sorted(english) if code in own]
+        out[lang] = [(iso_en.get(code) or english[code], [own[code]]) for code in codes if code in own]
     return out
 
 
