@@ -199,10 +199,11 @@ def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool
 
     try:
         identifier = LangIdStep().model
-        if forks:
-            backends.lingua_preload(True)
-            if hasattr(identifier, "load"):  # pymorphy3's word-form DAWG (~15 MB), else read by each worker
+        if forks:  # lingua's models and pymorphy3's word-form DAWG (~15 MB), else read by each worker
+            if hasattr(identifier, "load"):
                 identifier.load(short_text_models=True)
+            else:
+                backends.lingua_preload(True)
         if preload_args is not None:
             preload(*preload_args, whole_corpus=forks)
         else:
