@@ -7,12 +7,17 @@ linked through consonant skeletons resolved against known Latin name words
 (:mod:`pipeline.lang.fa.translit`); each language's romanisation is its pack's ``translit`` module. Word order is ignored (sorted words), so ``Красный
 С.А.`` and ``S.A. Krasny`` meet. One-word ORG names (``Gazprom``/``Газпром``/``گازپروم``) are
 linked; longer ORG names translate and are not.
+
+A Persian name that none of the tables reads (a new president, a company) can still be linked
+within its corpus (:class:`CorpusLinks`): to the one az/en/ru name of the same label whose words
+have its consonant skeletons and vowels that fit.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -116,3 +121,101 @@ def xlang_id(canonical: str, label: str, lang: str) -> str | None:
     if key is None:
         return None
     return hashlib.sha1(f"{label}|xlang|{key}".encode("utf-8")).hexdigest()[:16]
+
+
+class CorpusLinks:
+    """Cross-language ids that names of a script without short vowels (Persian) get from the other
+    names of their corpus, where their own spelling gives none (issue 18).
+
+    :meth:`want` the Persian names first (only a pack with ``name_skeletons`` takes them), then
+    :meth:`offer` every az/en/ru name with its id; :meth:`resolve` links a wanted name to the id of
+    the offered names of its label whose words, in some order, have its consonant skeletons and
+    vowels that fit, with the fewest Latin i/u it does not write. Several ids at that best fit: if
+    no language has two of them (one person whose az, en and ru keys differ: ``Əsğər Fərhadi`` /
+    ``Asghar Farhadi``), the id of the most languages, then en before az before ru; two ids of one
+    language (two different names) leave it unlinked: precision first.
+    Memory: the wanted names and the offered names that share their skeletons, nothing else."""
+
+    def __init__(self) -> None:
+        self._wanted: dict[tuple[str, tuple[str, ...]], list[tuple[Any, Any, Any, Any]]] = {}  # (label, key) -> names
+        self._packs: dict[str, Any] = {}
+        self._own: dict[str, bool] = {}  # the wanted names' own ids -> offered by a name of the corpus
+        self._offered: dict[tuple[str, tuple[str, ...]], set[tuple[str, str, Any]]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._wanted)
+
+    def want(self, ref: Any, canonical: str, label: str, lang: str, own: str | None = None) -> bool:
+        """Register a name with the id its spelling gives (``own``, often None); True if it can be
+        linked within the corpus. A name whose own id no offered name has (the tables' reading of
+        its short vowels: ``ترامپ`` read as Tramp) may get the id of a name of the corpus instead."""
+        pack = _pack(lang)
+        if pack is None or not hasattr(pack, "name_skeletons") or label not in XLANG_LABELS:
+            return False
+        if label == "ORG" and len(canonical.split()) != 1:
+            return False
+        sk = pack.name_skeletons(canonical)
+        key = pack.corpus_key(sk) if sk else None
+        if key is None:
+            return False
+        self._wanted.setdefault((label, tuple(sorted(key))), []).append((ref, sk, pack, own))
+        if own is not None:
+            self._own.setdefault(own, False)
+        self._packs[pack.__name__] = pack
+        return True
+
+    def offer(self, canonical: str, label: str, lang: str, xid: str | None) -> None:
+        """A name of the corpus with its id (names of the wanted packs' languages are not offered)."""
+        if xid is None or not self._wanted or label not in XLANG_LABELS:
+            return
+        if xid in self._own:
+            self._own[xid] = True
+        pack = _pack(lang)
+        if pack is None or hasattr(pack, "name_skeletons"):
+            return
+        text = pack.prepare(canonical) if hasattr(pack, "prepare") else canonical
+        latin = _to_latin(text, lang)
+        for wanted in self._packs.values():
+            sk = wanted.latin_name_skeletons(latin)
+            key = wanted.corpus_key(sk) if sk else None
+            if key is not None and (label, tuple(sorted(key))) in self._wanted:
+                self._offered.setdefault((label, tuple(sorted(key))), set()).add((xid, lang, sk))
+
+    def resolve(self) -> dict[Any, str]:
+        """ref -> the cross-language id each wanted name is linked to (unlinked names are left out)."""
+        out: dict[Any, str] = {}
+        for slot, names in self._wanted.items():
+            offered = sorted(self._offered.get(slot, ()))
+            if not offered:
+                continue
+            for ref, sk, pack, own in names:
+                if own is not None and self._own[own]:
+                    continue  # its own id meets a name of the corpus
+                fits: dict[tuple[str, str], int] = {}  # (id, language) -> misfit
+                for xid, lang, lsk in offered:
+                    for perm in (itertools.permutations(lsk) if len(lsk) <= 4 else (lsk,)):
+                        m = pack.corpus_misfit(sk, perm)
+                        if m is not None and m < fits.get((xid, lang), m + 1):
+                            fits[(xid, lang)] = m
+                if fits:
+                    best = min(fits.values())
+                    xid = _one_name([xl for xl, m in fits.items() if m == best])
+                    if xid is not None:
+                        out[ref] = xid
+        return out
+
+
+_PREFERRED = {"en": 0, "az": 1, "ru": 2}
+
+
+def _one_name(fits: list[tuple[str, str]]) -> str | None:
+    """The id to link among (id, language) fits, None if one language has two ids (two names)."""
+    langs: dict[str, set[str]] = {}
+    for xid, lang in fits:
+        langs.setdefault(lang, set()).add(xid)
+    if any(len(ids) > 1 for ids in langs.values()):
+        return None
+    by_id: dict[str, list[str]] = {}
+    for xid, lang in fits:
+        by_id.setdefault(xid, []).append(lang)
+    return min(by_id, key=lambda x: (-len(by_id[x]), min(_PREFERRED.get(lg, 9) for lg in by_id[x]), x))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -9,8 +10,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import schema
-from pipeline.entities.translit import xlang_id
+from pipeline.entities.translit import CorpusLinks, xlang_id
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
+
+_NAME_COLUMNS = ["entity_id", "label", "lang", "canonical", "xlang_id"]
 
 
 def write_entities(mention_files: list[Path], target: Path) -> None:
@@ -18,25 +21,69 @@ def write_entities(mention_files: list[Path], target: Path) -> None:
 
     Streams by entity_id range (16 buckets split at the hex digits): for each bucket every mentions
     part is read and filtered, so memory holds about 1/16 of the mentions at a time
-    whatever the corpus size; buckets are written in order as row groups of one file."""
+    whatever the corpus size; buckets are written in order as row groups of one file.
+
+    Then the corpus's Persian names that their own spelling does not link get the cross-language id
+    of an az/en/ru name of the same corpus where one fits (:class:`CorpusLinks`): the file is read
+    again, names only, and rewritten row group by row group if any did."""
     cols = ["doc_id", "label", "lang", "text", "normalized", "entity_id"]
-    with atomic_path(target) as tmp, pq.ParquetWriter(tmp, schema.ENTITIES, compression=COMPRESSION) as writer:
-        for i, lo in enumerate(PARTS):  # bucket i: ids from PARTS[i] up to PARTS[i + 1];
-            hi = PARTS[i + 1] if i + 1 < len(PARTS) else None  # first and last open-ended
-            pieces = []
-            for f in mention_files:
-                m = pq.read_table(f, columns=cols, schema=schema.TABLES["mentions"])
-                keep = pc.not_equal(m["label"], "DATE")
-                if i:
-                    keep = pc.and_(keep, pc.greater_equal(m["entity_id"], lo))
-                if hi:
-                    keep = pc.and_(keep, pc.less(m["entity_id"], hi))
-                pieces.append(m.filter(keep))
-                del m
-            m = pa.concat_tables(pieces) if pieces else schema.TABLES["mentions"].empty_table().select(cols)
-            del pieces
-            if m.num_rows:
-                writer.write_table(sorted_rows(aggregate_entities(m), "entities"))
+    links = CorpusLinks()
+    with atomic_path(target) as tmp:
+        with pq.ParquetWriter(tmp, schema.ENTITIES, compression=COMPRESSION) as writer:
+            for i, lo in enumerate(PARTS):  # bucket i: ids from PARTS[i] up to PARTS[i + 1];
+                hi = PARTS[i + 1] if i + 1 < len(PARTS) else None  # first and last open-ended
+                pieces = []
+                for f in mention_files:
+                    m = pq.read_table(f, columns=cols, schema=schema.TABLES["mentions"])
+                    keep = pc.not_equal(m["label"], "DATE")
+                    if i:
+                        keep = pc.and_(keep, pc.greater_equal(m["entity_id"], lo))
+                    if hi:
+                        keep = pc.and_(keep, pc.less(m["entity_id"], hi))
+                    pieces.append(m.filter(keep))
+                    del m
+                m = pa.concat_tables(pieces) if pieces else schema.TABLES["mentions"].empty_table().select(cols)
+                del pieces
+                if m.num_rows:
+                    rows = sorted_rows(aggregate_entities(m), "entities")
+                    _want(links, rows)
+                    writer.write_table(rows)
+        if links:
+            _link_in_corpus(links, tmp)
+
+
+def _want(links: CorpusLinks, rows: pa.Table) -> None:
+    """The bucket's names of a script without short vowels (Persian) go to ``links``."""
+    names = rows.select(_NAME_COLUMNS).filter(pc.equal(rows["lang"], "fa"))
+    for eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
+        links.want(eid, canonical, label, lang, xid)
+
+
+def _link_in_corpus(links: CorpusLinks, path: Path) -> None:
+    """Offer the file's other names to ``links``; rewrite the Persian names' ids it finds."""
+    f = pq.ParquetFile(path)
+    for g in range(f.num_row_groups):
+        names = f.read_row_group(g, columns=_NAME_COLUMNS)
+        for _eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
+            if lang != "fa" and xid is not None:
+                links.offer(canonical, label, lang, xid)
+    found = links.resolve()
+    if not found:
+        return
+    ids, xids = pa.array(sorted(found), pa.string()), pa.array([found[k] for k in sorted(found)], pa.string())
+    redone = path.with_name(path.name + ".linked")
+    try:
+        with pq.ParquetWriter(redone, schema.ENTITIES, compression=COMPRESSION) as writer:
+            for g in range(f.num_row_groups):
+                rows = f.read_row_group(g)
+                at = pc.index_in(rows["entity_id"], value_set=ids)
+                xid = pc.if_else(pc.is_valid(at), pc.take(xids, at), rows["xlang_id"])
+                writer.write_table(rows.set_column(rows.schema.get_field_index("xlang_id"), "xlang_id", xid))
+        f.close()
+        os.replace(redone, path)
+    finally:
+        if redone.exists():
+            redone.unlink()
 
 
 def aggregate_entities(m: pa.Table) -> pa.Table:

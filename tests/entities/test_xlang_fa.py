@@ -35,10 +35,13 @@ def test_unknown_or_ambiguous_words_stay_unlinked() -> None:
 
 def test_blind_set_precision_first() -> None:
     assert len(load_fa_blind()) >= 100
-    r = evaluate_fa_pairs()
+    r = evaluate_fa_pairs()  # the set's names as one corpus, as a run's entities table links them
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.62, r["recall"]  # measured 0.56 (xlang v3), 0.66 (v4, place tables), 0.67 (v5, given names); the issue asks 0.80: not reached (see the README)
-    assert r["strict_precision"] >= 0.85, r["strict_precision"]
+    assert r["recall"] >= 0.80, r["recall"]  # measured 0.828 (issue 18 asks 0.80)
+    assert r["strict_precision"] >= 0.95, r["strict_precision"]
+    alone = evaluate_fa_pairs(corpus=False)  # each name alone: what the tables read
+    assert alone["precision"] >= 0.98 and alone["recall"] >= 0.70, alone["recall"]  # measured 0.734
+    assert r["recall"] > alone["recall"] + 0.05
 
 
 def test_english_letters_meet_other_scripts() -> None:
@@ -87,3 +90,42 @@ def test_the_given_names_table_is_what_its_command_builds() -> None:
     from pipeline.training.xlang_fa_names import given_names
 
     assert given_names() == _given_names()
+
+
+def test_a_large_corpus_does_not_make_wrong_links(shared_data) -> None:
+    """Within a run's corpus a Persian name is linked to the az/en/ru name it writes. With every
+    PER/LOC/ORG name of the az/en/ru NER sets (~77k) in the corpus beside the blind set's names, no
+    link a Persian name gets from the corpus goes to a name outside its own row, and recall holds."""
+    import json
+
+    from pipeline.entities.canon import canonicalize
+    from pipeline.entities.translit import CorpusLinks
+
+    rows = load_fa_blind()
+    links = CorpusLinks()
+    own = []
+    for i, (label, fa, _others) in enumerate(rows):
+        c = canonicalize(fa, label, "fa")
+        own.append(_id(fa, label, "fa"))
+        links.want(i, c, label, "fa", own[-1])
+    partners = []
+    for label, _fa, others in rows:
+        partners.append({_id(x, label, lang) for lang, x in others.items()})
+        for lang, x in others.items():
+            c = canonicalize(x, label, lang)
+            links.offer(c, label, lang, _id(x, label, lang))
+    for path in sorted((shared_data / "ner").glob("*/*.jsonl")):
+        lang = path.parent.name
+        if lang == "fa":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            for e in doc["entities"]:
+                if e["label"] in ("PER", "LOC", "ORG"):
+                    c = canonicalize(doc["text"][e["start"]:e["end"]], e["label"], lang)
+                    links.offer(c, e["label"], lang, _id(c, e["label"], lang))
+    found = links.resolve()
+    wrong = [rows[i][1] for i, xid in found.items() if xid != own[i] and xid not in partners[i]]
+    assert not wrong, wrong
+    linked = sum(1 for i in range(len(rows)) if found.get(i, own[i]) in partners[i])
+    assert linked / len(rows) >= 0.85, linked / len(rows)

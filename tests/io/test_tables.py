@@ -106,6 +106,40 @@ def test_entities_aggregate_variants_canonical_and_xlang(tmp_path):
     assert row["xlang_id"] == xlang_id("Belarus", "LOC", "en") is not None
 
 
+def _fa(d: Document) -> Document:
+    d.lang = "fa"
+    d.lang_spans = [(0, len(d.text), "fa")]
+    return d
+
+
+def test_persian_names_link_to_a_name_of_their_corpus(tmp_path):
+    """Issue 18: a Persian name whose own spelling links nowhere (the tables read اصغر as Uskar) gets the
+    id of the az/en/ru name of the corpus that it writes; a name that fits nothing stays unlinked,
+    and one that fits two names of one language too."""
+    from pipeline.entities.translit import xlang_id
+
+    store = TableStore(tmp_path)
+    en = _doc("en.txt", "Asghar Farhadi met Zarbat Galmak and Zorbat Golmak.",
+              [(0, 14, "PER"), (19, 32, "PER"), (37, 50, "PER")])
+    fa = _fa(_doc("fa.txt", "اصغر فرهادی و قلمبه سلمبه", [(0, 11, "PER"), (14, 25, "PER")]))
+    fa2 = _fa(_doc("fa2.txt", "زربت گلمک", [(0, 9, "PER")]))  # Zarbat Galmak or Zorbat Golmak: two names
+    for d in (en, fa, fa2):
+        for m in d.mentions:
+            m.entity_id = "e-" + d.path + m.text
+    assert xlang_id("اصغر فرهادی", "PER", "fa") != xlang_id("Asghar Farhadi", "PER", "en")  # the tables alone
+    _commit(store, "r1", [en, fa, fa2])
+    e = pd.read_parquet(tmp_path / "entities").set_index("canonical")
+    assert len(e) == 6
+    assert e.loc["اصغر فرهادی", "xlang_id"] == e.loc["Asghar Farhadi", "xlang_id"] == xlang_id("Asghar Farhadi", "PER", "en")
+    assert pd.isna(e.loc["قلمبه سلمبه", "xlang_id"])
+    assert e.loc["Zarbat Galmak", "xlang_id"] != e.loc["Zorbat Golmak", "xlang_id"]
+    assert pd.isna(e.loc["زربت گلمک", "xlang_id"])
+    # without its partner in the corpus, the Persian name keeps what its spelling gives
+    _commit(store, "r2", [_doc("en.txt", "nothing", [])])
+    e = pd.read_parquet(tmp_path / "entities").set_index("canonical")
+    assert e.loc["اصغر فرهادی", "xlang_id"] == xlang_id("اصغر فرهادی", "PER", "fa")
+
+
 def test_staged_batches_hold_one_row_group_per_part_and_commit_reads_them(tmp_path):
     """Commit streams one part at a time: a staged file has a row group per doc_id part."""
     import pyarrow.parquet as pq

@@ -305,3 +305,45 @@ def latin_key(canonical: str, label: str | None = None) -> str | None:
     if not keys or sum(len(k) for k in keys) < 4:
         return None
     return " ".join(sorted(keys))
+
+
+# ------------------------------------------------------------------- within one corpus
+MIN_CORPUS_CONSONANTS = 3  # a name needs this many consonants to be linked to a name of its corpus
+Skeletons = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def name_skeletons(canonical: str) -> Skeletons | None:
+    """(skeleton, long vowels) of every word of a Persian name, or None if a word has none."""
+    out = tuple(fa_skeleton(w) for w in fa_words(canonical))
+    return out if out and all(out) else None  # type: ignore[return-value]
+
+
+def latin_name_skeletons(latin: str) -> Skeletons | None:
+    """(skeleton, vowels) of every word of a romanised (lower-case ASCII) name, or None."""
+    out = tuple(latin_skeleton(w) for w in re.split(r"[\s.\-'’]+", latin) if w)
+    return out if out and all(out) else None  # type: ignore[return-value]
+
+
+def corpus_misfit(fa: Skeletons, latin: Skeletons) -> int | None:
+    """How well a Persian name writes a Latin one, word by word in the same order: None if a word's
+    consonants differ or a Persian long vowel has no Latin vowel of its kind; else the number of
+    Latin i/u Persian does not write (see :func:`vowel_misfit`)."""
+    if len(fa) != len(latin):
+        return None
+    total = 0
+    for (fs, fg), (ls, lg) in zip(fa, latin):
+        if fs != ls:
+            return None
+        m = vowel_misfit(fg, lg)
+        if m is None:
+            return None
+        total += m
+    return total
+
+
+def corpus_key(skeletons: Skeletons) -> tuple[str, ...] | None:
+    """The index key of a name among the names of its corpus (its words' skeletons), or None when the
+    name is too short to link on consonants alone."""
+    if sum(len(s.replace("V", "")) for s, _ in skeletons) < MIN_CORPUS_CONSONANTS:
+        return None
+    return tuple(s for s, _ in skeletons)
