@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
 from pipeline.entities.canon import canonicalize
-from pipeline.entities.translit import XLANG_LABELS, CorpusLinks, latin_key, xlang_id
+from pipeline.entities.translit import XLANG_LABELS, latin_key, xlang_id
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "tests" / "entities" / "data"  # hand-made sets (in the repository)
 LANGS = ("az", "en", "fa", "ru")
@@ -140,6 +142,30 @@ def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> li
     return rows
 
 
+def _linked_in_corpus(rows: list[tuple[str, str, dict[str, str]]]) -> dict[int, str]:
+    """Row -> the id its Persian name gets when the set's names are the entities table of one run:
+    written as one and linked by the commit's own step (:func:`pipeline.io.entities_table.link_in_corpus`)."""
+    import tempfile
+
+    import pyarrow as pa
+
+    from pipeline import schema
+    from pipeline.io.entities_table import link_in_corpus
+    from pipeline.io.files import sorted_rows
+
+    names = [(f"{i:05d}-{lang}", label, lang, canonicalize(x, label, lang))
+             for i, (label, fa, others) in enumerate(rows) for lang, x in [("fa", fa), *others.items()]]
+    table = pa.table({
+        "entity_id": [n[0] for n in names], "label": [n[1] for n in names], "canonical": [n[3] for n in names],
+        "lang": [n[2] for n in names], "variants": [[n[3]] for n in names], "mention_count": [1] * len(names),
+        "doc_count": [1] * len(names), "xlang_id": [xlang_id(n[3], n[1], n[2]) for n in names]}).cast(schema.ENTITIES)
+    with tempfile.TemporaryDirectory(prefix="lingflow-xlang-") as d:
+        path = Path(d) / "entities.parquet"
+        pq.write_table(sorted_rows(table, "entities"), path)
+        found = link_in_corpus(path)
+    return {int(eid.split("-")[0]): xid for eid, xid in found.items()}
+
+
 def evaluate_fa_pairs(data_dir: Path | str | None = None, labels: tuple[str, ...] = XLANG_LABELS,
                       name: str = "blind", corpus: bool = True) -> dict:
     """Persian x az/en/ru on the blind set: every fa name against every other-language name of the set.
@@ -152,20 +178,13 @@ def evaluate_fa_pairs(data_dir: Path | str | None = None, labels: tuple[str, ...
     of the set (:class:`~pipeline.entities.translit.CorpusLinks`); without, each name alone."""
     rows = [r for r in load_fa_blind(data_dir, name) if r[0] in labels]
     ids = []
-    links = CorpusLinks()
-    for i, (label, fa, others) in enumerate(rows):
-        canonical = canonicalize(fa, label, "fa")
-        fid = xlang_id(canonical, label, "fa")
-        if corpus:
-            links.want(i, canonical, label, "fa", fid)
+    for label, fa, others in rows:
+        fid = xlang_id(canonicalize(fa, label, "fa"), label, "fa")
         oids = {lang: xlang_id(canonicalize(x, label, lang), label, lang) for lang, x in others.items()}
         ids.append((label, fid, oids))
-    for label, fa, others in rows:
-        for lang, x in others.items():
-            canonical = canonicalize(x, label, lang)
-            links.offer(canonical, label, lang, xlang_id(canonical, label, lang))
-    for i, xid in links.resolve().items():
-        ids[i] = (ids[i][0], xid, ids[i][2])
+    if corpus:
+        for i, xid in _linked_in_corpus(rows).items():
+            ids[i] = (ids[i][0], xid, ids[i][2])
     tp = fp = fn = 0
     misses = []
     for i, (label, fid, oids) in enumerate(ids):

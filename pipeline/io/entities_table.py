@@ -27,7 +27,6 @@ def write_entities(mention_files: list[Path], target: Path) -> None:
     of an az/en/ru name of the same corpus where one fits (:class:`CorpusLinks`): the file is read
     again, names only, and rewritten row group by row group if any did."""
     cols = ["doc_id", "label", "lang", "text", "normalized", "entity_id"]
-    links = CorpusLinks()
     with atomic_path(target) as tmp:
         with pq.ParquetWriter(tmp, schema.ENTITIES, compression=COMPRESSION) as writer:
             for i, lo in enumerate(PARTS):  # bucket i: ids from PARTS[i] up to PARTS[i + 1];
@@ -45,31 +44,40 @@ def write_entities(mention_files: list[Path], target: Path) -> None:
                 m = pa.concat_tables(pieces) if pieces else schema.TABLES["mentions"].empty_table().select(cols)
                 del pieces
                 if m.num_rows:
-                    rows = sorted_rows(aggregate_entities(m), "entities")
-                    _want(links, rows)
-                    writer.write_table(rows)
-        if links:
-            _link_in_corpus(links, tmp)
+                    writer.write_table(sorted_rows(aggregate_entities(m), "entities"))
+        link_in_corpus(tmp)
 
 
-def _want(links: CorpusLinks, rows: pa.Table) -> None:
-    """The bucket's names of a script without short vowels (Persian) go to ``links``."""
-    names = rows.select(_NAME_COLUMNS).filter(pc.equal(rows["lang"], "fa"))
-    for eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
-        links.want(eid, canonical, label, lang, xid)
+def link_in_corpus(path: Path) -> dict[str, str]:
+    """Give the Persian names of the entities file ``path`` the ids of names of the same file
+    (:class:`CorpusLinks`): read its names twice (row group by row group: the Persian ones, then the
+    others), rewrite the file only if a name was linked. Returns entity_id -> new xlang_id."""
+    with pq.ParquetFile(path) as f:
+        found = _found(f)
+        if found:
+            _rewrite(f, path, found)
+    return found
 
 
-def _link_in_corpus(links: CorpusLinks, path: Path) -> None:
-    """Offer the file's other names to ``links``; rewrite the Persian names' ids it finds."""
-    f = pq.ParquetFile(path)
+def _found(f: pq.ParquetFile) -> dict[str, str]:
+    links = CorpusLinks()
     for g in range(f.num_row_groups):
         names = f.read_row_group(g, columns=_NAME_COLUMNS)
+        names = names.filter(pc.equal(names["lang"], "fa"))
+        for eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
+            links.want(eid, canonical, label, lang, xid)
+    if not links:
+        return {}
+    for g in range(f.num_row_groups):
+        names = f.read_row_group(g, columns=_NAME_COLUMNS)
+        names = names.filter(pc.and_(pc.not_equal(names["lang"], "fa"), pc.is_valid(names["xlang_id"])))
         for _eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
-            if lang != "fa" and xid is not None:
-                links.offer(canonical, label, lang, xid)
-    found = links.resolve()
-    if not found:
-        return
+            links.offer(canonical, label, lang, xid)
+    return links.resolve()
+
+
+def _rewrite(f: pq.ParquetFile, path: Path, found: dict[str, str]) -> None:
+    """``path`` again with the ``found`` ids (entity_id -> xlang_id), through a temp file beside it."""
     ids, xids = pa.array(sorted(found), pa.string()), pa.array([found[k] for k in sorted(found)], pa.string())
     redone = path.with_name(path.name + ".linked")
     try:
@@ -79,7 +87,6 @@ def _link_in_corpus(links: CorpusLinks, path: Path) -> None:
                 at = pc.index_in(rows["entity_id"], value_set=ids)
                 xid = pc.if_else(pc.is_valid(at), pc.take(xids, at), rows["xlang_id"])
                 writer.write_table(rows.set_column(rows.schema.get_field_index("xlang_id"), "xlang_id", xid))
-        f.close()
         os.replace(redone, path)
     finally:
         if redone.exists():
