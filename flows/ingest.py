@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -19,6 +19,7 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.healing import heartbeats
+from flows.pool import release_free_memory
 from flows.progress import Progress
 from flows.runners import in_flight
 from flows.workers import close_executor, open_executor, release_executor, run_batch, in_workers, runs_in_threads
@@ -54,7 +55,7 @@ def commit(out_dir: str, run_id: str, run_row: dict) -> dict[str, int]:
     return in_workers(run_id, runner.commit_staged, out_dir, run_id, run_row)
 
 
-def _run_batches(todo: list[list[SourceFile]], ctx: runner.RunContext, window: int) -> Iterator[BatchSummary]:
+def _run_batches(todo: Sequence[list[SourceFile]], ctx: runner.RunContext, window: int) -> Iterator[BatchSummary]:
     """Submit batches with a bounded window and yield their summaries as they finish.
 
     At most ``window`` batches are submitted at a time, so a 100k-document run does not
@@ -160,6 +161,7 @@ def _ingest(corpus: str, out_dir: str | None, batch_size: int | None, full: bool
                                 flow_run_id=flow_run.get_id())
         _crash_dead_runs(out_dir, ctx.flow_run_id, log)
         recovered, plan = scan_and_plan(ctx.corpus, out_dir, full)
+        release_free_memory()  # what hashing 100k files left free in the heap is not kept for the whole run
         if recovered.get("recovered_run_id"):
             log.warning("run %s was killed during its commit; completed it first (%d documents)",
                         recovered["recovered_run_id"], recovered["committed_documents"])
@@ -168,7 +170,7 @@ def _ingest(corpus: str, out_dir: str | None, batch_size: int | None, full: bool
         log.info("%d files: %d new, %d changed, %d unchanged, %d deleted", plan.seen, plan.new, plan.changed,
                  plan.unchanged, len(plan.deleted))
         todo = runner.batches(plan, batch_size)
-        progress = Progress(total=sum(map(len, todo)), enabled=show_progress, logger=log)
+        progress = Progress(total=todo.files, enabled=show_progress, logger=log)
         summaries: list[BatchSummary] = []
         workers = workers or SETTINGS.workers
         local = runs_in_threads()  # else batches run on Dask workers

@@ -60,6 +60,11 @@ def _release_free_memory() -> Any:
         return lambda _pad: 0
 
 
+def release_free_memory() -> None:
+    """``malloc_trim(0)`` now (see :func:`_release_free_memory`)."""
+    _release_free_memory()(0)
+
+
 def _serve(tasks: Any, results: Any) -> None:
     """Take batches from ``tasks`` until the stop sign (None); put (id, ok, value, pid, models)."""
     from pipeline.steps.base import loaded_models

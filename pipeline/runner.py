@@ -19,8 +19,8 @@ from pipeline import __version__
 from pipeline.batch import process_files, stage_deleted
 from pipeline.components import version_for
 from pipeline.io.decode import DEFAULT_MAX_BYTES
-from pipeline.io.discover import SourceFile, scan
-from pipeline.io.plan import Plan, make_plan
+from pipeline.io.discover import scan
+from pipeline.io.plan import Batches, Plan, make_plan
 from pipeline.io.rows import run_row
 from pipeline.io import versions
 from pipeline.io.outdir import check_output
@@ -34,10 +34,9 @@ def plan_corpus(corpus: str, out_dir: str, full: bool = False) -> Plan:
     return make_plan(scan(corpus), TableStore(out_dir).load_state(), version_for, full=full)
 
 
-def batches(plan: Plan, size: int) -> list[list[SourceFile]]:
-    work = plan.to_process + plan.unreadable
-    size = max(1, size)
-    return [work[i:i + size] for i in range(0, len(work), size)]
+def batches(plan: Plan, size: int) -> Batches:
+    """The plan's files in batches of ``size`` (a sequence of lists, each made when it is taken)."""
+    return Batches(plan, size)
 
 
 @dataclass

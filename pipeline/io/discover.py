@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, overload
 
 from pipeline.document import doc_id_for
 
@@ -21,6 +23,95 @@ class SourceFile:
     size_bytes: int | None
     content_sha256: str | None
     error: str | None = None  # set when the file cannot be read at all
+
+
+class FileList(Sequence[SourceFile]):
+    """Many :class:`SourceFile` kept as columns, made again on access (issue 22: memory).
+
+    A run's plan holds every file to process until the run ends: 100k ``SourceFile`` with their five
+    strings cost ~47 MB of the run's process, which stayed resident while the batches ran. Here a file
+    is its path relative to the corpus (UTF-8, in one buffer), its id and digest as bytes and its size:
+    ~90 bytes. A file that does not fit the columns (unreadable, a path outside the first file's
+    root, an id or digest that is not lower-case hex) is kept as it is."""
+
+    __slots__ = ("_root", "_paths", "_ends", "_ids", "_digests", "_sizes", "_kept")
+
+    def __init__(self, files: Iterator[SourceFile] | Sequence[SourceFile] = ()) -> None:
+        self._root: str | None = None  # the corpus root: abs_path == root + "/" + rel_path
+        self._paths = bytearray()
+        self._ends = array("Q")
+        self._ids = bytearray()  # 8 bytes per file (16 hex digits)
+        self._digests = bytearray()  # 32 bytes per file (SHA-256)
+        self._sizes = array("q")  # -1: the file is in _kept
+        self._kept: dict[int, SourceFile] = {}
+        for f in files:
+            self.append(f)
+
+    def append(self, f: SourceFile) -> None:
+        i = len(self._sizes)
+        packed = self._pack(f)
+        if packed is None:
+            self._kept[i] = f
+            self._ends.append(len(self._paths))
+            self._ids += bytes(8)
+            self._digests += bytes(32)
+            self._sizes.append(-1)
+            return
+        path, doc_id, digest = packed
+        self._paths += path
+        self._ends.append(len(self._paths))
+        self._ids += doc_id
+        self._digests += digest
+        self._sizes.append(f.size_bytes)
+
+    def _pack(self, f: SourceFile) -> tuple[bytes, bytes, bytes] | None:
+        if f.error or f.size_bytes is None or f.size_bytes < 0 or f.content_sha256 is None:
+            return None
+        if self._root is None and f.abs_path.endswith("/" + f.rel_path):
+            self._root = f.abs_path[:-len(f.rel_path) - 1]
+        if self._root is None or f.abs_path != f"{self._root}/{f.rel_path}":
+            return None
+        try:
+            doc_id, digest = bytes.fromhex(f.doc_id), bytes.fromhex(f.content_sha256)
+        except ValueError:
+            return None
+        if (len(doc_id), len(digest)) != (8, 32) or doc_id.hex() != f.doc_id or digest.hex() != f.content_sha256:
+            return None
+        return f.rel_path.encode("utf-8", "surrogatepass"), doc_id, digest
+
+    def __len__(self) -> int:
+        return len(self._sizes)
+
+    @overload
+    def __getitem__(self, i: int) -> SourceFile: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[SourceFile]: ...
+
+    def __getitem__(self, i: int | slice) -> SourceFile | list[SourceFile]:
+        if isinstance(i, slice):
+            return [self._item(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("FileList index out of range")
+        return self._item(i)
+
+    def _item(self, i: int) -> SourceFile:
+        if self._sizes[i] < 0:
+            return self._kept[i]
+        start = self._ends[i - 1] if i else 0
+        rel = self._paths[start:self._ends[i]].decode("utf-8", "surrogatepass")
+        return SourceFile(self._ids[8 * i:8 * i + 8].hex(), rel, f"{self._root}/{rel}", self._sizes[i],
+                          self._digests[32 * i:32 * i + 32].hex())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (FileList, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FileList({len(self)} files)"
 
 
 def _is_hidden(name: str) -> bool:

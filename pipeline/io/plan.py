@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from pipeline.io.discover import SourceFile
+from pipeline.io.discover import FileList, SourceFile
 from pipeline.io.tables import DocState
 
 
 @dataclass
 class Plan:
-    to_process: list[SourceFile] = field(default_factory=list)  # new or changed, readable
+    to_process: FileList = field(default_factory=FileList)  # new or changed, readable (as columns)
     unreadable: list[SourceFile] = field(default_factory=list)  # new/changed rows that fail at discovery
     deleted: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, path)
     seen: int = 0
@@ -44,6 +45,30 @@ def make_plan(files: Iterable[SourceFile], state: dict[str, DocState], version_f
         if doc_id not in seen_ids and old.status != "deleted":
             plan.deleted.append((doc_id, old.path))
     return plan
+
+
+class Batches(Sequence[list[SourceFile]]):
+    """The plan's files to process (readable ones first, then the unreadable ones, which get their
+    failed rows) in batches of ``size``; each batch's ``SourceFile`` list is made when it is taken."""
+
+    def __init__(self, plan: Plan, size: int) -> None:
+        self.size = max(1, size)
+        self._readable, self._unreadable = plan.to_process, plan.unreadable
+        self.files = len(self._readable) + len(self._unreadable)
+
+    def __len__(self) -> int:
+        return -(-self.files // self.size)
+
+    def __getitem__(self, i: int) -> list[SourceFile]:  # type: ignore[override]
+        if not isinstance(i, int):
+            raise TypeError("Batches are taken one at a time")
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("batch index out of range")
+        start, end = i * self.size, min((i + 1) * self.size, self.files)
+        n = len(self._readable)
+        return list(self._readable[start:min(end, n)]) + list(self._unreadable[max(start, n) - n:max(end, n) - n])
 
 
 def _same(f: SourceFile, old: DocState, version_for: Callable[[str], str]) -> bool:
