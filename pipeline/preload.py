@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.io.decode import DEFAULT_MAX_BYTES
@@ -108,7 +109,7 @@ def load_for(languages: list[str]) -> None:
     _ = DateStep().model, EntityStep().model
 
 
-def spread(files: list, sample: int) -> list:
+def spread(files: Sequence, sample: int) -> list:
     """``sample`` of ``files`` spread evenly over all of them (the first one included)."""
     step = max(1, len(files) // max(1, sample))
     return files[::step][:sample]
@@ -126,8 +127,8 @@ def preload(corpus: str, out_dir: str, full: bool = False, max_bytes: int = DEFA
         from pipeline.runner import plan_corpus
 
         plan = plan_corpus(corpus, out_dir, full)
-        files = [f for f in plan.to_process if not f.error]
-        res.to_process = len(plan.to_process)
+        files = plan.to_process  # readable files, as columns: only the sample becomes objects (no 100k
+        res.to_process = len(files)  # objects made and freed here, leaving holes the forked workers fill)
         if files:
             some = spread(files, sample) if whole_corpus else files[:sample]
             docs = _identified(some, max_bytes)

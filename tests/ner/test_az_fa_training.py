@@ -134,3 +134,29 @@ def test_fa_durations_are_masked_and_place_types_moved_inside_loc() -> None:
     assert [text[e["start"]:e["end"]] for e in place_types_inside(text, ents, "fa")] == ["شهر قم"]
     taken = [{"start": text.index("شهر"), "end": text.index("شهر") + 3, "label": "ORG"}] + ents
     assert place_types_inside(text, taken, "fa") == taken  # never into another entity
+
+
+def test_swapped_names_keep_their_labels_and_the_rest_of_the_text() -> None:
+    """The az-swap candidate mix (issue 19): every PER/LOC/ORG span becomes another name of its label,
+    a DATE span and the text between spans stay, offsets point at the new names, same seed same copy."""
+    import random
+
+    from pipeline.training.ner.data import name_pool, swap_names
+
+    def item(text: str, *spans: tuple[str, str]) -> dict:
+        return {"text": text, "entities": [{"start": text.index(t), "end": text.index(t) + len(t), "label": lb}
+                                           for t, lb in spans]}
+
+    items = [item("Bakıda Əli Həsənov 5 may 2020-ci ildə ADA Universitetinə gəldi.", ("Bakıda", "LOC"),
+                  ("Əli Həsənov", "PER"), ("5 may 2020-ci ildə", "DATE"), ("ADA Universitetinə", "ORG")),
+             item("Gəncədə Leyla Məmmədova və Azərsu.", ("Gəncədə", "LOC"), ("Leyla Məmmədova", "PER"),
+                  ("Azərsu", "ORG"))]
+    pool = name_pool(items)
+    assert pool == {"LOC": ["Bakıda", "Gəncədə"], "PER": ["Leyla Məmmədova", "Əli Həsənov"],
+                    "ORG": ["ADA Universitetinə", "Azərsu"]}
+    a = swap_names(items[0], pool, random.Random(3))
+    assert a == swap_names(items[0], pool, random.Random(3))
+    spans = [(a["text"][e["start"]:e["end"]], e["label"]) for e in a["entities"]]
+    assert [lb for _, lb in spans] == ["LOC", "PER", "DATE", "ORG"]
+    assert all(t in pool[lb] for t, lb in spans if lb != "DATE")
+    assert ("5 may 2020-ci ildə", "DATE") in spans and a["text"].endswith(" gəldi.")

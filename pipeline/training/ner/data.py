@@ -73,6 +73,7 @@ class SetSpec:
     has_date: bool = True
     merge_prep_dates: bool = False  # fa textmining: "در" + "سال ۷۴" (two DATE spans) -> "در سال ۷۴"
     place_types_inside: bool = False  # fa: "شهر" + LOC "قم" -> LOC "شهر قم" (Text-Mining/PEYMA convention)
+    swap: int = 0  # augmented copies per item: names swapped for same-label names of the set (issue 19)
 
 
 @dataclass
@@ -184,6 +185,40 @@ def make_doc(nlp: Any, item: dict[str, Any], lang: str, has_date: bool, stats: B
     return doc
 
 
+SWAP_LABELS = ("PER", "LOC", "ORG")
+
+
+def name_pool(items: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """label -> the distinct PER/LOC/ORG span texts of ``items``, as written (case endings kept), sorted."""
+    pool: dict[str, set[str]] = {}
+    for it in items:
+        for e in it["entities"]:
+            if e["label"] in SWAP_LABELS:
+                pool.setdefault(e["label"], set()).add(it["text"][e["start"]:e["end"]])
+    return {k: sorted(v) for k, v in pool.items()}
+
+
+def swap_names(item: dict[str, Any], pool: dict[str, list[str]], rng: random.Random) -> dict[str, Any]:
+    """A copy of ``item`` whose every PER/LOC/ORG span is replaced by a random name of the same label
+    from ``pool`` (mention replacement, Dai & Adel 2020); other spans move with the text."""
+    text, out, ents, pos = item["text"], [], [], 0
+    length = 0
+    for e in sorted(item["entities"], key=lambda e: (e["start"], -e["end"])):
+        if e["start"] < pos:
+            continue  # overlapping span: dropped from the copy
+        piece = text[pos:e["start"]]
+        out.append(piece)
+        length += len(piece)
+        names = pool.get(e["label"]) if e["label"] in SWAP_LABELS else None
+        new = rng.choice(names) if names else text[e["start"]:e["end"]]
+        out.append(new)
+        ents.append({**e, "start": length, "end": length + len(new)})
+        length += len(new)
+        pos = e["end"]
+    out.append(text[pos:])
+    return {**item, "text": "".join(out), "entities": ents}
+
+
 def read_set(data_dir: Path, lang: str, name: str, split: str) -> list[dict[str, Any]]:
     path = Path(data_dir) / lang / f"{name}-{split}.jsonl"
     with open(path, encoding="utf-8") as fh:
@@ -208,6 +243,12 @@ def build_docbin(nlp: Any, data_dir: Path, lang: str, specs: Iterable[SetSpec], 
                                 "place_types_inside": places}
         for _ in range(max(1, spec.repeat) if split == "train" else 1):
             docs.extend(set_docs)
+        if spec.swap and split == "train":
+            pool, swap_rng, swapped = name_pool(items), random.Random(seed + 1), BuildStats()
+            for _ in range(spec.swap):
+                docs.extend(make_doc(nlp, swap_names(it, pool, swap_rng), lang, spec.has_date, swapped, merge, places)
+                            for it in items if any(e["label"] in SWAP_LABELS for e in it["entities"]))
+            all_stats[spec.name]["swap"] = {"copies": spec.swap, **swapped.as_dict()}
     rng.shuffle(docs)
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
     for d in docs:

@@ -22,4 +22,7 @@ MIX_VARIANTS: dict[str, list[SetSpec]] = {
     # fa-no-tweets: the default fa mix without ParsTwiNER (informal text, opposite LOC/title conventions)
     "fa-no-tweets": [SetSpec("wikiann", 1, has_date=False, place_types_inside=True),
                      SetSpec("textmining", 3, has_date=True, place_types_inside=True)],
+    # az-swap: the az mix plus one copy of every sentence with a name, its names swapped for other
+    # names of the same label from the same set (mention replacement; issue 19)
+    "az-swap": [SetSpec("wikiann", 1, has_date=False, swap=1), SetSpec("aznews", 4, has_date=True, swap=1)],
 }
