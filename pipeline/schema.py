@@ -46,7 +46,7 @@ ENTITIES = pa.schema([
     pa.field("variants", pa.list_(pa.string()), nullable=False),
     pa.field("mention_count", pa.int64(), nullable=False),
     pa.field("doc_count", pa.int64(), nullable=False),
-    pa.field("xlang_id", pa.string()),                       # same person/place across az/en/ru scripts, or null
+    pa.field("xlang_id", pa.string()),                       # same person/place across az/en/ru/fa scripts, or null
 ])
 
 DATES = pa.schema([
