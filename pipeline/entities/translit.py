@@ -123,6 +123,12 @@ def xlang_id(canonical: str, label: str, lang: str) -> str | None:
     return hashlib.sha1(f"{label}|xlang|{key}".encode("utf-8")).hexdigest()[:16]
 
 
+def corpus_languages() -> tuple[str, ...]:
+    """The languages whose names are linked within their corpus: packs whose ``translit`` module has
+    ``name_skeletons`` (scripts without short vowels: fa)."""
+    return tuple(lang for lang in languages.supported() if hasattr(_pack(lang), "name_skeletons"))
+
+
 class CorpusLinks:
     """Cross-language ids that names of a script without short vowels (Persian) get from the other
     names of their corpus, where their own spelling gives none (issue 18).

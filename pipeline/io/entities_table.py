@@ -10,7 +10,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import schema
-from pipeline.entities.translit import CorpusLinks, xlang_id
+from pipeline.entities.translit import CorpusLinks, corpus_languages, xlang_id
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
 
 _NAME_COLUMNS = ["entity_id", "label", "lang", "canonical", "xlang_id"]
@@ -50,8 +50,9 @@ def write_entities(mention_files: list[Path], target: Path) -> None:
 
 def link_in_corpus(path: Path) -> dict[str, str]:
     """Give the Persian names of the entities file ``path`` the ids of names of the same file
-    (:class:`CorpusLinks`): read its names twice (row group by row group: the Persian ones, then the
-    others), rewrite the file only if a name was linked. Returns entity_id -> new xlang_id."""
+    (:class:`CorpusLinks`; the languages of :func:`corpus_languages`): read its names twice (row group
+    by row group: the Persian ones, then the others), rewrite the file only if a name was linked.
+    Returns entity_id -> new xlang_id."""
     with pq.ParquetFile(path) as f:
         found = _found(f)
         if found:
@@ -61,16 +62,17 @@ def link_in_corpus(path: Path) -> dict[str, str]:
 
 def _found(f: pq.ParquetFile) -> dict[str, str]:
     links = CorpusLinks()
+    wanted = pa.array(corpus_languages(), pa.string())
     for g in range(f.num_row_groups):
         names = f.read_row_group(g, columns=_NAME_COLUMNS)
-        names = names.filter(pc.equal(names["lang"], "fa"))
+        names = names.filter(pc.is_in(names["lang"], value_set=wanted))
         for eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
             links.want(eid, canonical, label, lang, xid)
     if not links:
         return {}
     for g in range(f.num_row_groups):
         names = f.read_row_group(g, columns=_NAME_COLUMNS)
-        names = names.filter(pc.and_(pc.not_equal(names["lang"], "fa"), pc.is_valid(names["xlang_id"])))
+        names = names.filter(pc.and_(pc.invert(pc.is_in(names["lang"], value_set=wanted)), pc.is_valid(names["xlang_id"])))
         for _eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
             links.offer(canonical, label, lang, xid)
     return links.resolve()
