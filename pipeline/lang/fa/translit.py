@@ -18,6 +18,10 @@ confirms a reading the counts do not rule out, or a list of Persian given names
 (``xlang_fa_given_names.tsv``) spells the word as the best reading. Words without any candidate try Persian
 spellings of other sounds (:func:`_fallback`). A name is linked only if every word is.
 Precision first: an unknown or ambiguous word leaves the name without a cross-language id.
+
+Within one corpus (:class:`pipeline.entities.translit.CorpusLinks`), a name the tables leave unlinked
+may still meet the az/en/ru name of its corpus that it writes: :func:`name_skeletons`,
+:func:`latin_name_skeletons`, :func:`corpus_key` and :func:`corpus_misfit` are the hooks it calls.
 """
 
 from __future__ import annotations
