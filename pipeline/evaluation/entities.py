@@ -58,6 +58,8 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
         results.append(evaluate_fa_pairs(data_dir, labels=("PER", "LOC")))
         results.append(evaluate_fa_pairs(data_dir, name="dev"))  # the sets the thresholds were chosen on
         results.append(evaluate_fa_pairs(data_dir, name="dev2"))
+        results.append(evaluate_fa_pairs(data_dir, name="blind2"))  # written after the in-corpus links
+        results.append(evaluate_fa_pairs(data_dir, name="blind2", corpus=False))
     except (ImportError, FileNotFoundError):
         pass
     return results
@@ -134,7 +136,7 @@ def evaluate_pairs(data_dir: Path | str | None = None) -> dict:
 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
-    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev`` or ``dev2``)."""
+    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``, ``blind2``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}
