@@ -156,7 +156,7 @@ class CorpusLinks:
         linked within the corpus. A name whose own id no offered name has (the tables' reading of
         its short vowels: ``ترامپ`` read as Tramp) may get the id of a name of the corpus instead."""
         pack = _pack(lang)
-        if pack is None or not hasattr(pack, "name_skeletons") or label not in XLANG_LABELS:
+        if not canonical or pack is None or not hasattr(pack, "name_skeletons") or label not in XLANG_LABELS:
             return False
         if label == "ORG" and len(canonical.split()) != 1:
             return False
@@ -172,7 +172,7 @@ class CorpusLinks:
 
     def offer(self, canonical: str, label: str, lang: str, xid: str | None) -> None:
         """A name of the corpus with its id (names of the wanted packs' languages are not offered)."""
-        if xid is None or not self._wanted or label not in XLANG_LABELS:
+        if xid is None or not canonical or not self._wanted or label not in XLANG_LABELS:
             return
         if xid in self._own:
             self._own[xid] = True
