@@ -105,7 +105,7 @@ def _zygote(parent: int, processes: int, load: Any, load_args: tuple, tasks: Any
     load(*load_args)
     gc.collect()
     gc.freeze()  # the loaded objects' GC headers are never written again: their pages stay shared
-    _release_free_memory()(0)  # what loading freed is not kept resident and inherited (~12 MB)
+    release_free_memory()  # what loading freed is not kept resident and inherited (~12 MB)
     fork = multiprocessing.get_context("fork")
     kids = [fork.Process(target=_forked, args=(os.getpid(), tasks, results), daemon=True)
             for _ in range(processes - 1)]

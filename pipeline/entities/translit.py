@@ -30,7 +30,8 @@ from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
 NAME = "entities.xlang.v6"
-XLANG_LABELS = ("PER", "LOC", "ORG")  # ORG: one-word names only (brands, acronyms); longer ones translate
+XLANG_LABELS = ("PER", "LOC", "ORG")
+NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name  # ORG: one-word names only (brands, acronyms); longer ones translate
 
 @lru_cache(maxsize=None)
 def _pack(lang: str) -> Any:
@@ -108,7 +109,7 @@ def spelled_key(canonical: str, label: str, lang: str) -> str | None:
     if pack is not None and hasattr(pack, "latin_key"):  # a script without short vowels: its own key
         return pack.latin_key(canonical, label)
     text = pack.prepare(canonical) if pack is not None and hasattr(pack, "prepare") else canonical
-    words = [_phonetic(w) for w in re.split(r"[\s.\-'’]+", _to_latin(text, lang)) if w]
+    words = [_phonetic(w) for w in NAME_WORDS.split(_to_latin(text, lang)) if w]
     words = [w for w in words if w]
     if not words or sum(len(w) for w in words) < 4:
         return None  # too short to link safely
@@ -180,9 +181,9 @@ class CorpusLinks:
         if pack is None or hasattr(pack, "name_skeletons"):
             return
         text = pack.prepare(canonical) if hasattr(pack, "prepare") else canonical
-        latin = _to_latin(text, lang)
+        words = [w for w in NAME_WORDS.split(_to_latin(text, lang)) if w]
         for wanted in self._packs.values():
-            sk = wanted.latin_name_skeletons(latin)
+            sk = wanted.latin_name_skeletons(words)
             key = wanted.corpus_key(sk) if sk else None
             if key is not None and (label, tuple(sorted(key))) in self._wanted:
                 self._offered.setdefault((label, tuple(sorted(key))), set()).add((xid, lang, sk))

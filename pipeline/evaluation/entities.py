@@ -144,9 +144,10 @@ def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> li
     return rows
 
 
-def _linked_in_corpus(rows: list[tuple[str, str, dict[str, str]]]) -> dict[int, str]:
-    """Row -> the id its Persian name gets when the set's names are the entities table of one run:
-    written as one and linked by the commit's own step (:func:`pipeline.io.entities_table.link_in_corpus`)."""
+def _linked_in_corpus(names: list[tuple[int, str, str, str, str | None]]) -> dict[int, str]:
+    """Row -> the id its Persian name gets when the set's names ((row, label, lang, canonical, own id))
+    are the entities table of one run: written as one and linked by the commit's own step
+    (:func:`pipeline.io.entities_table.link_in_corpus`)."""
     import tempfile
 
     import pyarrow as pa
@@ -155,12 +156,11 @@ def _linked_in_corpus(rows: list[tuple[str, str, dict[str, str]]]) -> dict[int, 
     from pipeline.io.entities_table import link_in_corpus
     from pipeline.io.files import sorted_rows
 
-    names = [(f"{i:05d}-{lang}", label, lang, canonicalize(x, label, lang))
-             for i, (label, fa, others) in enumerate(rows) for lang, x in [("fa", fa), *others.items()]]
     table = pa.table({
-        "entity_id": [n[0] for n in names], "label": [n[1] for n in names], "canonical": [n[3] for n in names],
-        "lang": [n[2] for n in names], "variants": [[n[3]] for n in names], "mention_count": [1] * len(names),
-        "doc_count": [1] * len(names), "xlang_id": [xlang_id(n[3], n[1], n[2]) for n in names]}).cast(schema.ENTITIES)
+        "entity_id": [f"{i:05d}-{lang}" for i, _, lang, _, _ in names], "label": [n[1] for n in names],
+        "canonical": [n[3] for n in names], "lang": [n[2] for n in names], "variants": [[n[3]] for n in names],
+        "mention_count": [1] * len(names), "doc_count": [1] * len(names),
+        "xlang_id": [n[4] for n in names]}).cast(schema.ENTITIES)
     with tempfile.TemporaryDirectory(prefix="lingflow-xlang-") as d:
         path = Path(d) / "entities.parquet"
         pq.write_table(sorted_rows(table, "entities"), path)
@@ -179,13 +179,17 @@ def evaluate_fa_pairs(data_dir: Path | str | None = None, labels: tuple[str, ...
     the entities table of a run, so a Persian name the tables do not read may be linked to a name
     of the set (:class:`~pipeline.entities.translit.CorpusLinks`); without, each name alone."""
     rows = [r for r in load_fa_blind(data_dir, name) if r[0] in labels]
-    ids = []
-    for label, fa, others in rows:
-        fid = xlang_id(canonicalize(fa, label, "fa"), label, "fa")
-        oids = {lang: xlang_id(canonicalize(x, label, lang), label, lang) for lang, x in others.items()}
-        ids.append((label, fid, oids))
+    names = [(i, label, lang, c, xlang_id(c, label, lang))
+             for i, (label, fa, others) in enumerate(rows) for lang, x in [("fa", fa), *others.items()]
+             for c in [canonicalize(x, label, lang)]]
+    ids: list = [(label, None, {}) for label, _, _ in rows]
+    for k, (i, label, lang, _, xid) in enumerate(names):
+        if k == 0 or names[k - 1][0] != i:  # a row's first name is its Persian one
+            ids[i] = (label, xid, ids[i][2])
+        else:
+            ids[i][2][lang] = xid
     if corpus:
-        for i, xid in _linked_in_corpus(rows).items():
+        for i, xid in _linked_in_corpus(names).items():
             ids[i] = (ids[i][0], xid, ids[i][2])
     tp = fp = fn = 0
     misses = []

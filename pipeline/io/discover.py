@@ -30,17 +30,17 @@ class FileList(Sequence[SourceFile]):
 
     A run's plan holds every file to process until the run ends: 100k ``SourceFile`` with their five
     strings cost ~47 MB of the run's process, which stayed resident while the batches ran. Here a file
-    is its path relative to the corpus (UTF-8, in one buffer), its id and digest as bytes and its size:
-    ~90 bytes. A file that does not fit the columns (unreadable, a path outside the first file's
-    root, an id or digest that is not lower-case hex) is kept as it is."""
+    is its path relative to the corpus (UTF-8, in one buffer), its digest as bytes and its size (its id
+    is derived from the path, :func:`~pipeline.document.doc_id_for`): ~85 bytes. A file that does not
+    fit the columns (unreadable, a path outside the first file's root, another id, a digest that is not
+    lower-case hex) is kept as it is."""
 
-    __slots__ = ("_root", "_paths", "_ends", "_ids", "_digests", "_sizes", "_kept")
+    __slots__ = ("_root", "_paths", "_ends", "_digests", "_sizes", "_kept")
 
     def __init__(self, files: Iterator[SourceFile] | Sequence[SourceFile] = ()) -> None:
         self._root: str | None = None  # the corpus root: abs_path == root + "/" + rel_path
         self._paths = bytearray()
         self._ends = array("Q")
-        self._ids = bytearray()  # 8 bytes per file (16 hex digits)
         self._digests = bytearray()  # 32 bytes per file (SHA-256)
         self._sizes = array("q")  # -1: the file is in _kept
         self._kept: dict[int, SourceFile] = {}
@@ -53,31 +53,31 @@ class FileList(Sequence[SourceFile]):
         if packed is None:
             self._kept[i] = f
             self._ends.append(len(self._paths))
-            self._ids += bytes(8)
             self._digests += bytes(32)
             self._sizes.append(-1)
             return
-        path, doc_id, digest = packed
+        path, digest = packed
         self._paths += path
         self._ends.append(len(self._paths))
-        self._ids += doc_id
         self._digests += digest
         self._sizes.append(f.size_bytes)
 
-    def _pack(self, f: SourceFile) -> tuple[bytes, bytes, bytes] | None:
+    def _pack(self, f: SourceFile) -> tuple[bytes, bytes] | None:
         if f.error or f.size_bytes is None or f.size_bytes < 0 or f.content_sha256 is None:
+            return None
+        if f.doc_id != doc_id_for(f.rel_path):
             return None
         if self._root is None and f.abs_path.endswith("/" + f.rel_path):
             self._root = f.abs_path[:-len(f.rel_path) - 1]
         if self._root is None or f.abs_path != f"{self._root}/{f.rel_path}":
             return None
         try:
-            doc_id, digest = bytes.fromhex(f.doc_id), bytes.fromhex(f.content_sha256)
+            digest = bytes.fromhex(f.content_sha256)
         except ValueError:
             return None
-        if (len(doc_id), len(digest)) != (8, 32) or doc_id.hex() != f.doc_id or digest.hex() != f.content_sha256:
+        if len(digest) != 32 or digest.hex() != f.content_sha256:
             return None
-        return f.rel_path.encode("utf-8", "surrogatepass"), doc_id, digest
+        return f.rel_path.encode("utf-8", "surrogatepass"), digest
 
     def __len__(self) -> int:
         return len(self._sizes)
@@ -102,7 +102,7 @@ class FileList(Sequence[SourceFile]):
             return self._kept[i]
         start = self._ends[i - 1] if i else 0
         rel = self._paths[start:self._ends[i]].decode("utf-8", "surrogatepass")
-        return SourceFile(self._ids[8 * i:8 * i + 8].hex(), rel, f"{self._root}/{rel}", self._sizes[i],
+        return SourceFile(doc_id_for(rel), rel, f"{self._root}/{rel}", self._sizes[i],
                           self._digests[32 * i:32 * i + 32].hex())
 
     def __eq__(self, other: object) -> bool:

@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.entities.canon import canonicalize
-from pipeline.entities.translit import _phonetic, _to_latin
+from pipeline.entities.translit import NAME_WORDS, _phonetic, _to_latin
 from pipeline.lang.fa.translit import DATA, latin_skeleton
 
 SETS = {
@@ -32,7 +32,7 @@ SETS = {
     "ru": ("ru/wikiann-train.jsonl", "ru/nerel-train.jsonl", "ru/wikiann-dev.jsonl", "ru/nerel-dev.jsonl"),
 }
 LABELS = ("PER", "LOC", "ORG")
-_SPLIT = re.compile(r"[\s.\-'’]+")
+_SPLIT = NAME_WORDS
 FA_SETS = ("fa/peyma-train.jsonl", "fa/parstwiner-train.jsonl", "fa/textmining-train.jsonl", "fa/wikiann-train.jsonl")
 FA_WORDS = DATA.parent / "xlang_fa_words.tsv"
 FA_PLACES = DATA.parent / "xlang_fa_places.tsv"
@@ -80,7 +80,7 @@ def dictionary_names(tags: tuple[str, ...] = ("Geox", "Name", "Surn")) -> Counte
             continue
         seen.add(normal_form)
         label = "LOC" if "Geox" in tag else "PER"
-        for piece in re.split(r"[\s.\-'’]+", _to_latin(normal_form, "ru")):
+        for piece in _SPLIT.split(_to_latin(normal_form, "ru")):
             key = _phonetic(piece)
             sk = latin_skeleton(piece)
             if key and sk and len(sk[0]) >= 2:

@@ -322,9 +322,9 @@ def name_skeletons(canonical: str) -> Skeletons | None:
     return out if out and all(out) else None  # type: ignore[return-value]
 
 
-def latin_name_skeletons(latin: str) -> Skeletons | None:
+def latin_name_skeletons(words: list[str]) -> Skeletons | None:
     """(skeleton, vowels) of every word of a romanised (lower-case ASCII) name, or None."""
-    out = tuple(latin_skeleton(w) for w in re.split(r"[\s.\-'’]+", latin) if w)
+    out = tuple(latin_skeleton(w) for w in words)
     return out if out and all(out) else None  # type: ignore[return-value]
 
 
