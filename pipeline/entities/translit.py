@@ -29,7 +29,7 @@ from pipeline.entities.lexicon import read_pairs
 from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
-NAME = "entities.xlang.v6"
+NAME = "entities.xlang.v7"  # v7: ZWNJ-joined Persian words read as written; English names also by sound (issue 18)
 XLANG_LABELS = ("PER", "LOC", "ORG")
 NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name  # ORG: one-word names only (brands, acronyms); longer ones translate
 
@@ -182,11 +182,15 @@ class CorpusLinks:
             return
         text = pack.prepare(canonical) if hasattr(pack, "prepare") else canonical
         words = [w for w in NAME_WORDS.split(_to_latin(text, lang)) if w]
+        sounds = None
+        if hasattr(pack, "sounds"):  # a language whose names other scripts write by their sound (en)
+            written = [w for w in NAME_WORDS.split(lower(text, lang)) if w]
+            sounds = [pack.sounds(w) for w in written] if len(written) == len(words) else None
         for wanted in self._packs.values():
-            sk = wanted.latin_name_skeletons(words)
-            key = wanted.corpus_key(sk) if sk else None
-            if key is not None and (label, tuple(sorted(key))) in self._wanted:
-                self._offered.setdefault((label, tuple(sorted(key))), set()).add((xid, lang, sk))
+            for sk in wanted.latin_name_readings(words, sounds):
+                key = wanted.corpus_key(sk)
+                if key is not None and (label, tuple(sorted(key))) in self._wanted:
+                    self._offered.setdefault((label, tuple(sorted(key))), set()).add((xid, lang, sk))
 
     def resolve(self) -> dict[Any, str]:
         """ref -> the cross-language id each wanted name is linked to (unlinked names are left out)."""

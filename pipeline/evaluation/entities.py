@@ -51,7 +51,6 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
     for lang in BLIND_LANGS:
         results.append(evaluate_blind(lang, data_dir))
     try:
-
         results.append(evaluate_pairs(data_dir))
         results.append(evaluate_fa_pairs(data_dir))
         results.append(evaluate_fa_pairs(data_dir, corpus=False))
@@ -60,6 +59,8 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
         results.append(evaluate_fa_pairs(data_dir, name="dev2"))
         results.append(evaluate_fa_pairs(data_dir, name="blind2"))  # written after the in-corpus links
         results.append(evaluate_fa_pairs(data_dir, name="blind2", corpus=False))
+        results.append(evaluate_fa_pairs(data_dir, name="blind3"))  # written before session 13's changes
+        results.append(evaluate_fa_pairs(data_dir, name="blind3", corpus=False))
     except (ImportError, FileNotFoundError):
         pass
     return results
@@ -136,7 +137,7 @@ def evaluate_pairs(data_dir: Path | str | None = None) -> dict:
 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
-    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``, ``blind2``)."""
+    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``, ``blind2``, ``blind3``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from pipeline.entities.canon import canonicalize
 from pipeline.entities.translit import NAME_WORDS, _phonetic, _to_latin
-from pipeline.lang.fa.translit import DATA, latin_skeleton
+from pipeline.lang.fa.latin import latin_skeleton
+from pipeline.lang.fa.translit import DATA
 
 SETS = {
     "az": ("az/wikiann-train.jsonl", "az/aznews-train.jsonl", "az/wikiann-dev.jsonl", "az/aznews-dev.jsonl"),

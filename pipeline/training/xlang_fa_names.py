@@ -16,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.entities.translit import _phonetic
-from pipeline.lang.fa.translit import DATA, fa_skeleton, fa_words, latin_skeleton, vowel_misfit
+from pipeline.lang.fa.latin import latin_skeleton
+from pipeline.lang.fa.translit import DATA, fa_skeleton, fa_words, vowel_misfit
 from pipeline.training.xlang_fa import write_pairs
 
 GIVEN_NAMES = DATA.parent / "xlang_fa_given_names.tsv"

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from pipeline import languages
 from pipeline.entities.translit import _pack, _to_latin, place_fold as fold, spelled_key
-from pipeline.lang.fa.translit import latin_skeleton
+from pipeline.lang.fa.latin import latin_skeleton
 
 ISO_JSON = Path("/usr/share/iso-codes/json")
 LOCALE = Path("/usr/share/locale")

