@@ -162,7 +162,7 @@ class CorpusLinks:
         if label == "ORG" and len(canonical.split()) != 1:
             return False
         sk = pack.name_skeletons(canonical)
-        key = pack.corpus_key(sk) if sk else None
+        key = pack.corpus_key(sk, read=own is not None) if sk else None
         if key is None:
             return False
         self._wanted.setdefault((label, tuple(sorted(key))), []).append((ref, sk, pack, own))

@@ -76,12 +76,25 @@ def test_second_blind_set_precision_first() -> None:
 
 
 def test_third_blind_set_precision_first() -> None:
-    """Written at the start of session 13, before the English sounds and the ZWNJ marks, and measured
-    once after them: precision 0.997, recall 0.725 as one corpus (0.705 before them), 0.535 alone."""
+    """Written at the start of session 13, before the English sounds, the ZWNJ marks and the two-consonant
+    rule: precision 0.997, recall 0.746 as one corpus (0.705 before them), 0.535 alone."""
     assert len(load_fa_blind(name="blind3")) >= 150
     r = evaluate_fa_pairs(name="blind3")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.70, r["recall"]
+    assert r["recall"] >= 0.72, r["recall"]
+
+
+def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
+    """رضا: no word of it is read by the tables, so two consonants are enough to meet Reza in the corpus;
+    a short name the tables do read (قم, own id) still needs three."""
+    from pipeline.entities.translit import CorpusLinks
+
+    assert _id("رضا", "PER", "fa") is None
+    links = CorpusLinks()
+    assert links.want("reza", "رضا", "PER", "fa", None)
+    links.offer("Reza", "PER", "en", "reza-id")
+    assert links.resolve() == {"reza": "reza-id"}
+    assert not CorpusLinks().want("qom", "قم", "LOC", "fa", "some-own-id")
 
 
 def test_english_names_are_read_by_their_sound_within_a_corpus() -> None:

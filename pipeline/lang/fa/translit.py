@@ -261,7 +261,8 @@ def latin_key(canonical: str, label: str | None = None) -> str | None:
 
 
 # ------------------------------------------------------------------- within one corpus
-MIN_CORPUS_CONSONANTS = 3  # a name needs this many consonants to be linked to a name of its corpus
+MIN_CORPUS_CONSONANTS = 3  # a name the tables read needs this many consonants to be linked to a name of its corpus
+MIN_UNREAD_CONSONANTS = 2  # a name the tables do not read at all needs this many
 Skeletons = tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -300,9 +301,9 @@ def corpus_misfit(fa: Skeletons, latin: Skeletons) -> int | None:
     return total
 
 
-def corpus_key(skeletons: Skeletons) -> tuple[str, ...] | None:
+def corpus_key(skeletons: Skeletons, read: bool = False) -> tuple[str, ...] | None:
     """The index key of a name among the names of its corpus (its words' skeletons), or None when the
     name is too short to link on consonants alone."""
-    if sum(len(s.replace("V", "")) for s, _ in skeletons) < MIN_CORPUS_CONSONANTS:
+    if sum(len(s.replace("V", "")) for s, _ in skeletons) < (MIN_CORPUS_CONSONANTS if read else MIN_UNREAD_CONSONANTS):
         return None
     return tuple(s for s, _ in skeletons)
