@@ -131,6 +131,7 @@ def test_zwnj_joined_pieces_read_as_persian_writes_them() -> None:
     assert fits("علی‌اف", "aliyev") and fits("رجب‌اف", "rajabov") and fits("لوک‌اویل", "lukoil")
     assert not fits("سعدی‌اف", "stiv")  # the ا is a vowel of its own
     assert fa_words("شاه‌رخ") == ["شاهرخ"]  # after ا the ه is h
+    assert fits("بهبوداف", "behbudov") and fits("قالیباف", "ghalibaf")  # -اف: -ov/-ev, and still -af
 
 
 def test_development_sets_precision_first() -> None:

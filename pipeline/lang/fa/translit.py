@@ -71,6 +71,7 @@ def fa_words(canonical: str) -> list[str]:
     t = re.sub(r"(?<=[^\s\u200cاو])ه\u200c", SILENT_HEH + "\u200c", t)
     t = re.sub(r"(?<=\S)\u200cا(?=[وی])", CARRIER, t)  # before و/ی it only carries them (لوک‌اویل Lukoil)
     t = re.sub(r"(?<=\S)\u200cا", SEAT, t).replace("\u200c", "")
+    t = re.sub(r"(?<=\S\S)اف\b", SEAT + "ف", t)  # -اف ends az/ru surnames in -ov/-ev (بهبوداف Behbudov)
     t = re.sub(r"[\u064b-\u0652\u0670\u0654\u0640]", "", t)
     return [w for w in re.split(r"[\s\-.]+", t) if w]
 
