@@ -118,6 +118,21 @@ def test_english_names_are_read_by_their_sound_within_a_corpus() -> None:
     assert links.resolve() == {}
 
 
+def test_a_compound_given_name_meets_two_latin_words() -> None:
+    """Persian writes محمدباقر as one word: Mohammad Bagher Ghalibaf is also offered as two words;
+    a one-word Persian name never meets two Latin words joined (مطهری is not Mata Hari)."""
+    from pipeline.entities.translit import CorpusLinks
+
+    links = CorpusLinks()
+    assert links.want("x", "محمدباقر قالیباف", "PER", "fa", _id("محمدباقر قالیباف", "PER", "fa"))
+    links.offer("Mohammad Bagher Ghalibaf", "PER", "en", "ghalibaf-id")
+    assert links.resolve() == {"x": "ghalibaf-id"}
+    links = CorpusLinks()
+    links.want("y", "مطهری", "PER", "fa", None)
+    links.offer("Mata Hari", "PER", "en", "mata-hari")
+    assert links.resolve() == {}
+
+
 def test_zwnj_joined_pieces_read_as_persian_writes_them() -> None:
     """A ه before the ZWNJ is the vowel -e (خامنه‌ای Khamenei); an ا after it carries a vowel: its own
     (-اف is -ov/-ev: علی‌اف Aliyev) or the و/ی after it (لوک‌اویل Lukoil)."""

@@ -278,7 +278,18 @@ MAX_READINGS = 16  # readings of one romanised name offered to the in-corpus lin
 
 def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None = None) -> list[Skeletons]:
     """Every (skeleton, vowels) reading of a romanised name, word by word (:func:`latin_word_readings`;
-    ``sounds``: the pronunciations of each word, when its language has them), at most MAX_READINGS."""
+    ``sounds``: the pronunciations of each word, when its language has them), at most MAX_READINGS; then
+    the readings with two neighbouring words as one, as Persian writes compound given names
+    (``محمدباقر`` Mohammad Bagher, ``میرحسین`` Mir-Hossein)."""
+    out = _readings(words, sounds)
+    if 3 <= len(words) <= 4:  # a name of one Persian word is not two Latin words joined (مطهری is not Mata Hari)
+        for i in range(len(words) - 1):
+            joined = words[:i] + [words[i] + words[i + 1]] + words[i + 2:]
+            out += _readings(joined, None)
+    return out
+
+
+def _readings(words: list[str], sounds: list[tuple[str, ...]] | None) -> list[Skeletons]:
     per_word = [latin_word_readings(w, (sounds[i] if sounds else ())) for i, w in enumerate(words)]
     if not per_word or not all(per_word):
         return []
