@@ -2,6 +2,7 @@
 
 import gzip
 import re
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,21 +29,43 @@ def to_latin(lowered: str) -> str:
 SOUNDS = Path(__file__).parent / "data" / "sounds.tsv.gz"
 
 
+class _Sounds:
+    """The sorted table kept as one bytes block with its line starts (~4 MB, not a dict of 117k entries):
+    a word is found by binary search."""
+
+    def __init__(self, path: Path) -> None:
+        data = gzip.decompress(path.read_bytes()) if path.exists() else b""
+        body = data[data.index(b"\n") + 1:] if data.startswith(b"#") else data
+        self.data = body
+        self.starts = array("I", [0, *(m.end() for m in re.finditer(b"\n", body))][:-1] if body else [])
+
+    def _word(self, i: int) -> bytes:
+        start = self.starts[i]
+        return self.data[start:self.data.index(b"\t", start)]
+
+    def get(self, word: str) -> tuple[str, ...]:
+        key = word.encode("utf-8")
+        lo, hi = 0, len(self.starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._word(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == len(self.starts) or self._word(lo) != key:
+            return ()
+        start = self.starts[lo] + len(key) + 1
+        return tuple(self.data[start:self.data.index(b"\n", start)].decode("utf-8").split("|"))
+
+
 @lru_cache(maxsize=1)
-def _sounds() -> dict[str, tuple[str, ...]]:
-    """Lower-case word -> ARPAbet pronunciations (``data/sounds.tsv.gz``, from the CMU Pronouncing Dictionary,
+def _sounds() -> _Sounds:
+    """``data/sounds.tsv.gz`` (lower-case word -> ARPAbet pronunciations, from the CMU Pronouncing Dictionary,
     built by :mod:`pipeline.training.en_sounds`); empty if the table is absent."""
-    out: dict[str, tuple[str, ...]] = {}
-    if SOUNDS.exists():
-        with gzip.open(SOUNDS, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if not line.startswith("#"):
-                    word, prons = line.rstrip("\n").split("\t")
-                    out[word] = tuple(prons.split("|"))
-    return out
+    return _Sounds(SOUNDS)
 
 
 def sounds(word: str) -> tuple[str, ...]:
     """How an English word sounds (``jobs`` -> ``('JH AA B Z',)``), for scripts that write names by their
     sound (Persian ``جابز``); empty for a word the dictionary does not have."""
-    return _sounds().get(word, ())
+    return _sounds().get(word)
