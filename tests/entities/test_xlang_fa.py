@@ -105,6 +105,13 @@ def test_english_names_are_read_by_their_sound_within_a_corpus() -> None:
     from pipeline.lang.fa.latin import sound_skeleton
 
     assert sounds("jobs") == ("JH AA B Z",) and sounds("qwzx") == ()
+    import gzip
+
+    from pipeline.lang.en.translit import SOUNDS
+    lines = [ln.split("\t") for ln in gzip.decompress(SOUNDS.read_bytes()).decode().splitlines() if ln[:1] != "#"]
+    for word, prons in lines[::997] + lines[-1:]:  # the binary search finds the first, last and every 997th word
+        assert sounds(word) == tuple(prons.split("|")), word
+    assert sounds(lines[0][0] + "zz") == () and sounds("zzzzzzzz") == () and sounds("") == ()
     assert sound_skeleton("JH AA B Z") == ("JPz", ("", "a", "", ""))
     assert sound_skeleton("S T IY V") == ("sTV", ("", "", "iu"))  # a v after the first sound is Persian و
     for fa, en in [("استیو جابز", "Steve Jobs"), ("بیل گیتس", "Bill Gates"), ("تیلور سوئیفت", "Taylor Swift")]:
