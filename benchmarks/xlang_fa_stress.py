@@ -6,7 +6,8 @@ The Persian names of every hand-made pair set (blind, blind2, blind3, dev, dev2)
 entities step wants them; the corpus offered is every PER/LOC/ORG name of the az/en/ru NER sets (~77k
 names) and none of the sets' own partners. A link is right when it is the id of one of the row's
 partners (the NER sets hold many of the same people and places), wrong otherwise. Prints the counts
-and the wrong links (Persian name -> the names that carry the id it got).
+and the wrong links (Persian name -> the names that carry the id it got). Then the English names of the
+same NER sets that take an az/ru name's id by their sound (SoundLinks), with a sample to read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import json
 from pathlib import Path
 
 from pipeline.entities.canon import canonicalize
-from pipeline.entities.translit import CorpusLinks, xlang_id
+from pipeline.entities.translit import CorpusLinks, SoundLinks, xlang_id
 from pipeline.evaluation.entities import load_fa_blind
 
 SETS = ("blind", "blind2", "blind3", "dev", "dev2")
@@ -25,6 +26,7 @@ SETS = ("blind", "blind2", "blind3", "dev", "dev2")
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    ap.add_argument("--sample", type=int, default=40, help="English sound links to print (every n-th)")
     args = ap.parse_args()
     rows = [r for name in SETS for r in load_fa_blind(name=name)]
     links = CorpusLinks()
@@ -53,6 +55,29 @@ def main() -> None:
           f"{len(found) - len(wrong)} to a partner's id, {len(wrong)} to another id")
     for i, xid in sorted(wrong.items()):
         print(f"  {rows[i][1]} ({rows[i][2].get('en', '')}) -> {', '.join(sorted(by_id.get(xid, ()))[:4])}")
+    sound_links(names, args.sample)
+
+
+def sound_links(names: set[tuple[str, str, str]], sample: int) -> None:
+    """English names of the NER sets that take an az/ru name's id by their sound (:class:`SoundLinks`), with a
+    deterministic sample to read (every n-th link)."""
+    links = SoundLinks()
+    by_id: dict[str | None, set[str]] = {}
+    english = []
+    for text, label, lang in sorted(names):
+        c = canonicalize(text, label, lang)
+        xid = xlang_id(c, label, lang)
+        if lang == "en":
+            english.append((c, label, xid))
+        else:
+            links.offer(xid)
+            by_id.setdefault(xid, set()).add(c)
+    found = {(c, label): new for c, label, xid in english if (new := links.link(c, label, "en", xid)) is not None}
+    print(f"\nEnglish names linked by their sound to an az/ru name's id: {len(found)} of {sum(1 for n in names if n[2] == 'en')}")
+    step = max(1, len(found) // sample) if sample else 0
+    for k, ((c, label), xid) in enumerate(sorted(found.items())):
+        if step and k % step == 0:
+            print(f"  {label} {c} -> {', '.join(sorted(by_id.get(xid, ()))[:3])}")
 
 
 if __name__ == "__main__":

@@ -20,9 +20,12 @@ import importlib
 import itertools
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from pipeline import languages
 from pipeline.entities.lexicon import read_pairs
@@ -119,15 +122,49 @@ def spelled_key(canonical: str, label: str, lang: str) -> str | None:
 def xlang_id(canonical: str, label: str, lang: str) -> str | None:
     """Stable cross-language id (sha1 of ``label|xlang|key``), or None if not linkable."""
     key = latin_key(canonical, label, lang)
-    if key is None:
-        return None
+    return None if key is None else _id_of(label, key)
+
+
+def _id_of(label: str, key: str) -> str:
     return hashlib.sha1(f"{label}|xlang|{key}".encode("utf-8")).hexdigest()[:16]
+
+
+MAX_SOUND_KEYS = 64  # keys of one name read by its sound (product over its words)
+_ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")  # regnal numbers
+
+
+@lru_cache(maxsize=MEMO)
+def _sound_word_keys(word: str, lang: str) -> tuple[str, ...]:
+    """The word keys of one name word: its spelling's, then those of its sounds as az/ru spell them."""
+    pack = _pack(lang)
+    keys = {_phonetic(_to_latin(word, lang))} | {_phonetic(sp) for sp in pack.sound_spellings(word)}
+    return tuple(sorted(k for k in keys if k))
+
+
+def sound_keys(canonical: str, label: str, lang: str) -> frozenset[str]:
+    """The xlang keys a name of a language whose pack knows how its words sound (en) may have in the
+    scripts that write it by its sound (``Bill Gates``: ``kaic pil`` as ``Bill Qeyts`` / ``Билл Гейтс``)."""
+    pack = _pack(lang)
+    if pack is None or not hasattr(pack, "sound_spellings"):
+        return frozenset()
+    text = pack.prepare(canonical) if hasattr(pack, "prepare") else canonical
+    per_word = [_sound_word_keys(w, lang) for w in NAME_WORDS.split(lower(text, lang)) if w]
+    if not per_word or not all(per_word):
+        return frozenset()
+    keys = (" ".join(sorted(c)) for c in itertools.islice(itertools.product(*per_word), MAX_SOUND_KEYS))
+    return frozenset(k for k in keys if len(k.replace(" ", "")) >= 4)
 
 
 def corpus_languages() -> tuple[str, ...]:
     """The languages whose names are linked within their corpus: packs whose ``translit`` module has
     ``name_skeletons`` (scripts without short vowels: fa)."""
     return tuple(lang for lang in languages.supported() if hasattr(_pack(lang), "name_skeletons"))
+
+
+def sound_languages() -> tuple[str, ...]:
+    """The languages whose names other scripts write by their sound: packs whose ``translit`` module has
+    ``sound_spellings`` (en)."""
+    return tuple(lang for lang in languages.supported() if hasattr(_pack(lang), "sound_spellings"))
 
 
 class CorpusLinks:
@@ -214,6 +251,51 @@ class CorpusLinks:
                     if xid is not None:
                         out[ref] = xid
         return out
+
+
+class SoundLinks:
+    """One person's or place's ids in az/en/ru made one where the English name is spelled and the others
+    are written by its sound (``Bill Gates`` / ``Bill Qeyts`` / ``Билл Гейтс``, ``Trump`` / ``Трамп``).
+
+    :meth:`offer` the ids of every name of the other languages first (az, ru, fa); then :meth:`link` each
+    name of a language whose pack says how its words sound (en): a PER name, or a LOC/ORG name of two
+    words or more (one-word places and brands meet too many others by sound: ``Warren`` / ``Uran``),
+    whose own id no offered name has, takes the one offered id among its sound keys' ids; none if two.
+    Memory: 8 bytes per offered id (the ids' 64 bits in one sorted array)."""
+
+    def __init__(self) -> None:
+        self._pending = array("Q")
+        self._sorted: Any = None
+
+    def __bool__(self) -> bool:
+        return bool(len(self._pending)) or (self._sorted is not None and bool(len(self._sorted)))
+
+    def offer(self, xid: str | None) -> None:
+        """The id of a name of another language than the ones linked."""
+        if xid is not None:
+            self._pending.append(int(xid, 16))
+
+    def _has(self, xid: str) -> bool:
+        if self._sorted is None or len(self._pending):
+            merged = [self._sorted] if self._sorted is not None else []
+            self._sorted = np.unique(np.concatenate([*merged, np.frombuffer(self._pending, dtype=np.uint64)]))
+            self._pending = array("Q")
+        v = np.uint64(int(xid, 16))
+        at = int(np.searchsorted(self._sorted, v))
+        return at < len(self._sorted) and self._sorted[at] == v
+
+    def link(self, canonical: str, label: str, lang: str, own: str | None) -> str | None:
+        """The id an English name takes from the offered names, or None (it keeps its own)."""
+        if own is None or not canonical or label not in XLANG_LABELS or self._has(own):
+            return None
+        if label != "PER" and len(canonical.split()) < 2:
+            return None
+        if any(_ROMAN.match(w) for w in canonical.lower().split()[1:]):
+            return None  # a regnal number (the keys read II as I: Johann Adolf II is not Адольф Иоганн I)
+        own_key = latin_key(canonical, label, lang)
+        hits = {i for i in (_id_of(label, k) for k in sound_keys(canonical, label, lang) if k != own_key)
+                if self._has(i)}
+        return hits.pop() if len(hits) == 1 else None
 
 
 _PREFERRED = {"en": 0, "az": 1, "ru": 2}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -10,7 +11,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import schema
-from pipeline.entities.translit import CorpusLinks, corpus_languages, xlang_id
+from pipeline.entities.translit import CorpusLinks, SoundLinks, corpus_languages, sound_languages, xlang_id
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
 
 _NAME_COLUMNS = ["entity_id", "label", "lang", "canonical", "xlang_id"]
@@ -23,9 +24,9 @@ def write_entities(mention_files: list[Path], target: Path) -> None:
     part is read and filtered, so memory holds about 1/16 of the mentions at a time
     whatever the corpus size; buckets are written in order as row groups of one file.
 
-    Then the corpus's Persian names that their own spelling does not link get the cross-language id
-    of an az/en/ru name of the same corpus where one fits (:class:`CorpusLinks`): the file is read
-    again, names only, and rewritten row group by row group if any did."""
+    Then names get the ids of names of the same corpus that write them otherwise (:func:`link_in_corpus`:
+    English names written by their sound, Persian names): the file is read again, names only, and
+    rewritten row group by row group if any was linked."""
     cols = ["doc_id", "label", "lang", "text", "normalized", "entity_id"]
     with atomic_path(target) as tmp:
         with pq.ParquetWriter(tmp, schema.ENTITIES, compression=COMPRESSION) as writer:
@@ -49,32 +50,60 @@ def write_entities(mention_files: list[Path], target: Path) -> None:
 
 
 def link_in_corpus(path: Path) -> dict[str, str]:
-    """Give the Persian names of the entities file ``path`` the ids of names of the same file
-    (:class:`CorpusLinks`; the languages of :func:`corpus_languages`): read its names twice (row group
-    by row group: the Persian ones, then the others), rewrite the file only if a name was linked.
-    Returns entity_id -> new xlang_id."""
+    """Give names of the entities file ``path`` the ids of names of the same file: first the English
+    names that the other languages write by their sound (:class:`SoundLinks`), then the Persian names
+    (:class:`CorpusLinks`; the languages of :func:`corpus_languages`). Each pass reads the names (row
+    group by row group) only if the file has names it may link; the file is rewritten only if a name was
+    linked. Returns entity_id -> new xlang_id."""
     with pq.ParquetFile(path) as f:
-        found = _found(f)
+        found = _sound_links(f)
+        found.update(_corpus_links(f, found))
         if found:
             _rewrite(f, path, found)
     return found
 
 
-def _found(f: pq.ParquetFile) -> dict[str, str]:
+def _names(f: pq.ParquetFile, langs: pa.Array, inside: bool = True) -> Iterator[tuple]:
+    """(entity_id, label, lang, canonical, xlang_id) of the file's names in ``langs`` (or outside them)."""
+    for g in range(f.num_row_groups):
+        names = f.read_row_group(g, columns=_NAME_COLUMNS)
+        keep = pc.is_in(names["lang"], value_set=langs)
+        names = names.filter(keep if inside else pc.invert(keep))
+        yield from zip(*(names[c].to_pylist() for c in _NAME_COLUMNS))
+
+
+def _languages(f: pq.ParquetFile) -> set[str]:
+    return {lang for g in range(f.num_row_groups)
+            for lang in pc.unique(f.read_row_group(g, columns=["lang"])["lang"]).to_pylist() if lang}
+
+
+def _sound_links(f: pq.ParquetFile) -> dict[str, str]:
+    langs = _languages(f)
+    sounding = pa.array(sorted(lang for lang in sound_languages() if lang in langs), pa.string())
+    if not len(sounding) or not (langs - set(sounding.to_pylist()) - set(corpus_languages())):
+        return {}  # no English name, or no az/ru name it could meet
+    links = SoundLinks()
+    for _eid, _label, _lang, _canonical, xid in _names(f, sounding, inside=False):
+        links.offer(xid)
+    found = {}
+    for eid, label, lang, canonical, xid in _names(f, sounding):
+        new = links.link(canonical, label, lang, xid)
+        if new is not None:
+            found[eid] = new
+    return found
+
+
+def _corpus_links(f: pq.ParquetFile, before: dict[str, str]) -> dict[str, str]:
+    """The Persian pass; ``before``: ids the sound pass gave (entity_id -> xlang_id)."""
     links = CorpusLinks()
     wanted = pa.array(corpus_languages(), pa.string())
-    for g in range(f.num_row_groups):
-        names = f.read_row_group(g, columns=_NAME_COLUMNS)
-        names = names.filter(pc.is_in(names["lang"], value_set=wanted))
-        for eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
-            links.want(eid, canonical, label, lang, xid)
+    for eid, label, lang, canonical, xid in _names(f, wanted):
+        links.want(eid, canonical, label, lang, xid)
     if not links:
         return {}
-    for g in range(f.num_row_groups):
-        names = f.read_row_group(g, columns=_NAME_COLUMNS)
-        names = names.filter(pc.and_(pc.invert(pc.is_in(names["lang"], value_set=wanted)), pc.is_valid(names["xlang_id"])))
-        for _eid, label, lang, canonical, xid in zip(*(names[c].to_pylist() for c in _NAME_COLUMNS)):
-            links.offer(canonical, label, lang, xid)
+    for eid, label, lang, canonical, xid in _names(f, wanted, inside=False):
+        if xid is not None:
+            links.offer(canonical, label, lang, before.get(eid, xid))
     return links.resolve()
 
 

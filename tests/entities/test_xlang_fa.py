@@ -76,12 +76,13 @@ def test_second_blind_set_precision_first() -> None:
 
 
 def test_third_blind_set_precision_first() -> None:
-    """Written at the start of session 13, before the English sounds, the ZWNJ marks and the two-consonant
-    rule: precision 0.997, recall 0.746 as one corpus (0.705 before them), 0.535 alone."""
+    """Written at the start of session 13, before the English sounds, the ZWNJ marks, the two-consonant
+    rule and the English names linked by sound: precision 0.997, recall 0.763 as one corpus (0.705 before
+    them), 0.535 alone."""
     assert len(load_fa_blind(name="blind3")) >= 150
     r = evaluate_fa_pairs(name="blind3")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.72, r["recall"]
+    assert r["recall"] >= 0.74, r["recall"]
 
 
 def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
@@ -235,3 +236,26 @@ def test_the_english_sounds_table_is_what_its_command_builds(tmp_path) -> None:
     out, n = build(tmp_path / "sounds.tsv.gz")
     assert n > 100_000
     assert gzip.decompress(out.read_bytes()) == gzip.decompress(SOUNDS.read_bytes())
+
+
+def test_english_names_meet_az_and_ru_names_that_write_them_by_sound() -> None:
+    """SoundLinks: an English name whose own id no other language's name has takes the one id among its
+    sound keys' that az/ru names carry; none if two; one-word places and brands, regnal numbers and names
+    whose own id is met are left as they are."""
+    from pipeline.entities.translit import SoundLinks, sound_keys
+
+    assert _id("Trump", "PER", "en") != _id("Трамп", "PER", "ru")
+    assert "tramp" in sound_keys("Trump", "PER", "en")
+
+    def link(en: str, others: list[tuple[str, str]], label: str = "PER") -> str | None:
+        links = SoundLinks()
+        for name, lang in others:
+            links.offer(_id(name, label, lang))
+        return links.link(en, label, "en", _id(en, label, "en"))
+
+    assert link("Donald Trump", [("Дональд Трамп", "ru")]) == _id("Дональд Трамп", "PER", "ru")
+    assert link("Steve Jobs", [("Стив Джобс", "ru"), ("Stiv Cobs", "az")]) == _id("Stiv Cobs", "PER", "az")
+    assert link("Bill Gates", [("Bill Qeyts", "az"), ("Bill Gates", "ru")]) is None  # its own id is met
+    assert link("Winston Churchill", [("Uinston Çörçill", "az"), ("Уинстон Чарчилл", "ru")]) is None  # two ids
+    assert link("Warren", [("Uran", "az")], "LOC") is None  # one-word places are not linked by sound
+    assert link("Johann Adolf II", [("Адольф Иоганн I", "ru")]) is None  # II stays II

@@ -107,8 +107,12 @@ def test_entities_aggregate_variants_canonical_and_xlang(tmp_path):
 
 
 def _fa(d: Document) -> Document:
-    d.lang = "fa"
-    d.lang_spans = [(0, len(d.text), "fa")]
+    return _as(d, "fa")
+
+
+def _as(d: Document, lang: str) -> Document:
+    d.lang = lang
+    d.lang_spans = [(0, len(d.text), lang)]
     return d
 
 
@@ -138,6 +142,32 @@ def test_persian_names_link_to_a_name_of_their_corpus(tmp_path):
     _commit(store, "r2", [_doc("en.txt", "nothing", [])])
     e = pd.read_parquet(tmp_path / "entities").set_index("canonical")
     assert e.loc["اصغر فرهادی", "xlang_id"] == xlang_id("اصغر فرهادی", "PER", "fa")
+
+
+def test_english_names_take_the_id_of_the_names_that_write_them_by_sound(tmp_path):
+    """Issue 18: ``Bill Gates`` is spelled, ``Bill Qeyts`` and ``Билл Гейтс`` are written by its sound: within
+    one corpus the English name takes their id, and the Persian name (written by sound too) meets all
+    three; an English name whose own id another language's name has keeps it (``Tehran``)."""
+    from pipeline.entities.translit import xlang_id
+
+    store = TableStore(tmp_path)
+    en = _doc("en.txt", "Bill Gates visited Tehran.", [(0, 10, "PER"), (19, 25, "LOC")])
+    az = _as(_doc("az.txt", "Bill Qeyts Tehran şəhərində.", [(0, 10, "PER"), (11, 17, "LOC")]), "az")
+    ru = _as(_doc("ru.txt", "Билл Гейтс приехал.", [(0, 10, "PER")]), "ru")
+    fa = _fa(_doc("fa.txt", "بیل گیتس به تهران رفت", [(0, 8, "PER"), (12, 17, "LOC")]))
+    for d in (en, az, ru, fa):
+        for m in d.mentions:
+            m.entity_id = "e-" + d.path + m.text
+    assert xlang_id("Bill Gates", "PER", "en") != xlang_id("Bill Qeyts", "PER", "az") == xlang_id("Билл Гейтс", "PER", "ru")
+    _commit(store, "r1", [en, az, ru, fa])
+    e = pd.read_parquet(tmp_path / "entities").set_index(["lang", "canonical"])["xlang_id"]
+    gates = xlang_id("Bill Qeyts", "PER", "az")
+    assert e["en", "Bill Gates"] == e["az", "Bill Qeyts"] == e["ru", "Билл Гейтс"] == e["fa", "بیل گیتس"] == gates
+    assert e["en", "Tehran"] == e["az", "Tehran"] == e["fa", "تهران"] == xlang_id("Tehran", "LOC", "en")
+    # without the az and ru names, the English name keeps its spelling's id (and the Persian one meets it)
+    _commit(store, "r2", [_as(_doc("az.txt", "heç nə", []), "az"), _as(_doc("ru.txt", "ничего", []), "ru")])
+    e = pd.read_parquet(tmp_path / "entities").set_index(["lang", "canonical"])["xlang_id"]
+    assert e["en", "Bill Gates"] == e["fa", "بیل گیتس"] == xlang_id("Bill Gates", "PER", "en")
 
 
 def test_staged_batches_hold_one_row_group_per_part_and_commit_reads_them(tmp_path):

@@ -1,6 +1,7 @@
 """English preparation and romanisation of names for the cross-language keys (pipeline/entities/translit.py)."""
 
 import gzip
+import itertools
 import re
 from array import array
 from functools import lru_cache
@@ -69,3 +70,40 @@ def sounds(word: str) -> tuple[str, ...]:
     """How an English word sounds (``jobs`` -> ``('JH AA B Z',)``), for scripts that write names by their
     sound (Persian ``جابز``); empty for a word the dictionary does not have."""
     return _sounds().get(word)
+
+
+# How az and ru spell an English sound (Джексон / Cekson, Рейган / Reyqan, Джобс / Cobs): the Latin letters of
+# each ARPAbet phone, several where the two languages or their habits differ (AA: John Джон, Trump Трамп).
+_SPELL_CONS = {
+    "P": "p", "B": "b", "T": "t", "D": "d", "K": "k", "G": "g", "F": "f", "V": "v", "S": "s", "Z": "z", "SH": "sh",
+    "ZH": "zh", "CH": "ch", "JH": "dzh", "TH": "t", "DH": "d", "M": "m", "N": "n", "NG": "ng", "L": "l", "R": "r",
+    "HH": "h", "W": "u", "Y": "y",
+}
+_SPELL_VOWELS = {
+    "AA": ("a", "o"), "AE": ("e", "a"), "AH1": ("a",), "AH0": ("o", "a", "e"), "AO": ("o",), "AW": ("au",),
+    "AY": ("ai",), "EH": ("e",), "ER": ("er",), "EY": ("ei",), "IH": ("i",), "IY": ("i",), "OW": ("o",),
+    "OY": ("oi",), "UH": ("u",), "UW": ("u",),
+}
+MAX_SPELLINGS = 32
+
+
+@lru_cache(maxsize=4096)
+def sound_spellings(word: str) -> tuple[str, ...]:
+    """Latin spellings of an English word as az and ru write it by its sound (``gates`` -> ``geits``, ...;
+    ``jobs`` -> ``dzhobs``, ``dzhabs``): a final Z is s (Гейтс, Джобс), a first W is v or u (Вашингтон,
+    Уильям); empty for a word the dictionary does not have."""
+    out: set[str] = set()
+    for phones in sounds(word):
+        ps = phones.split()
+        opts = []
+        for i, p in enumerate(ps):
+            if p in _SPELL_VOWELS:
+                opts.append(_SPELL_VOWELS[p])
+            elif p == "Z" and i == len(ps) - 1:
+                opts.append(("s",))
+            elif p == "W" and i == 0:
+                opts.append(("v", "u"))
+            else:
+                opts.append((_SPELL_CONS.get(p, ""),))
+        out.update("".join(x) for x in itertools.islice(itertools.product(*opts), MAX_SPELLINGS))
+    return tuple(sorted(out))
