@@ -101,8 +101,8 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
                 continue  # the leading vowel (see lead)
             gap += _FA_LONG.get(c, "O")
             continue
-        if (c == "ه" and last and cons and i > 0 and w[i - 1] not in "او") or (c == SILENT_HEH and cons):
-            gap += "E"  # final silent heh after a consonant: the vowel -e/-a
+        if (c == "ه" and last and cons and i > 0 and w[i - 1] not in "او") or c == SILENT_HEH:
+            gap += "E" if cons else ""  # final silent heh after a consonant: the vowel -e/-a
             continue
         cls = _FA_CLASS[c]
         if cons and cons[-1] == cls and not gap and c != w[i - 1]:
