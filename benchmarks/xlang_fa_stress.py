@@ -70,7 +70,7 @@ def sound_links(names: set[tuple[str, str, str]], sample: int) -> None:
         if lang == "en":
             english.append((c, label, xid))
         else:
-            links.offer(xid)
+            links.offer([xid])
             by_id.setdefault(xid, set()).add(c)
     found = {(c, label): new for c, label, xid in english if (new := links.link(c, label, "en", xid)) is not None}
     print(f"\nEnglish names linked by their sound to an az/ru name's id: {len(found)} of {sum(1 for n in names if n[2] == 'en')}")

@@ -257,7 +257,7 @@ class SoundLinks:
     """One person's or place's ids in az/en/ru made one where the English name is spelled and the others
     are written by its sound (``Bill Gates`` / ``Bill Qeyts`` / ``Билл Гейтс``, ``Trump`` / ``Трамп``).
 
-    :meth:`offer` the ids of every name of the other languages first (az, ru, fa); then :meth:`link` each
+    :meth:`offer` the ids of the names of the other languages first (az, ru, fa); then :meth:`link` each
     name of a language whose pack says how its words sound (en): a PER name, or a LOC/ORG name of two
     words or more (one-word places and brands meet too many others by sound: ``Warren`` / ``Uran``),
     whose own id no offered name has, takes the one offered id among its sound keys' ids; none if two.
@@ -267,13 +267,9 @@ class SoundLinks:
         self._pending = array("Q")
         self._sorted: Any = None
 
-    def __bool__(self) -> bool:
-        return bool(len(self._pending)) or (self._sorted is not None and bool(len(self._sorted)))
-
-    def offer(self, xid: str | None) -> None:
-        """The id of a name of another language than the ones linked."""
-        if xid is not None:
-            self._pending.append(int(xid, 16))
+    def offer(self, ids: list[str | None]) -> None:
+        """The ids of names of other languages than the ones linked (None: a name without one)."""
+        self._pending.extend(int(x, 16) for x in ids if x is not None)
 
     def _has(self, xid: str) -> bool:
         if self._sorted is None or len(self._pending):

