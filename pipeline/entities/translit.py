@@ -198,11 +198,12 @@ class CorpusLinks:
             return False
         if label == "ORG" and len(canonical.split()) != 1:
             return False
-        sk = pack.name_skeletons(canonical)
-        key = pack.corpus_key(sk, read=own is not None) if sk else None
-        if key is None:
+        keys = [(sk, pack.corpus_key(sk, read=own is not None)) for sk in pack.name_skeleton_readings(canonical)]
+        keys = [(sk, key) for sk, key in keys if key is not None]
+        if not keys:
             return False
-        self._wanted.setdefault((label, tuple(sorted(key))), []).append((ref, sk, pack, own))
+        for sk, key in keys:
+            self._wanted.setdefault((label, tuple(sorted(key))), []).append((ref, sk, pack, own))
         if own is not None:
             self._own.setdefault(own, False)
         self._packs[pack.__name__] = pack
@@ -231,7 +232,7 @@ class CorpusLinks:
 
     def resolve(self) -> dict[Any, str]:
         """ref -> the cross-language id each wanted name is linked to (unlinked names are left out)."""
-        out: dict[Any, str] = {}
+        fits: dict[Any, dict[tuple[str, str], int]] = {}  # ref -> (id, language) -> misfit, over its readings
         for slot, names in self._wanted.items():
             offered = sorted(self._offered.get(slot, ()))
             if not offered:
@@ -239,17 +240,19 @@ class CorpusLinks:
             for ref, sk, pack, own in names:
                 if own is not None and self._own[own]:
                     continue  # its own id meets a name of the corpus
-                fits: dict[tuple[str, str], int] = {}  # (id, language) -> misfit
+                ref_fits = fits.setdefault(ref, {})
                 for xid, lang, lsk in offered:
                     for perm in (itertools.permutations(lsk) if len(lsk) <= 4 else (lsk,)):
                         m = pack.corpus_misfit(sk, perm)
-                        if m is not None and m < fits.get((xid, lang), m + 1):
-                            fits[(xid, lang)] = m
-                if fits:
-                    best = min(fits.values())
-                    xid = _one_name([xl for xl, m in fits.items() if m == best])
-                    if xid is not None:
-                        out[ref] = xid
+                        if m is not None and m < ref_fits.get((xid, lang), m + 1):
+                            ref_fits[(xid, lang)] = m
+        out: dict[Any, str] = {}
+        for ref, ref_fits in fits.items():
+            if ref_fits:
+                best = min(ref_fits.values())
+                xid = _one_name([xl for xl, m in ref_fits.items() if m == best])
+                if xid is not None:
+                    out[ref] = xid
         return out
 
 

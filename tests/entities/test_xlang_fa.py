@@ -141,6 +141,18 @@ def test_a_compound_given_name_meets_two_latin_words() -> None:
     assert links.resolve() == {}
 
 
+def test_arabic_names_meet_their_latin_spelling() -> None:
+    """قذافی: Persian reads ذ as z, az/en/ru spell the Arabic dh as d (Gaddafi / Qəddafi / Каддафи); two m of
+    معمر are two consonants (the ع between them is not nothing)."""
+    from pipeline.entities.translit import CorpusLinks
+
+    assert fa_skeleton("معمر")[0] == "mmr" and fa_skeleton("تط") is not None and fa_skeleton("تط")[0] == "T"
+    links = CorpusLinks()
+    assert links.want("x", "معمر قذافی", "PER", "fa", _id("معمر قذافی", "PER", "fa"))
+    links.offer("Muammar Gaddafi", "PER", "en", "gaddafi")
+    assert links.resolve() == {"x": "gaddafi"}
+
+
 def test_zwnj_joined_pieces_read_as_persian_writes_them() -> None:
     """A ه before the ZWNJ is the vowel -e (خامنه‌ای Khamenei); an ا after it carries a vowel: its own
     (-اف is -ov/-ev: علی‌اف Aliyev) or the و/ی after it (لوک‌اویل Lukoil)."""

@@ -105,7 +105,7 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
             gap += "E" if cons else ""  # final silent heh after a consonant: the vowel -e/-a
             continue
         cls = _FA_CLASS[c]
-        if cons and cons[-1] == cls and not gap and c != w[i - 1]:
+        if cons and cons[-1] == cls and not gap and c != w[i - 1] and _FA_CLASS.get(w[i - 1]) == cls:
             continue  # two letters of one class (تط, سص): one consonant; a letter written twice is two (بیشکک)
         if cons:
             gaps.append(gap)
@@ -271,6 +271,16 @@ def name_skeletons(canonical: str) -> Skeletons | None:
     """(skeleton, long vowels) of every word of a Persian name, or None if a word has none."""
     out = tuple(fa_skeleton(w) for w in fa_words(canonical))
     return out if out and all(out) else None  # type: ignore[return-value]
+
+
+_ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت"})  # Arabic dh, th as d, t (قذافی Gaddafi)
+
+
+def name_skeleton_readings(canonical: str) -> list[Skeletons]:
+    """:func:`name_skeletons`, then the reading with the Arabic letters ذ ث as d, t, as az/en/ru spell
+    Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s)."""
+    out = [sk for sk in (name_skeletons(canonical), name_skeletons(canonical.translate(_ARABIC_D))) if sk]
+    return out[:1] if len(out) == 2 and out[0] == out[1] else out
 
 
 MAX_READINGS = 16  # readings of one romanised name offered to the in-corpus links (product over its words)
