@@ -7,6 +7,8 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.text.memo import MEMO
+
 _ARTICLE = re.compile(r"(?i)^the\s+")
 
 
@@ -87,7 +89,7 @@ _SPELL_VOWELS = {
 MAX_SPELLINGS = 32
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=MEMO)
 def sound_spellings(word: str) -> tuple[str, ...]:
     """Latin spellings of an English word as az and ru write it by its sound (``gates`` -> ``geits``, ...;
     ``jobs`` -> ``dzhobs``, ``dzhabs``): a final Z is s (Гейтс, Джобс), a first W is v or u (Вашингтон,
