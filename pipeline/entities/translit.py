@@ -47,6 +47,12 @@ def _pack(lang: str) -> Any:
         return None
 
 
+def _prepared(canonical: str, lang: str) -> str:
+    """The name as its pack's ``prepare`` leaves it (``the Netherlands`` -> ``Netherlands``)."""
+    pack = _pack(lang)
+    return pack.prepare(canonical) if pack is not None and hasattr(pack, "prepare") else canonical
+
+
 def _to_latin(text: str, lang: str) -> str:
     t = lower(text, lang)
     pack = _pack(lang)
@@ -54,6 +60,15 @@ def _to_latin(text: str, lang: str) -> str:
         t = pack.to_latin(t)
     t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
     return t
+
+
+_ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")  # regnal numbers: I .. XXXIX
+
+
+def _word_key(word: str) -> str:
+    """The key of one romanised name word: its sound classes (:func:`_phonetic`), but a regnal number keeps
+    its letters (``Elizabeth II`` is not ``Elizabeth I``; the folding reads ii as i and x as k)."""
+    return word if _ROMAN.match(word) else _phonetic(word)
 
 
 def _phonetic(word: str) -> str:
@@ -111,8 +126,7 @@ def spelled_key(canonical: str, label: str, lang: str) -> str | None:
     pack = _pack(lang)
     if pack is not None and hasattr(pack, "latin_key"):  # a script without short vowels: its own key
         return pack.latin_key(canonical, label)
-    text = pack.prepare(canonical) if pack is not None and hasattr(pack, "prepare") else canonical
-    words = [_phonetic(w) for w in NAME_WORDS.split(_to_latin(text, lang)) if w]
+    words = [_word_key(w) for w in NAME_WORDS.split(_to_latin(_prepared(canonical, lang), lang)) if w]
     words = [w for w in words if w]
     if not words or sum(len(w) for w in words) < 4:
         return None  # too short to link safely
@@ -130,14 +144,14 @@ def _id_of(label: str, key: str) -> str:
 
 
 MAX_SOUND_KEYS = 64  # keys of one name read by its sound (product over its words)
-_ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")  # regnal numbers
 
 
 @lru_cache(maxsize=MEMO)
 def _sound_word_keys(word: str, lang: str) -> tuple[str, ...]:
     """The word keys of one name word: its spelling's, then those of its sounds as az/ru spell them."""
-    pack = _pack(lang)
-    keys = {_phonetic(_to_latin(word, lang))} | {_phonetic(sp) for sp in pack.sound_spellings(word)}
+    if _ROMAN.match(word):
+        return (word,)
+    keys = {_phonetic(_to_latin(word, lang))} | {_phonetic(sp) for sp in _pack(lang).sound_spellings(word)}
     return tuple(sorted(k for k in keys if k))
 
 
@@ -147,8 +161,7 @@ def sound_keys(canonical: str, label: str, lang: str) -> frozenset[str]:
     pack = _pack(lang)
     if pack is None or not hasattr(pack, "sound_spellings"):
         return frozenset()
-    text = pack.prepare(canonical) if hasattr(pack, "prepare") else canonical
-    per_word = [_sound_word_keys(w, lang) for w in NAME_WORDS.split(lower(text, lang)) if w]
+    per_word = [_sound_word_keys(w, lang) for w in NAME_WORDS.split(lower(_prepared(canonical, lang), lang)) if w]
     if not per_word or not all(per_word):
         return frozenset()
     keys = (" ".join(sorted(c)) for c in itertools.islice(itertools.product(*per_word), MAX_SOUND_KEYS))
@@ -218,7 +231,7 @@ class CorpusLinks:
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeletons"):
             return
-        text = pack.prepare(canonical) if hasattr(pack, "prepare") else canonical
+        text = _prepared(canonical, lang)
         words = [w for w in NAME_WORDS.split(_to_latin(text, lang)) if w]
         sounds = None
         if hasattr(pack, "sounds"):  # a language whose names other scripts write by their sound (en)
@@ -267,18 +280,17 @@ class SoundLinks:
     Memory: 8 bytes per offered id (the ids' 64 bits in one sorted array)."""
 
     def __init__(self) -> None:
-        self._pending = array("Q")
+        self._offered = array("Q")
         self._sorted: Any = None
 
     def offer(self, ids: list[str | None]) -> None:
         """The ids of names of other languages than the ones linked (None: a name without one)."""
-        self._pending.extend(int(x, 16) for x in ids if x is not None)
+        self._offered.extend(int(x, 16) for x in ids if x is not None)
+        self._sorted = None
 
     def _has(self, xid: str) -> bool:
-        if self._sorted is None or len(self._pending):
-            merged = [self._sorted] if self._sorted is not None else []
-            self._sorted = np.unique(np.concatenate([*merged, np.frombuffer(self._pending, dtype=np.uint64)]))
-            self._pending = array("Q")
+        if self._sorted is None:
+            self._sorted = np.unique(np.frombuffer(self._offered, dtype=np.uint64))
         v = np.uint64(int(xid, 16))
         at = int(np.searchsorted(self._sorted, v))
         return at < len(self._sorted) and self._sorted[at] == v
@@ -289,8 +301,6 @@ class SoundLinks:
             return None
         if label != "PER" and len(canonical.split()) < 2:
             return None
-        if any(_ROMAN.match(w) for w in canonical.lower().split()[1:]):
-            return None  # a regnal number (the keys read II as I: Johann Adolf II is not Адольф Иоганн I)
         own_key = latin_key(canonical, label, lang)
         hits = {i for i in (_id_of(label, k) for k in sound_keys(canonical, label, lang) if k != own_key)
                 if self._has(i)}

@@ -72,20 +72,19 @@ def _names(f: pq.ParquetFile, langs: pa.Array, inside: bool = True) -> Iterator[
         yield from zip(*(names[c].to_pylist() for c in _NAME_COLUMNS))
 
 
-def _languages(f: pq.ParquetFile) -> set[str]:
-    return {lang for g in range(f.num_row_groups)
-            for lang in pc.unique(f.read_row_group(g, columns=["lang"])["lang"]).to_pylist() if lang}
-
-
 def _sound_links(f: pq.ParquetFile) -> dict[str, str]:
-    langs = _languages(f)
-    sounding = pa.array(sorted(lang for lang in sound_languages() if lang in langs), pa.string())
-    if not len(sounding) or not langs - set(sounding.to_pylist()):
-        return {}  # no English name, or no name of another language it could meet
+    sounding = pa.array(sound_languages(), pa.string())
     links = SoundLinks()
+    any_sounding = any_other = False
     for g in range(f.num_row_groups):
         ids = f.read_row_group(g, columns=["lang", "xlang_id"])
-        links.offer(ids.filter(pc.invert(pc.is_in(ids["lang"], value_set=sounding)))["xlang_id"].to_pylist())
+        mine = pc.is_in(ids["lang"], value_set=sounding)
+        any_sounding = any_sounding or pc.any(mine).as_py()
+        other = ids.filter(pc.invert(mine))["xlang_id"]
+        any_other = any_other or len(other) > 0
+        links.offer(other.to_pylist())
+    if not (any_sounding and any_other):
+        return {}  # no English name, or no name of another language it could meet
     found = {}
     for eid, label, lang, canonical, xid in _names(f, sounding):
         new = links.link(canonical, label, lang, xid)

@@ -270,3 +270,5 @@ def test_english_names_meet_az_and_ru_names_that_write_them_by_sound() -> None:
     assert link("Winston Churchill", [("Uinston Çörçill", "az"), ("Уинстон Чарчилл", "ru")]) is None  # two ids
     assert link("Warren", [("Uran", "az")], "LOC") is None  # one-word places are not linked by sound
     assert link("Johann Adolf II", [("Адольф Иоганн I", "ru")]) is None  # II stays II
+    assert _id("Elizabeth II", "PER", "en") != _id("Elizabeth I", "PER", "en")  # in the keys themselves
+    assert link("Paul di Resta", [("Ди Реста , Пол", "ru")]) == _id("Ди Реста , Пол", "PER", "ru")  # di: no numeral

@@ -1,13 +1,12 @@
 """English preparation and romanisation of names for the cross-language keys (pipeline/entities/translit.py)."""
 
+import bisect
 import gzip
 import itertools
 import re
 from array import array
 from functools import lru_cache
 from pathlib import Path
-
-from pipeline.text.memo import MEMO
 
 _ARTICLE = re.compile(r"(?i)^the\s+")
 
@@ -48,13 +47,7 @@ class _Sounds:
 
     def get(self, word: str) -> tuple[str, ...]:
         key = word.encode("utf-8")
-        lo, hi = 0, len(self.starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._word(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect.bisect_left(range(len(self.starts)), key, key=self._word)
         if lo == len(self.starts) or self._word(lo) != key:
             return ()
         start = self.starts[lo] + len(key) + 1
@@ -89,11 +82,11 @@ _SPELL_VOWELS = {
 MAX_SPELLINGS = 32
 
 
-@lru_cache(maxsize=MEMO)
 def sound_spellings(word: str) -> tuple[str, ...]:
     """Latin spellings of an English word as az and ru write it by its sound (``gates`` -> ``geits``, ...;
     ``jobs`` -> ``dzhobs``, ``dzhabs``): a final Z is s (Гейтс, Джобс), a first W is v or u (Вашингтон,
-    Уильям); empty for a word the dictionary does not have."""
+    Уильям); empty for a word the dictionary does not have. Memoised by its caller
+    (:func:`pipeline.entities.translit.sound_keys`), per word."""
     out: set[str] = set()
     for phones in sounds(word):
         ps = phones.split()
