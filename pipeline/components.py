@@ -74,14 +74,15 @@ def _module_path(module: str) -> Path:
 def version_for(lang: str) -> str:
     """The pipeline version of a document in ``lang``: lingflow's version plus a hash of
     every component that shapes it: component names, trained models' meta, the source of
-    language ID, of the language's pack and of the rule modules of its NER component. A change to any of them
+    language ID, of the language's pack, of the canonical names (pipeline/entities) and of the rule modules of its NER component. A change to any of them
     reprocesses exactly the documents it affects on the next incremental run."""
     parts = [__version__, DEFAULT_LANGID, _model_fingerprint("langid", "combiner.json"), _normalize.NAME,
              _segment.NAME, _source_fingerprint([PIPELINE_DIR / "langid", PIPELINE_DIR / "steps" / "text.py"])]
     spec = languages.spec(lang)
     if spec is not None and spec.ner:
         rules = registrations.RULES.get(spec.ner)
-        sources = [PIPELINE_DIR / "lang" / lang, Path(_boundary.__file__)]
+        # The pack, and the canonical names' code and tables (pipeline/entities), which its names module uses.
+        sources = [PIPELINE_DIR / "lang" / lang, PIPELINE_DIR / "entities", Path(_boundary.__file__)]
         sources += [_module_path(m) for m in (rules.modules if rules else ())]
         parts += [spec.ner, DEFAULT_DATES, DEFAULT_ENTITIES, spec.date_spans, rules.name if rules else "-",
                   *(_model_fingerprint(m) for m in spec.models), _source_fingerprint(sources)]

@@ -35,3 +35,16 @@ def test_default_ner_names_are_the_backends_provenance_names():
     for lang, name in components.default_ner().items():
         backend = components.ner(name)
         assert backend.name == name and backend.lang == lang
+
+
+def test_a_documents_version_covers_its_canonical_names_code(monkeypatch):
+    """An upgrade that changes how names are made canonical (pipeline/entities, its tables) reprocesses the
+    documents on the next incremental run: their version hashes that folder with the language's pack."""
+    from pipeline import components
+
+    seen = []
+    real = components._source_fingerprint
+    monkeypatch.setattr(components, "_source_fingerprint", lambda paths: seen.extend(paths) or real(paths))
+    components.version_for.__wrapped__("az")
+    assert components.PIPELINE_DIR / "entities" in seen
+    assert (components.PIPELINE_DIR / "entities" / "data" / "az_forms.txt.gz").is_file()

@@ -173,6 +173,36 @@ def _lex() -> dict[str, int]:
     return load_lexicon("az")
 
 
+def _forms():
+    from pipeline.entities.lexicon import load_forms
+
+    return load_forms("az")
+
+
+_CASE_ENDINGS = tuple(sorted({s for t, _, _ in _TEMPLATES for s in _expand(t)}))
+
+
+def _nominative_by_forms(lw: str, cuts: list[_Cut]) -> bool:
+    """Running text has ``lw`` itself and ``lw`` with a case ending, and none of the stems a cut would leave
+    (``Yeltsin``, ``Yeltsinin``, ``Yeltsinlə``, no ``Yelts``): ``lw`` is the name, not a stem + suffix."""
+    forms = _forms()
+    return (lw in forms and all(c.stem not in forms for c in cuts)
+            and any(lw + e in forms for e in _CASE_ENDINGS))
+
+
+def _stem_evidence(stem: str) -> int:
+    """2: running text has the stem only capitalised (a proper noun: ``Reyqan``, ``Fernando``); 1: it has the
+    stem and the stem with a case ending (a word that declines: ``xaqan``, ``xaqanı``); 0: neither (``makro``
+    is a word but takes no case: no evidence for ``Makro`` + ``nun``)."""
+    mark = _forms().get(stem)
+    if mark is None:
+        return 0
+    if mark == "P":
+        return 2
+    forms = _forms()
+    return 1 if any(stem + e in forms for e in _CASE_ENDINGS) else 0
+
+
 @lru_cache(maxsize=MEMO)
 def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: bool = False) -> str:
     """The last word of an az name without its case suffix (original spelling kept).
@@ -186,8 +216,11 @@ def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: boo
         return word
     lex = _lex()
     n_word = lex.get(lw, 0)
+    cuts = _candidates(lw, short_ok=is_last_of_many and label != "PER")
+    if cuts and not dative and _nominative_by_forms(lw, cuts):
+        return word
     best: tuple | None = None
-    for cut in _candidates(lw, short_ok=is_last_of_many and label != "PER"):
+    for cut in cuts:
         n_stem = lex.get(cut.stem, 0) + (5 if cut.stem in PROTECTED else 0)
         if dative and cut.template in ("A", "yA", "nA") and word[:1].isupper():
             best = ((True, 99, True, 9), cut)  # the context says dative: this cut wins
@@ -205,11 +238,12 @@ def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: boo
             surname_ok = label == "PER" and re.search(r"(?:ov|yev|ev)$", cut.stem) is not None
             if not (n_stem > n_word or surname_ok):
                 continue
-        # Preference: lexicon evidence, then vowel- vs consonant-final stem, then suffix strength.
+        # Preference: lexicon evidence, a stem that is a name or a declining word of running text (``xaqan`` +
+        # ``ın``, not ``xaqa`` + ``nın``; ``Reyqan`` + ``ın``), then vowel- vs consonant-final stem, then suffix strength.
         # Without lexicon evidence "-Vnin" reads as vowel stem + "nin" (Leyla-nın, Tusi-nin), except
         # after o/e/ö, rare final vowels of az names (Danton-un, not Danto-nun).
         prefer_vowel = label != "PER" or cut.stem[-1] in "aəıiuü"
-        rank = (n_stem > 0, n_stem, cut.vowel_stem == prefer_vowel, cut.strength)
+        rank = (n_stem > 0, _stem_evidence(cut.stem), n_stem, cut.vowel_stem == prefer_vowel, cut.strength)
         if best is None or rank > best[0]:
             best = (rank, cut)
     if best is None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.text.normalize import lower
+from pipeline.text.sorted_lines import SortedLines
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -45,3 +46,11 @@ def read_pairs(path: Path) -> dict[str, str]:
                     first, second = line.rstrip("\n").split("\t")[:2]
                     out[first] = second
     return out
+
+
+@lru_cache(maxsize=None)
+def load_forms(lang: str) -> SortedLines:
+    """The language's word forms of running text (``data/<lang>_forms.txt.gz``, lower-cased; for az from
+    Debian's tesseract-ocr-aze, built by :mod:`pipeline.training.az_forms`): is a stem a word at all?
+    Empty if the file is absent."""
+    return SortedLines(DATA_DIR / f"{lang}_forms.txt.gz")

@@ -57,6 +57,22 @@ def test_az_strip_case(word: str, label: str, stem: str) -> None:
     assert strip_case(word, label) == stem
 
 
+@pytest.mark.parametrize("word,label,stem", [
+    ("Yeltsin", "PER", "Yeltsin"),  # no "yelts" in running text, "Yeltsinin" and "Yeltsinlə" are: the name
+    ("Xomeyni", "PER", "Xomeyni"),
+    ("Mussolini", "PER", "Mussolini"),
+    ("Reyqanın", "PER", "Reyqan"),  # "Reyqan" is a proper noun of running text, "Reyqa" nothing
+    ("Fernandonun", "PER", "Fernando"),
+    ("xaqanın", "PER", "xaqan"),  # "xaqan" declines (xaqanı, xaqana); "xaqa" is no word
+    ("Makronun", "PER", "Makron"),  # "makro" is a word, but takes no case: no evidence for it
+    ("Azərbaycanın", "LOC", "Azərbaycan"),
+    ("Bakının", "LOC", "Bakı"),
+])
+def test_az_word_forms_of_running_text_settle_the_cut(word: str, label: str, stem: str) -> None:
+    """pipeline/entities/data/az_forms.txt.gz (tesseract-ocr-aze's word forms): a stem no text has is no stem."""
+    assert strip_case(word, label) == stem
+
+
 def test_az_cyrillic_schwa_and_dotted_i() -> None:
     assert canonicalize("Cәmil Әliyevin", "PER", "az") == "Cəmil Əliyev"
     assert key("İLHAM ƏLİYEV", "PER", "az") == key("İlham Əliyevin", "PER", "az")
@@ -230,3 +246,18 @@ def test_dates_get_no_entity() -> None:
     out = EntityCanonicalizer().canonicalize_document(text, "en", [(3, 7, "DATE", "2013"), (8, 20, "PER", "Jamil Aliyev")])
     assert out[0] == ("2013", None, None)
     assert out[1][2] == entity_id("jamil aliyev", "PER", "en")
+
+
+def test_the_az_forms_table_is_what_its_command_builds(tmp_path) -> None:
+    import gzip
+    import shutil
+
+    if not shutil.which("dawg2wordlist") or not __import__("pathlib").Path(
+            "/usr/share/tesseract-ocr/5/tessdata/aze.traineddata").exists():
+        pytest.skip("build-time only (apt-get install tesseract-ocr tesseract-ocr-aze); the runtime reads the table")
+    from pipeline.entities.lexicon import DATA_DIR
+    from pipeline.training.az_forms import build
+
+    out, n = build(tmp_path / "az_forms.txt.gz")
+    assert n > 150_000
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress((DATA_DIR / "az_forms.txt.gz").read_bytes())

@@ -1,12 +1,11 @@
 """English preparation and romanisation of names for the cross-language keys (pipeline/entities/translit.py)."""
 
-import bisect
-import gzip
 import itertools
 import re
-from array import array
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.text.sorted_lines import SortedLines
 
 _ARTICLE = re.compile(r"(?i)^the\s+")
 
@@ -31,40 +30,18 @@ def to_latin(lowered: str) -> str:
 SOUNDS = Path(__file__).parent / "data" / "sounds.tsv.gz"
 
 
-class _Sounds:
-    """The sorted table kept as one bytes block with its line starts (~4 MB, not a dict of 117k entries):
-    a word is found by binary search."""
-
-    def __init__(self, path: Path) -> None:
-        data = gzip.decompress(path.read_bytes()) if path.exists() else b""
-        body = data[data.index(b"\n") + 1:] if data.startswith(b"#") else data
-        self.data = body
-        self.starts = array("I", [0, *(m.end() for m in re.finditer(b"\n", body))][:-1] if body else [])
-
-    def _word(self, i: int) -> bytes:
-        start = self.starts[i]
-        return self.data[start:self.data.index(b"\t", start)]
-
-    def get(self, word: str) -> tuple[str, ...]:
-        key = word.encode("utf-8")
-        lo = bisect.bisect_left(range(len(self.starts)), key, key=self._word)
-        if lo == len(self.starts) or self._word(lo) != key:
-            return ()
-        start = self.starts[lo] + len(key) + 1
-        return tuple(self.data[start:self.data.index(b"\n", start)].decode("utf-8").split("|"))
-
-
 @lru_cache(maxsize=1)
-def _sounds() -> _Sounds:
+def _sounds() -> SortedLines:
     """``data/sounds.tsv.gz`` (lower-case word -> ARPAbet pronunciations, from the CMU Pronouncing Dictionary,
     built by :mod:`pipeline.training.en_sounds`); empty if the table is absent."""
-    return _Sounds(SOUNDS)
+    return SortedLines(SOUNDS)
 
 
 def sounds(word: str) -> tuple[str, ...]:
     """How an English word sounds (``jobs`` -> ``('JH AA B Z',)``), for scripts that write names by their
     sound (Persian ``جابز``); empty for a word the dictionary does not have."""
-    return _sounds().get(word)
+    found = _sounds().get(word)
+    return tuple(found.split("|")) if found else ()
 
 
 # How az and ru spell an English sound (Джексон / Cekson, Рейган / Reyqan, Джобс / Cobs): the Latin letters of
