@@ -47,4 +47,4 @@ def test_a_documents_version_covers_its_canonical_names_code(monkeypatch):
     monkeypatch.setattr(components, "_source_fingerprint", lambda paths: seen.extend(paths) or real(paths))
     components.version_for.__wrapped__("az")
     assert components.PIPELINE_DIR / "entities" in seen
-    assert (components.PIPELINE_DIR / "entities" / "data" / "az_forms.txt.gz").is_file()
+    assert (components.PIPELINE_DIR / "entities" / "data" / "ru_forms.txt.gz").is_file()

@@ -50,7 +50,7 @@ def read_pairs(path: Path) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def load_forms(lang: str) -> SortedLines:
-    """The language's word forms of running text (``data/<lang>_forms.txt.gz``, lower-cased; for az from
-    Debian's tesseract-ocr-aze, built by :mod:`pipeline.training.az_forms`): is a stem a word at all?
-    Empty if the file is absent."""
+    """The language's word forms of running text (``data/<lang>_forms.txt.gz``, folded as
+    :func:`pipeline.training.word_forms.fold`; az and ru, from Debian's tesseract word lists, built by
+    :mod:`pipeline.training.word_forms`): is a stem a word at all? Empty if the file is absent."""
     return SortedLines(DATA_DIR / f"{lang}_forms.txt.gz")

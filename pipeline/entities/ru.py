@@ -310,8 +310,46 @@ def canonicalize_ru(surface: str, label: str, cases: frozenset[str] | None = Non
             words, initials = _split_person(trim_mention(surface))
             if reading is not None and (reading != _compose(words, initials) or reading == default):
                 return reading  # a context reading that leaves every word as written does not beat the default
-        return default
-    return canonicalize_phrase(surface, cases, follower)
+        return _as_written(surface, default, None)  # the context's case fits no reading: it is no evidence
+    return _as_written(surface, canonicalize_phrase(surface, cases, follower), cases)
+
+
+_INITIAL = re.compile(r"^(?:\w\.)+\w?$")
+# A word ending like an adjective, a plural case or the genitive of an -а/-ия noun keeps the phrase's reading
+# (Мангистауской, Стэнфордском, Викиновостей, Ассирии, Марии-Антуанетты).
+_AGREEING_END = ("ой", "ей", "ий", "ый", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю", "ая", "яя",
+                 "ое", "ее", "ам", "ям", "ами", "ями", "ах", "ях", "ов", "ском", "цком", "ии", "ы")
+
+
+def _no_text_has(new: str, old: str) -> bool:
+    """``old`` (as written) is a word of running Russian text and ``new`` (its canonical reading, a word the
+    dictionary does not hold whole) is not, nor its instrumental: the reading invents a word (``Роналду`` ->
+    ``Роналда``, ``Пеле`` -> ``Пель``, ``Мандела`` -> ``Мандел``)."""
+    from pipeline.entities.lexicon import load_forms
+
+    forms = load_forms("ru")
+    fold_new, fold_old = key_ru(new).lower(), key_ru(old).lower()
+    return (fold_old in forms and fold_new not in forms and not fold_old.endswith(_AGREEING_END + _SURNAME_OBLIQUE)
+            and not any(fold_new + e in forms for e in ("ом", "ем", "ым", "им"))
+            and not _in_dictionary(new, whole=True))
+
+
+def _as_written(surface: str, canonical: str, cases: frozenset[str] | None) -> str:
+    """Words of the canonical form that no Russian text has, where the mention's own word is one, go back to
+    the word as written (a foreign name that does not decline, or declines as written). Not when the context
+    fixes an oblique case (``у Мандела`` is no evidence either way)."""
+    if cases and "nomn" not in cases:
+        return canonical
+    old = [w for w in trim_mention(surface).split(" ") if not _INITIAL.match(w)]
+    new = canonical.split(" ")
+    at = [i for i, w in enumerate(new) if not _INITIAL.match(w)]
+    if len(old) != len(at):
+        return canonical
+    changed = False
+    for i, w in zip(at, old):
+        if new[i] != w and _CYR_WORD.match(w) and _CYR_WORD.match(new[i]) and _no_text_has(new[i], w):
+            new[i], changed = w, True
+    return " ".join(new) if changed else canonical
 
 
 def key_ru(canonical: str) -> str:

@@ -248,16 +248,43 @@ def test_dates_get_no_entity() -> None:
     assert out[1][2] == entity_id("jamil aliyev", "PER", "en")
 
 
-def test_the_az_forms_table_is_what_its_command_builds(tmp_path) -> None:
+@pytest.mark.parametrize("lang,code", [("az", "aze"), ("ru", "rus")])
+def test_the_word_forms_tables_are_what_their_command_builds(tmp_path, lang: str, code: str) -> None:
     import gzip
     import shutil
+    from pathlib import Path
 
-    if not shutil.which("dawg2wordlist") or not __import__("pathlib").Path(
-            "/usr/share/tesseract-ocr/5/tessdata/aze.traineddata").exists():
-        pytest.skip("build-time only (apt-get install tesseract-ocr tesseract-ocr-aze); the runtime reads the table")
+    if not shutil.which("dawg2wordlist") or not Path(f"/usr/share/tesseract-ocr/5/tessdata/{code}.traineddata").exists():
+        pytest.skip(f"build-time only (apt-get install tesseract-ocr tesseract-ocr-{code}); the runtime reads the table")
     from pipeline.entities.lexicon import DATA_DIR
-    from pipeline.training.az_forms import build
+    from pipeline.training.word_forms import build
 
-    out, n = build(tmp_path / "az_forms.txt.gz")
+    out, n = build(lang, tmp_path / f"{lang}_forms.txt.gz")
     assert n > 150_000
-    assert gzip.decompress(out.read_bytes()) == gzip.decompress((DATA_DIR / "az_forms.txt.gz").read_bytes())
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress((DATA_DIR / f"{lang}_forms.txt.gz").read_bytes())
+
+
+@pytest.mark.parametrize("surface,label,canonical", [
+    ("Мандела", "PER", "Мандела"),  # running text has Мандела, none has Мандел
+    ("Криштиану Роналду", "PER", "Криштиану Роналду"),
+    ("Пеле", "PER", "Пеле"),
+    ("Санта-Фе", "LOC", "Санта-Фе"),
+    ("Хезболла", "ORG", "Хезболла"),
+    ("Анджелины Джоли", "PER", "Анджелина Джоли"),  # the given name declines, the surname does not
+    ("Стэнфордском университете", "ORG", "Стэнфордский университет"),  # an adjective agrees with its noun
+    ("Фёдора Дмитриевича Батюшкова", "PER", "Фёдор Дмитриевич Батюшков"),
+    ("Министерства здравоохранения", "ORG", "Министерство здравоохранения"),
+    ("Ассирии", "LOC", "Ассирия"),
+])
+def test_ru_a_reading_no_text_has_goes_back_to_the_word_as_written(surface: str, label: str, canonical: str) -> None:
+    """pipeline/entities/data/ru_forms.txt.gz (tesseract-ocr-rus's word forms)."""
+    assert canonicalize(surface, label, "ru") == canonical
+
+
+def test_ru_a_case_the_context_fixes_is_not_overruled_by_the_forms() -> None:
+    """``в Трентоне``: the preposition says locative, so the reading stands though no text has ``Трентон``;
+    without the context the word stays as written."""
+    from pipeline.entities.ru import canonicalize_ru
+
+    assert canonicalize_ru("Трентоне", "LOC", frozenset({"loct"})) == "Трентон"
+    assert canonicalize_ru("Трентоне", "LOC", None) == "Трентоне"
