@@ -111,10 +111,18 @@ def _person_parses(word: str) -> list:
     return named or out
 
 
-def _compatible(p, gender: str, case: str) -> bool:
+_CONSONANT_END = set("бвгджзклмнпрстфхцчшщ")
+
+
+def _compatible(p, gender: str, case: str, lead: bool = False) -> bool:
+    """``lead``: a part before the hyphen of a compound name (``Фантен-Латура``), which may stay as it is."""
     t = p.tag
+    if "Fixd" in t and lead:
+        return True
     if "Fixd" in t:
-        return True  # indeclinable (Али, Сабти, Шойгу): fits every case and gender
+        # indeclinable (Али, Сабти, Шойгу): fits every case, but a word indeclinable in one gender only (a woman's
+        # surname in a consonant: Харрис) is not the other's (Камала Харрис is no man's genitive)
+        return t.gender is None or "ms-f" in t or t.gender == gender or not p.word[-1:] in _CONSONANT_END
     if gender == "femn" and p.word.endswith(("ич", "ко", "ых", "их")) and t.gender == "masc":
         return True  # women's surnames in -ич/-ко do not decline (Светланы Алексиевич)
     if case not in t:
@@ -156,8 +164,8 @@ def _person_readings(words: tuple[str, ...]) -> list[tuple[float, str, str]]:
             ok = True
             for w in inflectable:
                 parts = w.split("-")
-                for part in parts:
-                    ps = [p for p in _person_parses(part) if _compatible(p, g, c)]
+                for k, part in enumerate(parts):
+                    ps = [p for p in _person_parses(part) if _compatible(p, g, c, k < len(parts) - 1)]
                     if not ps and _is_known_name(part):
                         ok = False  # a known name word that cannot take this gender/case
                         break
@@ -177,8 +185,9 @@ def _inflect_person(words: tuple[str, ...], gender: str, case: str) -> list[str]
             out.append(w)
             continue
         new_parts = []
-        for part in w.split("-"):
-            ps = [p for p in _person_parses(part) if _compatible(p, gender, case)]
+        parts = w.split("-")
+        for k, part in enumerate(parts):
+            ps = [p for p in _person_parses(part) if _compatible(p, gender, case, k < len(parts) - 1)]
             if ps:
                 new_parts.append(_keep_yo(case_like(_nominative(ps[0], gender), part), part))
             else:

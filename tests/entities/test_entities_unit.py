@@ -281,6 +281,17 @@ def test_ru_a_reading_no_text_has_goes_back_to_the_word_as_written(surface: str,
     assert canonicalize(surface, label, "ru") == canonical
 
 
+@pytest.mark.parametrize("surface,canonical", [
+    ("Камала Харрис", "Камала Харрис"),  # Харрис does not decline for a woman only: no man's genitive Камал
+    ("Джейн Фонда", "Джейн Фонда"),
+    ("Анри Фантен-Латура", "Анри Фантен-Латур"),  # the part before the hyphen may stay as it is
+    ("Билла Клинтона", "Билл Клинтон"),
+    ("Ангелы Меркель", "Ангела Меркель"),
+])
+def test_ru_a_womans_indeclinable_surname_is_no_mans(surface: str, canonical: str) -> None:
+    assert canonicalize(surface, "PER", "ru") == canonical
+
+
 def test_ru_a_case_the_context_fixes_is_not_overruled_by_the_forms() -> None:
     """``в Трентоне``: the preposition says locative, so the reading stands though no text has ``Трентон``;
     without the context the word stays as written."""
