@@ -7,7 +7,8 @@ entities step wants them; the corpus offered is every PER/LOC/ORG name of the az
 names) and none of the sets' own partners. A link is right when it is the id of one of the row's
 partners (the NER sets hold many of the same people and places), wrong otherwise. Prints the counts
 and the wrong links (Persian name -> the names that carry the id it got). Then the English names of the
-same NER sets that take an az/ru name's id by their sound (SoundLinks), with a sample to read.
+same NER sets that take an az/ru name's id by their sound (SoundLinks), and the az/ru names that take an English
+name's id by its letters (SpellingLinks), each with a sample to read.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 from pathlib import Path
 
 from pipeline.entities.canon import canonicalize
-from pipeline.entities.translit import CorpusLinks, SoundLinks, xlang_id
+from pipeline.entities.translit import CorpusLinks, SoundLinks, SpellingLinks, xlang_id
 from pipeline.evaluation.entities import load_fa_blind
 
 SETS = ("blind", "blind2", "blind3", "dev", "dev2")
@@ -56,6 +57,27 @@ def main() -> None:
     for i, xid in sorted(wrong.items()):
         print(f"  {rows[i][1]} ({rows[i][2].get('en', '')}) -> {', '.join(sorted(by_id.get(xid, ()))[:4])}")
     sound_links(names, args.sample)
+    spelling_links(names, args.sample)
+
+
+def spelling_links(names: set[tuple[str, str, str]], sample: int) -> None:
+    """az/ru names of the NER sets written with the letters of an English name of the sets that take its id
+    (:class:`SpellingLinks`), with a deterministic sample to read."""
+    links = SpellingLinks()
+    others = []
+    for text, label, lang in sorted(names):
+        c = canonicalize(text, label, lang)
+        xid = xlang_id(c, label, lang)
+        if lang == "en":
+            links.offer(c, label, xid)
+        else:
+            others.append((c, label, lang, xid))
+    found = sorted({(c, label, lang) for c, label, lang, xid in others if links.link(c, label, xid) is not None})
+    print(f"\naz/ru names linked by their spelling to an English name's id: {len(found)} of {len(others)}")
+    step = max(1, len(found) // sample) if sample else 0
+    for k, (c, label, lang) in enumerate(found):
+        if step and k % step == 0:
+            print(f"  {label} {lang} {c}")
 
 
 def sound_links(names: set[tuple[str, str, str]], sample: int) -> None:

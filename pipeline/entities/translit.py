@@ -32,7 +32,7 @@ from pipeline.entities.lexicon import read_pairs
 from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
-NAME = "entities.xlang.v7"  # v7: ZWNJ-joined Persian words read as written; English names also by sound (issue 18)
+NAME = "entities.xlang.v8"  # v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
 XLANG_LABELS = ("PER", "LOC", "ORG")
 NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name  # ORG: one-word names only (brands, acronyms); longer ones translate
 
@@ -305,6 +305,28 @@ class SoundLinks:
         hits = {i for i in (_id_of(label, k) for k in sound_keys(canonical, label, lang) if k != own_key)
                 if self._has(i)}
         return hits.pop() if len(hits) == 1 else None
+
+
+class SpellingLinks:
+    """A name that another language's text writes with the letters of an English name of the corpus
+    (``Google``, ``Facebook`` in az text, ``SOCAR`` in ru text) takes that name's id: az reads ``Google`` with
+    its own letters (``c`` is j, a final ``e`` sounds), so its key is not the English one. Same label, same
+    letters (case aside), one English id. Memory: the English names' (label, folded name) -> ids."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, str], set[str]] = {}
+
+    def offer(self, canonical: str, label: str, xid: str | None) -> None:
+        """An English name with its id (after :class:`SoundLinks`)."""
+        if xid is not None and canonical and label in XLANG_LABELS:
+            self._ids.setdefault((label, canonical.casefold()), set()).add(xid)
+
+    def link(self, canonical: str, label: str, own: str | None) -> str | None:
+        """The id a name of another language takes, or None (it keeps its own)."""
+        ids = self._ids.get((label, canonical.casefold())) if canonical else None
+        if not ids or len(ids) != 1 or own in ids:
+            return None
+        return next(iter(ids))
 
 
 _PREFERRED = {"en": 0, "az": 1, "ru": 2}

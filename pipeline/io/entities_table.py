@@ -11,7 +11,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import schema
-from pipeline.entities.translit import CorpusLinks, SoundLinks, corpus_languages, sound_languages, xlang_id
+from pipeline.entities.translit import (CorpusLinks, SoundLinks, SpellingLinks, corpus_languages, sound_languages,
+                                        xlang_id)
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
 
 _NAME_COLUMNS = ["entity_id", "label", "lang", "canonical", "xlang_id"]
@@ -51,7 +52,8 @@ def write_entities(mention_files: list[Path], target: Path) -> None:
 
 def link_in_corpus(path: Path) -> dict[str, str]:
     """Give names of the entities file ``path`` the ids of names of the same file: first the English
-    names that the other languages write by their sound (:class:`SoundLinks`), then the Persian names
+    names that the other languages write by their sound (:class:`SoundLinks`) and the names the other
+    languages write with an English name's letters (:class:`SpellingLinks`), then the Persian names
     (:class:`CorpusLinks`; the languages of :func:`corpus_languages`). Each pass reads the names (row
     group by row group) only if the file has names it may link; the file is rewritten only if a name was
     linked. Returns entity_id -> new xlang_id."""
@@ -86,8 +88,14 @@ def _sound_links(f: pq.ParquetFile) -> dict[str, str]:
     if not (any_sounding and any_other):
         return {}  # no English name, or no name of another language it could meet
     found = {}
+    spelled = SpellingLinks()
     for eid, label, lang, canonical, xid in _names(f, sounding):
         new = links.link(canonical, label, lang, xid)
+        if new is not None:
+            found[eid] = new
+        spelled.offer(canonical, label, found.get(eid, xid))
+    for eid, label, lang, canonical, xid in _names(f, sounding, inside=False):
+        new = spelled.link(canonical, label, xid)
         if new is not None:
             found[eid] = new
     return found

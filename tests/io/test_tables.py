@@ -170,6 +170,27 @@ def test_english_names_take_the_id_of_the_names_that_write_them_by_sound(tmp_pat
     assert e["en", "Bill Gates"] == e["fa", "بیل گیتس"] == xlang_id("Bill Gates", "PER", "en")
 
 
+def test_names_written_with_an_english_names_letters_take_its_id(tmp_path):
+    """Issue 18: az text writes ``Google`` and ``Facebook`` with English letters, but the az key reads them as
+    az letters (``c`` is j): within one corpus they take the English name's id, and so does the Persian name
+    that writes the English one by its sound. A name no English name spells keeps its own id."""
+    from pipeline.entities.translit import xlang_id
+
+    store = TableStore(tmp_path)
+    en = _doc("en.txt", "Google and Facebook grew.", [(0, 6, "ORG"), (11, 19, "ORG")])
+    az = _as(_doc("az.txt", "Google və Facebook və Azercell böyüdü.", [(0, 6, "ORG"), (10, 18, "ORG"), (22, 30, "ORG")]), "az")
+    fa = _fa(_doc("fa.txt", "فیسبوک رشد کرد", [(0, 6, "ORG")]))
+    for d in (en, az, fa):
+        for m in d.mentions:
+            m.entity_id = "e-" + d.path + m.text
+    assert xlang_id("Facebook", "ORG", "az") != xlang_id("Facebook", "ORG", "en")
+    _commit(store, "r1", [en, az, fa])
+    e = pd.read_parquet(tmp_path / "entities").set_index(["lang", "canonical"])["xlang_id"]
+    assert e["az", "Google"] == e["en", "Google"] == xlang_id("Google", "ORG", "en")
+    assert e["az", "Facebook"] == e["en", "Facebook"] == e["fa", "فیسبوک"] == xlang_id("Facebook", "ORG", "en")
+    assert e["az", "Azercell"] == xlang_id("Azercell", "ORG", "az")
+
+
 def test_staged_batches_hold_one_row_group_per_part_and_commit_reads_them(tmp_path):
     """Commit streams one part at a time: a staged file has a row group per doc_id part."""
     import pyarrow.parquet as pq
