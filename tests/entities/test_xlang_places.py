@@ -24,6 +24,8 @@ def _id(name: str, label: str, lang: str) -> str | None:
     {"en": "Lisbon", "az": "Lissabon", "ru": "Лиссабон"},
     {"en": "Latin America", "az": "Latın Amerikası", "ru": "Латинская Америка", "fa": "امریکای لاتین"},  # CLDR
     {"en": "Brisbane", "ru": "Брисбен", "fa": "بریسبین"},  # CLDR's time-zone cities
+    {"en": "Turkey", "az": "Türkiyə", "ru": "Турция", "fa": "ترکیه"},  # GeoNames' English name; ISO says Türkiye
+    {"en": "Vatican", "ru": "Ватикан", "az": "Vatikan"},
 ])
 def test_one_place_one_id_in_every_script(names: dict[str, str]) -> None:
     ids = {lang: _id(name, "LOC", lang) for lang, name in names.items()}
