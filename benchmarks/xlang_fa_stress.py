@@ -21,7 +21,7 @@ from pipeline.entities.canon import canonicalize
 from pipeline.entities.translit import CorpusLinks, SoundLinks, SpellingLinks, xlang_id
 from pipeline.evaluation.entities import load_fa_blind
 
-SETS = ("blind", "blind2", "blind3", "dev", "dev2")
+SETS = ("blind", "blind2", "blind3", "blind4", "dev", "dev2")
 
 
 def main() -> None:

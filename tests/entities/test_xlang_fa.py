@@ -85,6 +85,16 @@ def test_third_blind_set_precision_first() -> None:
     assert r["recall"] >= 0.74, r["recall"]
 
 
+def test_fourth_blind_set_precision_first() -> None:
+    """Written in session 14 by helpers blind to the rules (197 entities, many less famous than the other
+    sets'), measured once after that session's changes: precision 1.00, recall 0.643 as one corpus, 0.435
+    alone; the az/en/ru names of a row share one id for only 82 % of its pairs."""
+    assert len(load_fa_blind(name="blind4")) >= 190
+    r = evaluate_fa_pairs(name="blind4")
+    assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
+    assert r["recall"] >= 0.62, r["recall"]
+
+
 def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
     """رضا: no word of it is read by the tables, so two consonants are enough to meet Reza in the corpus;
     a short name the tables do read (قم, own id) still needs three."""
