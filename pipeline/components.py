@@ -74,8 +74,9 @@ def _module_path(module: str) -> Path:
 def version_for(lang: str) -> str:
     """The pipeline version of a document in ``lang``: lingflow's version plus a hash of
     every component that shapes it: component names, trained models' meta, the source of
-    language ID, of the language's pack, of the canonical names (pipeline/entities) and of the rule modules of its NER component. A change to any of them
-    reprocesses exactly the documents it affects on the next incremental run."""
+    language ID, of the language's pack, of the canonical names (pipeline/entities, with their tables) and
+    of the rule modules of its NER component. A change to any of them reprocesses the documents it affects
+    on the next incremental run (a change to pipeline/entities: every document with an NER component)."""
     parts = [__version__, DEFAULT_LANGID, _model_fingerprint("langid", "combiner.json"), _normalize.NAME,
              _segment.NAME, _source_fingerprint([PIPELINE_DIR / "langid", PIPELINE_DIR / "steps" / "text.py"])]
     spec = languages.spec(lang)

