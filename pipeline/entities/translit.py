@@ -231,6 +231,8 @@ class CorpusLinks:
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeletons"):
             return
+        if not any(c.isupper() for c in canonical):
+            return  # a cased script's name without a capital is a common word the NER took (``ленивые``)
         text = _prepared(canonical, lang)
         words = [w for w in NAME_WORDS.split(_to_latin(text, lang)) if w]
         sounds = None

@@ -282,3 +282,19 @@ def test_english_names_meet_az_and_ru_names_that_write_them_by_sound() -> None:
     assert link("Johann Adolf II", [("Адольф Иоганн I", "ru")]) is None  # II stays II
     assert _id("Elizabeth II", "PER", "en") != _id("Elizabeth I", "PER", "en")  # in the keys themselves
     assert link("Paul di Resta", [("Ди Реста , Пол", "ru")]) == _id("Ди Реста , Пол", "PER", "ru")  # di: no numeral
+
+
+def test_a_lower_case_name_of_a_cased_script_is_not_offered() -> None:
+    """A Russian or Azerbaijani 'name' without a capital is a common word the NER took (``ленивые``, lazy):
+    the Persian ``لنوو`` (Lenovo) does not take its id, but takes a capitalised name's."""
+    from pipeline.entities.translit import CorpusLinks
+
+    def link(offered: str, lang: str) -> dict:
+        links = CorpusLinks()
+        fa = canonicalize("لنوو", "ORG", "fa")
+        links.want("fa", fa, "ORG", "fa", xlang_id(fa, "ORG", "fa"))
+        links.offer(offered, "ORG", lang, xlang_id(offered, "ORG", lang))
+        return links.resolve()
+
+    assert link("ленивые", "ru") == {}
+    assert link("Ленивые", "ru") == {"fa": xlang_id("Ленивые", "ORG", "ru")}
