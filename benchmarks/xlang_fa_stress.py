@@ -44,10 +44,11 @@ def main() -> None:
             doc = json.loads(line)
             names.update((doc["text"][e["start"]:e["end"]], e["label"], path.parent.name)
                          for e in doc["entities"] if e["label"] in ("PER", "LOC", "ORG"))
+    # every NER name once: (canonical, label, language, own id); the three passes below read this list
+    named = [(c, label, lang, xlang_id(c, label, lang))
+             for text, label, lang in sorted(names) for c in [canonicalize(text, label, lang)]]
     by_id: dict[str | None, set[str]] = {}
-    for text, label, lang in sorted(names):
-        c = canonicalize(text, label, lang)
-        xid = xlang_id(c, label, lang)
+    for c, label, lang, xid in named:
         links.offer(c, label, lang, xid)
         by_id.setdefault(xid, set()).add(c)
     found = links.resolve()
@@ -56,18 +57,16 @@ def main() -> None:
           f"{len(found) - len(wrong)} to a partner's id, {len(wrong)} to another id")
     for i, xid in sorted(wrong.items()):
         print(f"  {rows[i][1]} ({rows[i][2].get('en', '')}) -> {', '.join(sorted(by_id.get(xid, ()))[:4])}")
-    sound_links(names, args.sample)
-    spelling_links(names, args.sample)
+    sound_links(named, args.sample)
+    spelling_links(named, args.sample)
 
 
-def spelling_links(names: set[tuple[str, str, str]], sample: int) -> None:
+def spelling_links(named: list[tuple[str, str, str, str | None]], sample: int) -> None:
     """az/ru names of the NER sets written with the letters of an English name of the sets that take its id
     (:class:`SpellingLinks`), with a deterministic sample to read."""
     links = SpellingLinks()
     others = []
-    for text, label, lang in sorted(names):
-        c = canonicalize(text, label, lang)
-        xid = xlang_id(c, label, lang)
+    for c, label, lang, xid in named:
         if lang == "en":
             links.offer(c, label, xid)
         else:
@@ -80,22 +79,20 @@ def spelling_links(names: set[tuple[str, str, str]], sample: int) -> None:
             print(f"  {label} {lang} {c}")
 
 
-def sound_links(names: set[tuple[str, str, str]], sample: int) -> None:
+def sound_links(named: list[tuple[str, str, str, str | None]], sample: int) -> None:
     """English names of the NER sets that take an az/ru name's id by their sound (:class:`SoundLinks`), with a
     deterministic sample to read (every n-th link)."""
     links = SoundLinks()
     by_id: dict[str | None, set[str]] = {}
     english = []
-    for text, label, lang in sorted(names):
-        c = canonicalize(text, label, lang)
-        xid = xlang_id(c, label, lang)
+    for c, label, lang, xid in named:
         if lang == "en":
             english.append((c, label, xid))
         else:
             links.offer([xid])
             by_id.setdefault(xid, set()).add(c)
     found = {(c, label): new for c, label, xid in english if (new := links.link(c, label, "en", xid)) is not None}
-    print(f"\nEnglish names linked by their sound to an az/ru name's id: {len(found)} of {sum(1 for n in names if n[2] == 'en')}")
+    print(f"\nEnglish names linked by their sound to an az/ru name's id: {len(found)} of {len(english)}")
     step = max(1, len(found) // sample) if sample else 0
     for k, ((c, label), xid) in enumerate(sorted(found.items())):
         if step and k % step == 0:

@@ -48,9 +48,14 @@ def read_pairs(path: Path) -> dict[str, str]:
     return out
 
 
+def form_key(word: str, lang: str) -> str:
+    """A word as the word-form tables key it: lower-cased the language's way, ``ё`` as ``е``."""
+    return lower(word, lang).replace("ё", "е")
+
+
 @lru_cache(maxsize=None)
 def load_forms(lang: str) -> SortedLines:
-    """The language's word forms of running text (``data/<lang>_forms.txt.gz``, folded as
-    :func:`pipeline.training.word_forms.fold`; az and ru, from Debian's tesseract word lists, built by
-    :mod:`pipeline.training.word_forms`): is a stem a word at all? Empty if the file is absent."""
+    """The language's word forms of running text (``data/<lang>_forms.txt.gz``, keyed by :func:`form_key`;
+    az and ru, from Debian's tesseract word lists, built by :mod:`pipeline.training.word_forms`): is a stem a
+    word at all? Empty if the file is absent."""
     return SortedLines(DATA_DIR / f"{lang}_forms.txt.gz")

@@ -332,10 +332,10 @@ def _no_text_has(new: str, old: str) -> bool:
     """``old`` (as written) is a word of running Russian text and ``new`` (its canonical reading, a word the
     dictionary does not hold whole) is not, nor its instrumental: the reading invents a word (``Роналду`` ->
     ``Роналда``, ``Пеле`` -> ``Пель``, ``Мандела`` -> ``Мандел``)."""
-    from pipeline.entities.lexicon import load_forms
+    from pipeline.entities.lexicon import form_key, load_forms
 
     forms = load_forms("ru")
-    fold_new, fold_old = key_ru(new).lower(), key_ru(old).lower()
+    fold_new, fold_old = form_key(new, "ru"), form_key(old, "ru")
     return (fold_old in forms and fold_new not in forms and not fold_old.endswith(_AGREEING_END + _SURNAME_OBLIQUE)
             and not any(fold_new + e in forms for e in ("ом", "ем", "ым", "им"))
             and not _in_dictionary(new, whole=True))

@@ -19,17 +19,13 @@ import re
 import sys
 from pathlib import Path
 
+from pipeline.entities.lexicon import form_key as fold
 from pipeline.text.normalize import lower, normalize
 from pipeline.training.vectors import tesseract_words
 
 DATA = Path(__file__).resolve().parents[1] / "entities" / "data"
 TESSERACT = {"az": "aze", "ru": "rus"}
 _FORM = re.compile(r"^[^\W\d_]+(?:['-][^\W\d_]+)*$")
-
-
-def fold(word: str, lang: str) -> str:
-    """The table's key of a word: lower-cased the language's way, ``ё`` as ``е``."""
-    return lower(word, lang).replace("ё", "е")
 
 
 def forms(words: list[str], lang: str) -> list[str]:
