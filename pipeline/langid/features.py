@@ -10,6 +10,7 @@ import numpy as np
 from . import backends
 from .scripts import (ALPHABETS, ARABIC, CYRILLIC, LATIN, MARKER_LETTERS, SCRIPT_LANGUAGES,
                       ScriptProfile, foreign_letters, marker_count)
+from .vocab import WordLists
 
 TARGETS = ("az", "en", "ru", "fa")
 LANGUAGES = ("az", "en", "ru", "fa", "tr", "kk", "uk", "be", "bg", "ar", "ur", "mn", "sr", "mk")
@@ -17,7 +18,7 @@ LANGUAGES = ("az", "en", "ru", "fa", "tr", "kk", "uk", "be", "bg", "ar", "ur", "
 SCRIPT_LEXICONS = {LATIN: ("az", "en"), CYRILLIC: ("ru",), ARABIC: ("fa",)}
 _BLOCK = {LATIN: "L", CYRILLIC: "C", ARABIC: "A"}
 BASE_FEATURES = ("lingua", "foreign", "anyforeign", "marker", "lex_in", "lex_out", "lex_shared",
-                 "fw_in", "fw_out", "cld_top", "cld_pct", "lingua_short", "cld_short")
+                 "fw_in", "fw_out", "cld_top", "cld_pct", "lingua_short", "cld_short", "voc")
 FEATURES: tuple[str, ...] = tuple(f"{b}_{s}" for s in "LCA" for b in BASE_FEATURES) + (
     "target", "target_short", "target_1w") + tuple(f"b_{lang}" for lang in LANGUAGES)
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
@@ -98,11 +99,30 @@ class FeatureExtractor:
     the number of training lines of `lang` they occur in (kept when >= FREQUENT_MIN_LINES)."""
 
     def __init__(self, lexicons: dict[str, frozenset[str]], rates: dict[tuple[str, str, str], float],
-                 others: dict[str, int], frequent: dict[str, dict[str, int]]):
+                 others: dict[str, int], frequent: dict[str, dict[str, int]],
+                 vocab: WordLists | None = None, vocab_rates: dict[str, float] | None = None):
         self.lexicons = lexicons
         self.rates = rates
         self.others = others
         self.frequent = frequent
+        self.vocab = vocab
+        self.vocab_rates = vocab_rates or {}
+
+    def vocab_hits(self, words: list[str], lang: str, masks: list[int] | None = None) -> tuple[int, int]:
+        """(hits, misses) of `words` (original case) in `lang`'s word list; a capitalised word the list
+        lacks (mostly a name) counts as neither. `masks`: the words' language masks, when already known."""
+        if self.vocab is None or lang not in self.vocab or not words:
+            return 0, 0
+        if masks is None:
+            masks = self.vocab.masks_of([w.lower() for w in words])
+        bit = self.vocab.bit[lang]
+        hits = misses = 0
+        for word, mask in zip(words, masks):
+            if mask & bit:
+                hits += 1
+            elif not (NAMES_NEUTRAL and word[:1].isupper()):
+                misses += 1
+        return hits, misses
 
     def is_frequent(self, word: str, lang: str, own: frozenset[str] = frozenset()) -> bool:
         """Is `word` one of `lang`'s frequent words (leaving out `own`, the words of a training line
@@ -176,6 +196,7 @@ class FeatureExtractor:
                 for c in cands}
         any_freq = [any(f[j] for f in freq.values()) for j in range(n_lex)]
         block = _BLOCK[prof.script]
+        masks = self.vocab.masks_of(lower) if self.vocab is not None else None
         # The marker evidence counts the letters of the words the other features read: the
         # combiner was trained on lines, and a count over a whole document outgrows its weights
         # (2,000 characters of Russian without a Kazakh letter had come out as Kazakh).
@@ -198,9 +219,14 @@ class FeatureExtractor:
             top = 1.0 if cld_top == c else 0.0
             fw_in = float(sum(freq[c]))
             fw_out = float(sum(1 for j in range(n_lex) if any_freq[j] and not freq[c][j]))
+            voc = 0.0
+            if c in self.vocab_rates:
+                v_hit, v_miss = self.vocab_hits(first, c, masks)
+                r = self.vocab_rates[c]
+                voc = v_hit * math.log(r) + v_miss * math.log(1.0 - r)
             values = (lg, foreign, float(foreign > 0), marker, lex_in, lex_out, lex_shared, fw_in, fw_out,
                       top, cld.get(c, 0.0),
-                      lg * short, top * short)
+                      lg * short, top * short, voc)
             start = _INDEX[f"lingua_{block}"]
             row[start:start + len(values)] = values
             if c in TARGETS:

@@ -16,6 +16,7 @@ import numpy as np
 from . import backends
 from .features import (FEATURES, FREQUENT_MIN_LINES, SHORT_WORDS, TARGETS, FeatureExtractor, load_lexicon,
                        with_morphology)
+from .vocab import VOCAB_FILE, WordLists
 from .scripts import SCRIPT_LANGUAGES, SINGLE_LANGUAGE_SCRIPTS, ScriptProfile, profile
 
 UND = "und"
@@ -60,7 +61,9 @@ class Combiner:
         rates = {tuple(k.split("|")): v for k, v in spec["lexicon_rates"].items()}
         weights = np.asarray(spec["weights"], dtype=float)
         weights[FEATURES.index("target")] += spec["target_prior"]
-        extractor = FeatureExtractor(with_morphology(lexicons), rates, others, frequent)
+        vocab = WordLists.load(model_dir / VOCAB_FILE) if (model_dir / VOCAB_FILE).exists() else None
+        extractor = FeatureExtractor(with_morphology(lexicons), rates, others, frequent, vocab,
+                                     spec.get("vocab_rates"))
         return cls(weights, extractor, spec["target_prior"], spec["min_confidence"],
                    spec["min_confidence_short"], spec["min_letters"])
 

@@ -8,6 +8,7 @@ weights): all of them for the shipped model; the even (0, 2, ...) or odd lines f
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pipeline.langid import backends
 from pipeline.langid.features import (FEATURES, FREQUENT_MIN_LINES, LANGUAGES, LEX_MAX_WORDS, LEX_MIN_COUNT, LEX_OUTCOMES,
                        SCRIPT_LEXICONS, TARGETS, FeatureExtractor, with_morphology)
 from pipeline.langid.scripts import profile
+from pipeline.langid.vocab import VOCAB_FILE, WordLists
 
 #: NER training sets used as running text per target language (PEYMA is research-only: excluded).
 NER_SETS = {"az": ("wikiann", "aznews"), "en": ("wikiann",), "ru": ("wikiann", "nerel"),
@@ -28,7 +30,7 @@ LOOKALIKES = tuple(lang for lang in LANGUAGES if lang not in TARGETS)
 #: Decision rule (from a small grid read on both halves of an earlier version; see MODEL_CARD.md).
 TARGET_PRIOR = 1.0
 MIN_CONFIDENCE = 0.6
-MIN_CONFIDENCE_SHORT = 0.7
+MIN_CONFIDENCE_SHORT = 0.8
 MIN_LETTERS = 3
 
 L2 = 1e-3
@@ -118,6 +120,22 @@ def lexicon_rates(data_dir: Path, extractor: FeatureExtractor, half: str) -> dic
     return rates
 
 
+def vocabulary_rates(data_dir: Path, extractor: FeatureExtractor, half: str) -> dict[str, float]:
+    """Share of each language's words (first LEX_MAX_WORDS words of its training lines of sentences and
+    word pairs; capitalised misses left out) found in its own word list; clipped to [0.05, 0.97]."""
+    rates = {}
+    for lang in LANGUAGES:
+        hits = total = 0
+        for kind in ("sentences", "word-pairs"):
+            for line in langid_lines(data_dir, kind, lang, half):
+                h, m = extractor.vocab_hits(list(profile(line).words[:LEX_MAX_WORDS]), lang)
+                hits += h
+                total += h + m
+        if total:
+            rates[lang] = round(min(max(hits / total, 0.05), 0.97), 4)
+    return rates
+
+
 def training_rows(data_dir: Path, extractor: FeatureExtractor, half: str = TRAIN_HALF):
     """Feature matrices of the training lines whose true language is among their candidates."""
     rows = []
@@ -182,14 +200,20 @@ def train(data_dir: str | Path, out_dir: str | Path | None = None, half: str = T
         "".join(f"{lang}\t{w}\n" for lang in LANGUAGES for w in frequent[lang]), encoding="utf-8")
     extractor = FeatureExtractor(lexicons, {}, dict(others), frequent)
     rates = lexicon_rates(data_dir, extractor, half)
+    vocab_path = backends.MODELS_DIR / VOCAB_FILE
+    if out / VOCAB_FILE != vocab_path:
+        shutil.copyfile(vocab_path, out / VOCAB_FILE)
+    vocab = WordLists.load(out / VOCAB_FILE)
+    vocab_rates = vocabulary_rates(data_dir, FeatureExtractor(lexicons, {}, dict(others), frequent, vocab), half)
     extractor = FeatureExtractor(lexicons, {tuple(k.split("|")): v for k, v in rates.items()}, dict(others),
-                                 frequent)
+                                 frequent, vocab, vocab_rates)
     weights = fit_combiner(training_rows(data_dir, extractor, half))
     spec = {
         "name": "langid.lingflow.v1",
         "features": list(FEATURES),
         "weights": [round(float(v), 6) for v in weights],
         "lexicon_rates": rates,
+        "vocab_rates": vocab_rates,
         "target_prior": TARGET_PRIOR,
         "min_confidence": MIN_CONFIDENCE,
         "min_confidence_short": MIN_CONFIDENCE_SHORT,

@@ -31,9 +31,9 @@ def test_cross_validation_meets_the_bars(langid_data):
     rows = cross_validate(langid_data.parent, ("sentences", "word-pairs"))
     pooled = {r["kind"]: r for r in rows if r["half"] == "pooled"}
     assert pooled["sentences"]["detector"] == "lingflow (2-fold CV)"
-    _check_bars(pooled, 99.5, 99.0, 0.5, 96.0, 1.5)
+    _check_bars(pooled, 99.5, 99.0, 0.5, 96.0, 1.0)  # measured 99.75 / ru 99.4 / 0.26 %; pairs 96.7, 0.72 %
     for test_half in ("odd", "even"):
-        _check_bars({r["kind"]: r for r in rows if r["half"] == test_half}, 99.5, 98.7, 0.5, 96.0, 1.5)
+        _check_bars({r["kind"]: r for r in rows if r["half"] == test_half}, 99.5, 98.7, 0.5, 95.0, 1.25)
 
 
 def test_pooled_predictions_go_back_in_file_order():
@@ -51,7 +51,8 @@ def test_shipped_model_is_trained_on_all_lines():
 def test_training_reproduces_the_shipped_artefacts(tmp_path, langid_data):
     train(langid_data.parent, tmp_path)
     for rel in ("combiner.json", "profiles/az.json", "lexicons/az.txt", "lexicons/en.txt",
-                "lexicons/ru.txt", "lexicons/fa.txt", "lexicons/others.txt", "lexicons/frequent.tsv"):
+                "lexicons/ru.txt", "lexicons/fa.txt", "lexicons/others.txt", "lexicons/frequent.tsv",
+                "vocab.npz"):
         assert_same_artifact(tmp_path / rel, MODELS_DIR / rel)  # floats within 1e-3 relative: the fit differs by CPU in the 4th-5th digit
 
 
