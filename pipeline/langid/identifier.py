@@ -16,7 +16,7 @@ import numpy as np
 from . import backends
 from .features import (FEATURES, FREQUENT_MIN_LINES, SHORT_WORDS, TARGETS, FeatureExtractor, load_lexicon,
                        with_morphology)
-from .vocab import VOCAB_FILE, WordLists
+from .vocab import VOCAB_DIR, WordLists
 from .scripts import SCRIPT_LANGUAGES, SINGLE_LANGUAGE_SCRIPTS, ScriptProfile, profile
 
 UND = "und"
@@ -61,7 +61,7 @@ class Combiner:
         rates = {tuple(k.split("|")): v for k, v in spec["lexicon_rates"].items()}
         weights = np.asarray(spec["weights"], dtype=float)
         weights[FEATURES.index("target")] += spec["target_prior"]
-        vocab = WordLists.load(model_dir / VOCAB_FILE) if (model_dir / VOCAB_FILE).exists() else None
+        vocab = WordLists.load(model_dir / VOCAB_DIR) if (model_dir / VOCAB_DIR).is_dir() else None
         extractor = FeatureExtractor(with_morphology(lexicons), rates, others, frequent, vocab,
                                      spec.get("vocab_rates"))
         return cls(weights, extractor, spec["target_prior"], spec["min_confidence"],

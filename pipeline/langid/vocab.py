@@ -1,11 +1,11 @@
 """Word lists of all fourteen languages the identifier tells apart, as one table of 32-bit hashes.
 
-``models/langid/vocab.npz`` holds the sorted BLAKE2b-32 hashes of the lower-cased word forms of Debian's
+``models/langid/vocab/`` holds the sorted BLAKE2b-32 hashes of the lower-cased word forms of Debian's
 tesseract word lists (tessdata_fast, (C) Google Inc., Apache-2.0; built by ``python -m
 pipeline.training.langid_vocab``) with, per hash, a bit mask of the languages whose list has the word. One
 binary search answers "which of the fourteen languages have this word?" with a false-positive rate under
 1e-4 per language (at most ~250k forms per language in 2^32 values), in ~10 MB instead of ~30 MB of text,
-loaded in milliseconds. The combiner reads it as evidence where a pair of words is all there is:
+memory-mapped (processes share the pages; nothing is read until a word is looked up). The combiner reads it as evidence where a pair of words is all there is:
 ``حمایت سیاسی`` is Persian and Urdu, ``سنیچر`` only Urdu; ``наказом`` is Ukrainian only.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-VOCAB_FILE = "vocab.npz"
+VOCAB_DIR = "vocab"
+FILES = ("hashes.npy", "masks.npy", "langs.txt")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -36,9 +37,15 @@ class WordLists:
         self.bit = {lang: 1 << i for i, lang in enumerate(langs)}
 
     @classmethod
-    def load(cls, path: Path) -> "WordLists":
-        with np.load(path) as data:
-            return cls(data["hashes"], data["masks"], tuple(str(x) for x in data["langs"]))
+    def load(cls, folder: Path) -> "WordLists":
+        langs = tuple((folder / "langs.txt").read_text(encoding="utf-8").split())
+        return cls(np.load(folder / "hashes.npy", mmap_mode="r"), np.load(folder / "masks.npy", mmap_mode="r"), langs)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.save(folder / "hashes.npy", np.ascontiguousarray(self.hashes), allow_pickle=False)
+        np.save(folder / "masks.npy", np.ascontiguousarray(self.masks), allow_pickle=False)
+        (folder / "langs.txt").write_text("\n".join(self.langs) + "\n", encoding="utf-8")
 
     def __contains__(self, lang: str) -> bool:
         return lang in self.bit
@@ -61,8 +68,8 @@ class WordLists:
         return int(np.count_nonzero(self.masks & self.bit[lang]))
 
 
-def build(words_by_lang: dict[str, list[str]]) -> dict[str, np.ndarray]:
-    """The arrays of vocab.npz from each language's (already normalised, lower-cased) words."""
+def build(words_by_lang: dict[str, list[str]]) -> WordLists:
+    """The lists of each language's (already normalised, lower-cased) words."""
     langs = sorted(words_by_lang)
     assert len(langs) <= 16
     per_lang = [np.unique(np.array([word_hash(w) for w in words_by_lang[lang]], dtype=np.uint32)) for lang in langs]
@@ -70,4 +77,4 @@ def build(words_by_lang: dict[str, list[str]]) -> dict[str, np.ndarray]:
     masks = np.zeros(len(hashes), dtype=np.uint16)
     bits = np.concatenate([np.full(len(a), 1 << i, dtype=np.uint16) for i, a in enumerate(per_lang)])
     np.bitwise_or.at(masks, inverse, bits)
-    return {"hashes": hashes, "masks": masks, "langs": np.array(langs, dtype="<U3")}
+    return WordLists(hashes, masks, tuple(langs))

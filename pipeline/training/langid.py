@@ -18,7 +18,7 @@ from pipeline.langid import backends
 from pipeline.langid.features import (FEATURES, FREQUENT_MIN_LINES, LANGUAGES, LEX_MAX_WORDS, LEX_MIN_COUNT, LEX_OUTCOMES,
                        SCRIPT_LEXICONS, TARGETS, FeatureExtractor, with_morphology)
 from pipeline.langid.scripts import profile
-from pipeline.langid.vocab import VOCAB_FILE, WordLists
+from pipeline.langid.vocab import VOCAB_DIR, WordLists
 
 #: NER training sets used as running text per target language (PEYMA is research-only: excluded).
 NER_SETS = {"az": ("wikiann", "aznews"), "en": ("wikiann",), "ru": ("wikiann", "nerel"),
@@ -200,10 +200,10 @@ def train(data_dir: str | Path, out_dir: str | Path | None = None, half: str = T
         "".join(f"{lang}\t{w}\n" for lang in LANGUAGES for w in frequent[lang]), encoding="utf-8")
     extractor = FeatureExtractor(lexicons, {}, dict(others), frequent)
     rates = lexicon_rates(data_dir, extractor, half)
-    vocab_path = backends.MODELS_DIR / VOCAB_FILE
-    if out / VOCAB_FILE != vocab_path:
-        shutil.copyfile(vocab_path, out / VOCAB_FILE)
-    vocab = WordLists.load(out / VOCAB_FILE)
+    vocab_path = backends.MODELS_DIR / VOCAB_DIR
+    if (out / VOCAB_DIR).resolve() != vocab_path.resolve():
+        shutil.copytree(vocab_path, out / VOCAB_DIR, dirs_exist_ok=True)
+    vocab = WordLists.load(out / VOCAB_DIR)
     vocab_rates = vocabulary_rates(data_dir, FeatureExtractor(lexicons, {}, dict(others), frequent, vocab), half)
     extractor = FeatureExtractor(lexicons, {tuple(k.split("|")): v for k, v in rates.items()}, dict(others),
                                  frequent, vocab, vocab_rates)

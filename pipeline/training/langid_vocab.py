@@ -1,4 +1,4 @@
-"""Build ``pipeline/models/langid/vocab.npz``: a word list per language the identifier tells apart.
+"""Build ``pipeline/models/langid/vocab/``: a word list per language the identifier tells apart.
 
 Maintenance only (``lingflow train langid`` and the runtime read the committed file)::
 
@@ -12,17 +12,13 @@ homoglyphs mapped to the dominant script) and lower-cased, stored as sorted 32-b
 """
 from __future__ import annotations
 
-import io
 import sys
-import zipfile
 from pathlib import Path
-
-import numpy as np
 
 from pipeline.langid import backends
 from pipeline.langid.features import LANGUAGES
 from pipeline.langid.scripts import profile
-from pipeline.langid.vocab import VOCAB_FILE, build
+from pipeline.langid.vocab import VOCAB_DIR, build
 from pipeline.training.vectors import tesseract_words
 
 #: Debian tesseract-ocr-<code> per language.
@@ -40,17 +36,14 @@ def words_of(lang: str) -> list[str]:
 
 def main(out: Path | None = None) -> None:
     assert set(TESSERACT) == set(LANGUAGES)
-    out = out or backends.MODELS_DIR / VOCAB_FILE
+    out = out or backends.MODELS_DIR / VOCAB_DIR
     words = {}
     for lang in LANGUAGES:
         words[lang] = words_of(lang)
         print(f"{lang}: {len(words[lang]):,} words", file=sys.stderr)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:  # np.savez's layout, with fixed dates
-        for lang, arr in build(words).items():
-            buf = io.BytesIO()
-            np.lib.format.write_array(buf, arr, allow_pickle=False)
-            zf.writestr(zipfile.ZipInfo(f"{lang}.npy", date_time=(1980, 1, 1, 0, 0, 0)), buf.getvalue())
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    build(words).save(out)
+    size = sum(f.stat().st_size for f in out.iterdir())
+    print(f"wrote {out}/ ({size / 1e6:.1f} MB)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The per-language word lists (models/langid/vocab.npz, from Debian's tesseract word lists) and their
+"""The per-language word lists (models/langid/vocab/, from Debian's tesseract word lists) and their
 evidence in the combiner."""
 import math
 import shutil
@@ -10,12 +10,12 @@ import pytest
 from pipeline.langid.backends import MODELS_DIR
 from pipeline.langid.features import FEATURES, LANGUAGES, FeatureExtractor
 from pipeline.langid.scripts import profile
-from pipeline.langid.vocab import VOCAB_FILE, WordLists, build, word_hash
+from pipeline.langid.vocab import FILES, VOCAB_DIR, WordLists, build, word_hash
 
 
 @pytest.fixture(scope="module")
 def vocab() -> WordLists:
-    return WordLists.load(MODELS_DIR / VOCAB_FILE)
+    return WordLists.load(MODELS_DIR / VOCAB_DIR)
 
 
 def test_every_language_has_a_list_and_hashes_are_sorted(vocab):
@@ -39,12 +39,13 @@ def test_words_are_in_their_language_and_not_its_look_alike(vocab, word, yes, no
     assert vocab.hits([word], no) == [False]
 
 
-def test_hash_is_stable_and_lists_are_built_sorted_and_unique():
+def test_hash_is_stable_and_lists_are_built_sorted_and_unique(tmp_path):
     assert word_hash("bakı") == word_hash("bakı") != word_hash("baki")
-    arrays = build({"tr": ["c", "b"], "az": ["b", "a", "a"]})
-    assert list(arrays["hashes"]) == sorted({word_hash("a"), word_hash("b"), word_hash("c")})
-    lists = WordLists(arrays["hashes"], arrays["masks"], tuple(arrays["langs"]))
-    assert lists.langs == ("az", "tr")
+    built = build({"tr": ["c", "b"], "az": ["b", "a", "a"]})
+    assert list(built.hashes) == sorted({word_hash("a"), word_hash("b"), word_hash("c")})
+    built.save(tmp_path / "v")
+    lists = WordLists.load(tmp_path / "v")
+    assert lists.langs == ("az", "tr") and isinstance(lists.hashes, np.memmap)
     assert lists.hits(["a", "c", "b", "d"], "az") == [True, False, True, False]
     assert lists.hits(["a", "c", "b", "d"], "tr") == [False, True, True, False]
     assert lists.masks_of(["b", "d"]) == [3, 0] and lists.masks_of([]) == []
@@ -78,5 +79,6 @@ def test_the_builder_reproduces_the_shipped_lists(tmp_path):
     if missing or not shutil.which("dawg2wordlist"):
         pytest.skip("build-time only (apt-get install tesseract-ocr " + " ".join(f"tesseract-ocr-{c}" for c in TESSERACT.values())
                     + "); the runtime reads the committed lists")
-    main(tmp_path / VOCAB_FILE)
-    assert (tmp_path / VOCAB_FILE).read_bytes() == (MODELS_DIR / VOCAB_FILE).read_bytes()
+    main(tmp_path / VOCAB_DIR)
+    for name in FILES:
+        assert (tmp_path / VOCAB_DIR / name).read_bytes() == (MODELS_DIR / VOCAB_DIR / name).read_bytes(), name
