@@ -29,7 +29,8 @@ PREFILTER_MIN_FOREIGN = 2  # drop a candidate with at least this many letters ou
 PREFILTER_SHARE = 0.02     # ... when they are also at least this share of the letters
 LEX_MIN_COUNT = 2          # a lexicon keeps words seen at least this often in training text
 FAST_PATH_MIN_LETTERS = 40  # CLD2 alone decides texts this long ...
-FAST_PATH_MIN_SHARE = 0.95  # ... when it gives one candidate this share and its letters all fit
+FAST_PATH_MIN_SHARE = 0.95  # ... when it gives one candidate this share and its letters all fit ...
+FAST_PATH_VETO = 2          # ... and no other candidate's word list holds this many more of its first words
 
 
 LEX_MAX_WORDS = 10         # lexicon look-ups per text (the first words of the dominant script)
@@ -167,8 +168,18 @@ class FeatureExtractor:
         for code, share in cld.items():
             if share >= FAST_PATH_MIN_SHARE and code in cands:
                 if code not in ALPHABETS or foreign_letters(prof.letters, code, strict=True) == 0:
-                    return code
+                    return None if self._lists_disagree(prof, cands, code) else code
         return None
+
+    def _lists_disagree(self, prof: ScriptProfile, cands: tuple[str, ...], code: str) -> bool:
+        """Does another candidate's word list hold at least FAST_PATH_VETO more of the first words than
+        `code`'s? (CLD2 calls «Воевал на Западном ... фронтах» Serbian: every letter is Serbian too.)"""
+        if self.vocab is None or code not in self.vocab:
+            return False
+        first = prof.words[:LEX_MAX_WORDS]
+        masks = self.vocab.masks_of([w.lower() for w in first])
+        own = self.vocab_hits(first, code, masks)[0]
+        return any(self.vocab_hits(first, c, masks)[0] >= own + FAST_PATH_VETO for c in cands if c != code)
 
     def cld2(self, prof: ScriptProfile) -> dict[str, float]:
         """CLD2 shares for the words the models read."""

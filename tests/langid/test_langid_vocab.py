@@ -82,3 +82,21 @@ def test_the_builder_reproduces_the_shipped_lists(tmp_path):
     main(tmp_path / VOCAB_DIR)
     for name in FILES:
         assert (tmp_path / VOCAB_DIR / name).read_bytes() == (MODELS_DIR / VOCAB_DIR / name).read_bytes(), name
+
+
+def test_word_lists_veto_a_fast_path_that_they_contradict(ident):
+    """CLD2 is sure this Russian line is Serbian (every letter is Serbian too); the word lists say
+    Russian, so the combiner decides."""
+    line = "Воевал на Западном , Сталинградском , 1-м , 2-м и 3-м Белорусских фронтах ."
+    assert ident.detect(line).lang == "ru"
+    from pipeline.langid.identifier import _combiner
+
+    comb = _combiner(ident.model_dir)
+    prof = profile(line)
+    cands = comb.extractor.candidates(prof)
+    cld = comb.extractor.cld2(prof)
+    assert max(cld, key=cld.get) == "sr" and cld["sr"] >= 0.95
+    assert comb.extractor.fast_path(prof, cands, cld) is None
+    # a long Serbian line keeps its fast path
+    sr = "Народна скупштина Републике Србије усвојила је данас закон о буџету за следећу годину ."
+    assert comb.extractor.fast_path(profile(sr), comb.extractor.candidates(profile(sr)), comb.extractor.cld2(profile(sr))) == "sr"
