@@ -8,7 +8,9 @@ names) and none of the sets' own partners. A link is right when it is the id of 
 partners (the NER sets hold many of the same people and places), wrong otherwise. Prints the counts
 and the wrong links (Persian name -> the names that carry the id it got). Then the English names of the
 same NER sets that take an az/ru name's id by their sound (SoundLinks), and the az/ru names that take an English
-name's id by its letters (SpellingLinks), each with a sample to read.
+name's id by its letters (SpellingLinks), each with a sample to read. Last, every acronym read by its
+letters (``acr`` keys: ``BBC``, ``Би-би-си``, ``بی‌بی‌سی``) that ORG names of two or more languages of the
+NER sets share (PEYMA left out: research-only), all of them, to read.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 from pathlib import Path
 
 from pipeline.entities.canon import canonicalize
-from pipeline.entities.translit import CorpusLinks, SoundLinks, SpellingLinks, xlang_id
+from pipeline.entities.translit import CorpusLinks, SoundLinks, SpellingLinks, latin_key, xlang_id
 from pipeline.evaluation.entities import load_fa_blind
 
 SETS = ("blind", "blind2", "blind3", "blind4", "dev", "dev2")
@@ -59,6 +61,29 @@ def main() -> None:
         print(f"  {rows[i][1]} ({rows[i][2].get('en', '')}) -> {', '.join(sorted(by_id.get(xid, ()))[:4])}")
     sound_links(named, args.sample)
     spelling_links(named, args.sample)
+    acronym_groups(args.data)
+
+
+def acronym_groups(data: Path) -> None:
+    """ORG names of the NER sets (all four languages) whose acronym key (letters read by their names) is
+    shared across languages: one line per key, its names per language."""
+    groups: dict[str, dict[str, set[str]]] = {}
+    for path in sorted((data / "ner").glob("*/*.jsonl")):
+        if path.name.startswith("peyma"):
+            continue
+        lang = path.parent.name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            for e in doc["entities"]:
+                if e["label"] == "ORG":
+                    c = canonicalize(doc["text"][e["start"]:e["end"]], "ORG", lang)
+                    key = latin_key(c, "ORG", lang)
+                    if key and key.startswith("acr "):
+                        groups.setdefault(key, {}).setdefault(lang, set()).add(c)
+    shared = {k: v for k, v in sorted(groups.items()) if len(v) >= 2}
+    print(f"\nacronyms read by their letters: {len(groups)} keys, {len(shared)} shared by two or more languages")
+    for key, by_lang in shared.items():
+        print(f"  {key[4:]}: " + "; ".join(f"{lang} {', '.join(sorted(names)[:3])}" for lang, names in sorted(by_lang.items())))
 
 
 def spelling_links(named: list[tuple[str, str, str, str | None]], sample: int) -> None:

@@ -28,11 +28,12 @@ from typing import Any
 import numpy as np
 
 from pipeline import languages
+from pipeline.entities.acronym_keys import acronym_key
 from pipeline.entities.lexicon import read_pairs
 from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
-NAME = "entities.xlang.v8"  # v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
+NAME = "entities.xlang.v9"  # v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
 XLANG_LABELS = ("PER", "LOC", "ORG")
 NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name  # ORG: one-word names only (brands, acronyms); longer ones translate
 
@@ -124,6 +125,10 @@ def spelled_key(canonical: str, label: str, lang: str) -> str | None:
     if label == "ORG" and len(canonical.split()) != 1:
         return None
     pack = _pack(lang)
+    if label == "ORG":
+        acronym = acronym_key(canonical, lang, pack)
+        if acronym is not None:
+            return acronym
     if pack is not None and hasattr(pack, "latin_key"):  # a script without short vowels: its own key
         return pack.latin_key(canonical, label)
     words = [_word_key(w) for w in NAME_WORDS.split(_to_latin(_prepared(canonical, lang), lang)) if w]

@@ -329,3 +329,13 @@ def corpus_key(skeletons: Skeletons, read: bool = False) -> tuple[str, ...] | No
     if sum(len(s.replace("V", "")) for s, _ in skeletons) < (MIN_CORPUS_CONSONANTS if read else MIN_UNREAD_CONSONANTS):
         return None
     return tuple(s for s, _ in skeletons)
+
+
+#: How Persian writes the names of Latin letters in an acronym read by its letters (``بی‌بی‌سی`` BBC,
+#: ``سی‌ان‌ان`` CNN, ``اف‌بی‌آی`` FBI): :mod:`pipeline.entities.acronym_keys`. Not ``ای``: it is A or E.
+LETTER_NAMES = {
+    "اِی": "A", "بی": "B", "سی": "C", "دی": "D", "اف": "F", "اِف": "F", "جی": "G", "جِی": "J",
+    "اچ": "H", "اِچ": "H", "آی": "I", "کی": "K", "کِی": "K", "ال": "L", "اِل": "L", "ام": "M", "اِم": "M",
+    "ان": "N", "اِن": "N", "او": "O", "پی": "P", "کیو": "Q", "آر": "R", "اس": "S", "اِس": "S", "تی": "T",
+    "یو": "U", "وی": "V", "و": "W", "دبلیو": "W", "دابلیو": "W", "ایکس": "X", "وای": "Y", "زد": "Z", "زی": "Z",
+}

@@ -18,3 +18,14 @@ def to_latin(lowered: str) -> str:
             lat = {"я": "a", "ю": "u", "е": "e", "ё": "o"}[ch]
         out.append(lat)
     return "".join(out)
+
+
+#: How Russian text writes the names of Latin letters in an acronym read by its letters (``Би-би-си`` BBC,
+#: ``Си-эн-эн`` CNN, ``Эм-ти-ви`` MTV): :mod:`pipeline.entities.acronym_keys`.
+LETTER_NAMES = {
+    "эй": "A", "би": "B", "си": "C", "ди": "D", "эф": "F", "джи": "G", "эйч": "H", "ай": "I", "джей": "J",
+    "кей": "K", "кэй": "K", "эл": "L", "эль": "L", "эм": "M", "эн": "N", "оу": "O", "пи": "P", "кью": "Q",
+    "ар": "R", "эс": "S", "ти": "T", "ю": "U", "ви": "V", "экс": "X", "уай": "Y", "зед": "Z",
+}
+#: Letter names written with a hyphen of their own (``Би-эм-дабл-ю`` BMW), read before the pieces are split.
+JOINED_LETTER_NAMES = {"дабл-ю": "W", "дабл ю": "W"}
