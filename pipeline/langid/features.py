@@ -172,9 +172,11 @@ class FeatureExtractor:
         return None
 
     def _lists_disagree(self, prof: ScriptProfile, cands: tuple[str, ...], code: str) -> bool:
-        """Does another candidate's word list hold at least FAST_PATH_VETO more of the first words than
-        `code`'s? (CLD2 calls «Воевал на Западном ... фронтах» Serbian: every letter is Serbian too.)"""
-        if self.vocab is None or code not in self.vocab:
+        """Is `code` a look-alike and does another candidate's word list hold at least FAST_PATH_VETO more of
+        the first words than `code`'s? (CLD2 calls «Воевал на Западном ... фронтах» Serbian: every letter is
+        Serbian too.) A target CLD2 is sure of stays: the look-alikes' lists hold many English loans and
+        brands (``whatsapp``, ``viber`` are Turkish words to tesseract, not English ones)."""
+        if self.vocab is None or code not in self.vocab or code in TARGETS:
             return False
         first = prof.words[:LEX_MAX_WORDS]
         masks = self.vocab.masks_of([w.lower() for w in first])

@@ -17,11 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.text.memo import MEMO
+
 VOCAB_DIR = "vocab"
 FILES = ("hashes.npy", "masks.npy", "langs.txt")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=MEMO)
 def word_hash(word: str) -> int:
     """Stable 32-bit hash of a (lower-cased) word."""
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=4).digest(), "little")
