@@ -33,12 +33,10 @@ def acronym_key(canonical: str, lang: str, pack: Any) -> str | None:
     names = getattr(pack, "LETTER_NAMES", None)
     if names:
         low = lower(word, lang)
-        for joined, letter in getattr(pack, "JOINED_LETTER_NAMES", {}).items():
-            low = low.replace(joined, letter.lower())
-        pieces = [p for p in _PIECES.split(low) if p]
-        letters = [names.get(p) or (p.upper() if len(p) == 1 and p.isascii() and p.isalpha() else None)
-                   for p in pieces]
-        if len(pieces) >= MIN_LETTERS and all(letters) and any(p in names for p in pieces):
+        for joined, name in getattr(pack, "JOINED_LETTER_NAMES", {}).items():
+            low = low.replace(joined, name)
+        letters = [names.get(p) for p in _PIECES.split(low) if p]
+        if len(letters) >= MIN_LETTERS and all(letters):
             return "acr " + "".join(letters).translate(_CLASSES)
     if MIN_LETTERS <= len(word) <= MAX_LETTERS and word.isalpha() and word.isupper():
         if word.isascii():

@@ -209,7 +209,7 @@ class FeatureExtractor:
                 for c in cands}
         any_freq = [any(f[j] for f in freq.values()) for j in range(n_lex)]
         block = _BLOCK[prof.script]
-        masks = self.vocab.masks_of(lower) if self.vocab is not None else None
+        masks = self.vocab.masks_of(lower) if self.vocab is not None and self.vocab_rates else None
         # The marker evidence counts the letters of the words the other features read: the
         # combiner was trained on lines, and a count over a whole document outgrows its weights
         # (2,000 characters of Russian without a Kazakh letter had come out as Kazakh).

@@ -25,7 +25,7 @@ def to_latin(lowered: str) -> str:
 LETTER_NAMES = {
     "эй": "A", "би": "B", "си": "C", "ди": "D", "эф": "F", "джи": "G", "эйч": "H", "ай": "I", "джей": "J",
     "кей": "K", "кэй": "K", "эл": "L", "эль": "L", "эм": "M", "эн": "N", "оу": "O", "пи": "P", "кью": "Q",
-    "ар": "R", "эс": "S", "ти": "T", "ю": "U", "ви": "V", "экс": "X", "уай": "Y", "зед": "Z",
+    "ар": "R", "эс": "S", "ти": "T", "ю": "U", "ви": "V", "даблю": "W", "экс": "X", "уай": "Y", "зед": "Z",
 }
-#: Letter names written with a hyphen of their own (``Би-эм-дабл-ю`` BMW), read before the pieces are split.
-JOINED_LETTER_NAMES = {"дабл-ю": "W", "дабл ю": "W"}
+#: Letter names written with a hyphen of their own (``Би-эм-дабл-ю`` BMW), joined before the pieces are split.
+JOINED_LETTER_NAMES = {"дабл-ю": "даблю", "дабл ю": "даблю"}
