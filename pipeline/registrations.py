@@ -40,7 +40,7 @@ RULES = {
     NER_FA: RuleSet("rules.fa.v2", document=(snap_to_words, cut_open_parens, extend_place_type, dedupe,
                                              extend_repeated_names, drop_common_word_persons)),
     NER_EN: RuleSet("rules.en.v2", line=(en_line_rules,), document=(drop_capitalised_common_words,)),
-    NER_RU: RuleSet("rules.ru.v3", line=(fix_spans,), document=(drop_capitalised_common_words,)),
+    NER_RU: RuleSet("rules.ru.v4", line=(fix_spans,), document=(drop_capitalised_common_words,)),
 }
 
 

@@ -47,3 +47,41 @@ def test_ru_settlement_rule_keeps_existing_spans() -> None:
     text = "в г. Москва прошла встреча"
     existing = [Span(5, 11, "ORG")]
     assert add_settlements(text, existing) == existing
+
+
+def _found(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``fix_spans`` over spans given as (surface, label), each at its first occurrence."""
+    given = [Span(text.index(w), text.index(w) + len(w), lab) for w, lab in spans]
+    return [(text[s.start:s.end], s.label) for s in fix_spans(text, given)]
+
+
+@pytest.mark.parametrize("text,spans,expected", [
+    # a unit's number belongs to the name
+    ("встретились с войсками 1-й армии США.", [("армии США", "ORG")], [("1-й армии США", "ORG")]),
+    ("в составе 2-й гвардейской армии", [("гвардейской армии", "ORG")], [("2-й гвардейской армии", "ORG")]),
+    # a quote opened inside the name closes inside it; the outer quotes of a bare name stay out
+    ('в компании ООО "МНКТ". Приказ', [('ООО "МНКТ"', "ORG")], [('ООО "МНКТ"', "ORG")]),
+    ("председатель Совета директоров «Башинформа» сказал", [("Совета директоров «Башинформа", "ORG")],
+     [("Совета директоров «Башинформа»", "ORG")]),
+    ("в газете «Известия» сообщили", [("«Известия»", "ORG")], [("Известия", "ORG")]),
+    # "Name, ACR" is two names; acronyms and Latin names in brackets after an ORG are ORG
+    ("больницу (King’s College London, KCL), тест", [("King’s College London, KCL", "ORG")],
+     [("King’s College London", "ORG"), ("KCL", "ORG")]),
+    ("агентство ВАДА (WADA) сообщило", [("ВАДА", "ORG")], [("ВАДА", "ORG"), ("WADA", "ORG")]),
+    ('партия "Объединение за Мали" (Rassemblement pour le Mali, RPM), которой',
+     [("Объединение за Мали", "ORG")],
+     [("Объединение за Мали", "ORG"), ("Rassemblement pour le Mali", "ORG"), ("RPM", "ORG")]),
+    ("в клинике Шарите (Берлин) лечили", [("Шарите", "ORG"), ("Берлин", "LOC")],
+     [("Шарите", "ORG"), ("Берлин", "LOC")]),
+    ("компания Apple (2007 год) выпустила", [("Apple", "ORG")], [("Apple", "ORG")]),
+    # a place adjective before an institution noun is one organisation
+    ("для чего японским парламентом принят закон", [("японским", "LOC"), ("парламентом", "ORG")],
+     [("японским парламентом", "ORG")]),
+    ("Из мордовской колонии освобождён", [("мордовской", "LOC")], [("мордовской колонии", "ORG")]),
+    ("В советских войсках дошёл до Праги", [("советских", "LOC")], [("советских войсках", "ORG")]),
+    ("глава белорусского государства", [("белорусского", "LOC")], [("белорусского", "LOC")]),
+    ("в нескольких европейских университетах", [("европейских", "LOC")], [("европейских", "LOC")]),
+    ("Московской области суд решил", [("Московской", "LOC")], [("Московской", "LOC")]),
+])
+def test_ru_org_conventions_of_nerel(text: str, spans: list, expected: list) -> None:
+    assert _found(text, spans) == expected
