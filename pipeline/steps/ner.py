@@ -79,8 +79,8 @@ class NerStep(Step):
                     s, e = norm.to_original(sp.start, sp.end)
                     s, e = s + seg_start, e + seg_start
                     surface = doc.text[s:e]
-                    if not surface.strip():
-                        continue
+                    if not any(ch.isalnum() for ch in surface):
+                        continue  # no name without a letter or digit: the model's "**" of a list item
                     doc.mentions.append(Mention(s, e, sp.label, surface, backend.name, sp.score))
                     self.stats.counts[sp.label] += 1
         for doc in docs:
