@@ -23,7 +23,7 @@ from pipeline.entities.canon import canonicalize
 from pipeline.entities.translit import CorpusLinks, SoundLinks, SpellingLinks, latin_key, xlang_id
 from pipeline.evaluation.entities import load_fa_blind
 
-SETS = ("blind", "blind2", "blind3", "blind4", "dev", "dev2")
+SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "dev", "dev2")
 
 
 def main() -> None:

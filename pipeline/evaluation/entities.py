@@ -64,6 +64,8 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
         results.append(evaluate_fa_pairs(data_dir, name="blind3", corpus=False))
         results.append(evaluate_fa_pairs(data_dir, name="blind4"))  # written by helpers blind to the rules, session 14
         results.append(evaluate_fa_pairs(data_dir, name="blind4", corpus=False))
+        results.append(evaluate_fa_pairs(data_dir, name="blind5"))  # written by a helper blind to the rules, session 16
+        results.append(evaluate_fa_pairs(data_dir, name="blind5", corpus=False))
     except (ImportError, FileNotFoundError):
         pass
     return results
@@ -152,7 +154,7 @@ def evaluate_pairs(data_dir: Path | str | None = None, corpus: bool = False) -> 
 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
-    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``, ``blind2``, ``blind3``, ``blind4``)."""
+    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``, ``blind2`` ... ``blind5``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}
