@@ -38,8 +38,9 @@ NER_NATASHA = "ner.natasha.ru.v1"  # natasha 1.6 as shipped (a baseline)
 RULES = {
     NER_AZ: RuleSet("rules.az.v2", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
                                              extend_repeated_names, drop_capitalised_common_words)),
-    NER_FA: RuleSet("rules.fa.v3", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources, lone_date_prepositions, dedupe,
-                                             extend_repeated_names, drop_common_word_persons)),
+    NER_FA: RuleSet("rules.fa.v3", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources,
+                                             lone_date_prepositions, dedupe, extend_repeated_names,
+                                             drop_common_word_persons)),
     NER_EN: RuleSet("rules.en.v2", line=(en_line_rules,), document=(drop_capitalised_common_words,)),
     NER_RU: RuleSet("rules.ru.v4", line=(fix_spans,), document=(drop_capitalised_common_words,)),
 }

@@ -33,7 +33,8 @@ from pipeline.entities.lexicon import read_pairs
 from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
-NAME = "entities.xlang.v10"  # v10: seas, rivers, mountains and regions by their names in every language (a hand-made table); v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
+# v10: seas, rivers, mountains and regions by their names in every language (a hand-made place table)
+NAME = "entities.xlang.v10"  # v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
 XLANG_LABELS = ("PER", "LOC", "ORG")
 NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name  # ORG: one-word names only (brands, acronyms); longer ones translate
 

@@ -154,7 +154,8 @@ def evaluate_pairs(data_dir: Path | str | None = None, corpus: bool = False) -> 
 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
-    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``, ``blind2`` ... ``blind5``)."""
+    """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``,
+    ``blind2`` ... ``blind5``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}

@@ -66,7 +66,8 @@ _SOURCE_WORD = r"[^\s،,.:؛«»\"()]+"
 _STOP = r"(?:به|از|در|با|که|و|را|روز|امروز|این)"
 _NEWS_SOURCE = re.compile(
     rf"به\s+گزارش\s+(?:«\s*(?P<quoted>[^»\n]{{2,40}}?)\s*»"
-    rf"|(?:خبرنگار(?:\s+{_SOURCE_WORD})?\s+)?(?P<name>(?!{_STOP}\s){_SOURCE_WORD}(?:\s+(?!{_STOP}\s){_SOURCE_WORD}){{0,2}})"
+    rf"|(?:خبرنگار(?:\s+{_SOURCE_WORD})?\s+)?"  # the reporter, and one word about him
+    rf"(?P<name>(?!{_STOP}\s){_SOURCE_WORD}(?:\s+(?!{_STOP}\s){_SOURCE_WORD}){{0,2}})"
     rf"(?=\s*[،,]|\s+(?:به|از|در)\s))")
 _ONE_FORM = str.maketrans("يىك", "ییک")  # Arabic yeh and kaf as Persian writes them (same length)
 

@@ -71,7 +71,8 @@ def _close_inner_quote(text: str, s: int, e: int) -> int:
 # model often reads "Name, ACR" as one span or only part of the name.
 _BRACKETS = re.compile(r"[»\"]?[ \t\u00a0]?\(([^()\n]{1,120})\)")  # after a closing quote too
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,7}")
-_LATIN_NAME = re.compile(r"(?:The |the )?[A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|of|for|and|de|la|le|du|des|on|in|pour|the|und|für))*")
+_LATIN_NAME = re.compile(r"(?:The |the )?[A-Z][\w’'&.-]*"
+                         r"(?: (?:[A-Z][\w’'&.-]*|of|for|and|de|la|le|du|des|on|in|pour|the|und|für))*")
 
 
 def brackets_after(text: str, spans: list[Span]) -> list[Span]:
@@ -137,7 +138,8 @@ def add_settlements(text: str, spans: list[Span]) -> list[Span]:
 # institution noun is one ORG in NEREL (train: власть 36 of 43, партия 30, университет 24,
 # правительство 22, армия 14 of 14, суд 13 ...; not государство, LOC as often), where the model
 # often tags the adjective alone as LOC.
-_PLACE_ADJECTIVE = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ые|ых|ыми|ым|ый)")
+_PLACE_ADJECTIVE = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*(?:ск|цк)"
+                              r"(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ые|ых|ыми|ым|ый)")
 _MASC = "(?:|а|у|ом|е)"  # singular: "европейских университетах" are no one organisation
 _INSTITUTION = re.compile(
     r"[ \t\u00a0]((?:суд|университет|парламент|трибунал|кабинет|комитет)" + _MASC
