@@ -51,3 +51,13 @@ def test_fa_no_date_is_only_a_preposition() -> None:
              _span(text, "۱۳۸۰ تا ۱۳۸۵", "DATE"), _span(text, "تهران", "LOC")]
     got = _surfaces(text, lone_date_prepositions(text, spans, "fa"))
     assert got == [("سال ۱۳۷۲", "DATE"), ("۱۳۸۰ تا ۱۳۸۵", "DATE"), ("تهران", "LOC")]
+
+
+def test_fa_person_starts_after_a_professional_title() -> None:
+    from pipeline.lang.fa.rules import strip_person_titles
+
+    text = "دکتر کمالیان و سردار سلیمانی و امام خمینی و دکتر"
+    spans = [_span(text, "دکتر کمالیان", "PER"), _span(text, "سردار سلیمانی", "PER"),
+             _span(text, "امام خمینی", "PER"), Span(len(text) - 4, len(text), "PER")]
+    got = _surfaces(text, strip_person_titles(text, spans, "fa"))
+    assert got == [("کمالیان", "PER"), ("سلیمانی", "PER"), ("امام خمینی", "PER"), ("دکتر", "PER")]
