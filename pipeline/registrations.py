@@ -17,8 +17,7 @@ from pipeline.lang import fa as _fa
 from pipeline.lang import ru as _ru
 from pipeline.lang.az.rules import strip_case_suffix
 from pipeline.lang.en.rules import line_rules as en_line_rules
-from pipeline.lang.fa.rules import (drop_common_word_persons, extend_place_type, lone_date_prepositions,
-                                   news_sources, strip_person_titles)
+from pipeline.lang.fa.rules import drop_common_word_persons, extend_place_type, news_sources, strip_person_titles
 from pipeline.lang.ru.rules import fix_spans
 from pipeline.ner.boundary import cut_open_parens, dedupe, snap_to_words
 from pipeline.ner.docrules import drop_capitalised_common_words, extend_repeated_names
@@ -39,7 +38,7 @@ RULES = {
     NER_AZ: RuleSet("rules.az.v2", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
                                              extend_repeated_names, drop_capitalised_common_words)),
     NER_FA: RuleSet("rules.fa.v3", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources,
-                                             lone_date_prepositions, strip_person_titles, dedupe, extend_repeated_names,
+                                             strip_person_titles, dedupe, extend_repeated_names,
                                              drop_common_word_persons)),
     NER_EN: RuleSet("rules.en.v2", line=(en_line_rules,), document=(drop_capitalised_common_words,)),
     NER_RU: RuleSet("rules.ru.v4", line=(fix_spans,), document=(drop_capitalised_common_words,)),

@@ -83,18 +83,6 @@ def news_sources(text: str, spans: list[Span], lang: str) -> list[Span]:
     return sorted(out, key=lambda x: (x.start, x.end)) if out != spans else spans
 
 
-# Text-Mining's gold tags a preposition before a date as a DATE of its own (``در`` + ``سال ۱۳۷۲``: two
-# entities; 388 times in train, as often joined), and the model learnt it: the dates table then held the
-# year twice, once as the expression ``در`` ("in"). A DATE that is only a preposition is dropped; the date
-# after it stays. Joining the two instead (``در سال ۱۳۷۲``) scored lower on both sets that annotate DATE.
-_DATE_PREPOSITIONS = frozenset(("در", "از", "تا", "طی", "به"))
-
-
-def lone_date_prepositions(text: str, spans: list[Span], lang: str) -> list[Span]:
-    """fa: no DATE span is only a preposition (see above)."""
-    return [sp for sp in spans if sp.label != "DATE" or text[sp.start:sp.end].strip() not in _DATE_PREPOSITIONS]
-
-
 # Professional and military titles before a person's name (دکتر "Dr", مهندس "Eng.", سردار "General",
 # سرهنگ "Colonel" ...) are outside the name in PEYMA (دکتر 71 of 72) and ParsTwiNER (87 of 89), inside in
 # Text-Mining (16 of 19); the model, trained on the mix, often takes them in. Religious titles that news

@@ -43,16 +43,6 @@ def test_fa_news_source_after_be_gozaresh_is_org(text: str, spans: list, expecte
     assert all(s.label == "ORG" for s in out)
 
 
-def test_fa_no_date_is_only_a_preposition() -> None:
-    from pipeline.lang.fa.rules import lone_date_prepositions
-
-    text = "در سال ۱۳۷۲ و از ۱۳۸۰ تا ۱۳۸۵ در تهران"
-    spans = [_span(text, "در", "DATE"), _span(text, "سال ۱۳۷۲", "DATE"), _span(text, "از", "DATE"),
-             _span(text, "۱۳۸۰ تا ۱۳۸۵", "DATE"), _span(text, "تهران", "LOC")]
-    got = _surfaces(text, lone_date_prepositions(text, spans, "fa"))
-    assert got == [("سال ۱۳۷۲", "DATE"), ("۱۳۸۰ تا ۱۳۸۵", "DATE"), ("تهران", "LOC")]
-
-
 def test_fa_person_starts_after_a_professional_title() -> None:
     from pipeline.lang.fa.rules import strip_person_titles
 
