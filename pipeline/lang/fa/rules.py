@@ -69,16 +69,16 @@ _NEWS_SOURCE = re.compile(
     rf"|(?:خبرنگار(?:\s+{_SOURCE_WORD})?\s+)?"  # the reporter, and one word about him
     rf"(?P<name>(?!{_STOP}\s){_SOURCE_WORD}(?:\s+(?!{_STOP}\s){_SOURCE_WORD}){{0,2}})"
     rf"(?=\s*[،,]|\s+(?:به|از|در)\s))")
-_ONE_FORM = str.maketrans("يىك", "ییک")  # Arabic yeh and kaf as Persian writes them (same length)
 
 
 def news_sources(text: str, spans: list[Span], lang: str) -> list[Span]:
     """fa: the source after "به گزارش" is ORG (see above); the spans it overlaps give way (the comma or
     preposition after it ends the name: ``باشگاه خبرنگاران جوان از`` -> ``باشگاه خبرنگاران جوان``)."""
     out = list(spans)
-    for m in _NEWS_SOURCE.finditer(text.translate(_ONE_FORM)):
+    norm = normalize(text, lang)  # the pack's letters (Arabic yeh and kaf as Persian writes them)
+    for m in _NEWS_SOURCE.finditer(norm.text):
         group = "quoted" if m.group("quoted") else "name"
-        s, e = m.start(group), m.end(group)
+        s, e = norm.to_original(m.start(group), m.end(group))
         out = [sp for sp in out if not (sp.start < e and s < sp.end)] + [Span(s, e, "ORG", 1.0)]
     return sorted(out, key=lambda x: (x.start, x.end)) if out != spans else spans
 

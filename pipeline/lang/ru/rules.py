@@ -41,7 +41,9 @@ def fix_spans(text: str, spans: list[Span]) -> list[Span]:
             e = m.start()
         if e > s and not (sp.label == "DATE" and _LONG_NUMBER.match(text, s, e)):
             out.append(Span(s, e, sp.label, sp.score))
-    return add_settlements(text, brackets_after(text, adjective_orgs(text, merge_inverted_names(text, out))))
+    for rule in (merge_inverted_names, adjective_orgs, brackets_after, add_settlements):  # each defined below
+        out = rule(text, out)
+    return out
 
 
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:й|го|я|ой|ая|ый|ого|ому|ом|ую|ым|м|о|е|ое)[ \t\u00a0]$")
