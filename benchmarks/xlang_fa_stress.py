@@ -6,7 +6,9 @@ The Persian names of every hand-made pair set (blind, blind2, blind3, dev, dev2)
 entities step wants them; the corpus offered is every PER/LOC/ORG name of the az/en/ru NER sets (~77k
 names) and none of the sets' own partners. A link is right when it is the id of one of the row's
 partners (the NER sets hold many of the same people and places), wrong otherwise. Prints the counts
-and the wrong links (Persian name -> the names that carry the id it got). Then the English names of the
+and the wrong links (Persian name -> the names that carry the id it got). Then the bridges (BridgeLinks,
+the Persian names with the ids they have so far): the Persian names whose id changes, and every pair of
+az/en/ru ids a Persian name makes one, with the bridge and the names, to read. Then the English names of the
 same NER sets that take an az/ru name's id by their sound (SoundLinks), and the az/ru names that take an English
 name's id by its letters (SpellingLinks), each with a sample to read. Last, every acronym read by its
 letters (``acr`` keys: ``BBC``, ``Би-би-си``, ``بی‌بی‌سی``) that ORG names of two or more languages of the
@@ -33,10 +35,11 @@ def main() -> None:
     args = ap.parse_args()
     rows = [r for name in SETS for r in load_fa_blind(name=name)]
     links = CorpusLinks()
-    partners = []
+    partners, own = [], []
     for i, (label, fa, others) in enumerate(rows):
         c = canonicalize(fa, label, "fa")
-        links.want(i, c, label, "fa", xlang_id(c, label, "fa"))
+        own.append(xlang_id(c, label, "fa"))
+        links.want(i, c, label, "fa", own[-1])
         partners.append({xlang_id(canonicalize(x, label, lang), label, lang) for lang, x in others.items()})
     names = set()
     for path in sorted((args.data / "ner").glob("*/*.jsonl")):
@@ -59,9 +62,49 @@ def main() -> None:
           f"{len(found) - len(wrong)} to a partner's id, {len(wrong)} to another id")
     for i, xid in sorted(wrong.items()):
         print(f"  {rows[i][1]} ({rows[i][2].get('en', '')}) -> {', '.join(sorted(by_id.get(xid, ()))[:4])}")
+    bridge_links(rows, partners, {i: found.get(i, x) for i, x in enumerate(own)}, named, by_id)
     sound_links(named, args.sample)
     spelling_links(named, args.sample)
     acronym_groups(args.data)
+
+
+def bridge_links(rows: list, partners: list[set], ids: dict[int, str | None],
+                named: list[tuple[str, str, str, str | None]], by_id: dict[str | None, set[str]]) -> None:
+    """The bridge pass (:class:`BridgeLinks`) on the same corpus: the Persian names with the ids the
+    passes before gave them, every NER name offered. Counts the Persian names whose id ends with a
+    partner's (their own or one made one with it), with another id, and prints every pair of az/en/ru
+    ids made one, with their names, to read."""
+    from pipeline.entities.bridge import BridgeLinks
+
+    links = BridgeLinks()
+    for i, (label, fa, _others) in enumerate(rows):
+        links.want(i, canonicalize(fa, label, "fa"), label, "fa", ids[i])
+    for c, label, lang, xid in named:
+        if xid is not None:
+            links.offer(c, label, lang, xid)
+    for _c, _label, lang, xid in named:
+        if xid is not None:
+            links.carry(lang, xid)
+    found = links.resolve()
+    component: dict[str, set[str]] = {}
+    for drop, keep, _ in links.merged:
+        group = component.get(drop, {drop}) | component.get(keep, {keep})
+        for x in group:
+            component[x] = group
+    right = wrong = 0
+    for i in range(len(rows)):
+        if i in found:
+            if component.get(found[i], {found[i]}) & partners[i]:
+                right += 1
+            else:
+                wrong += 1
+                print(f"  wrong: {rows[i][1]} ({rows[i][2].get('en', '')}) -> "
+                      f"{', '.join(sorted(by_id.get(found[i], ()))[:4])}")
+    moved = sum(1 for _c, _label, _lang, xid in named if xid in links.remap)
+    print(f"\nbridge links: {right + wrong} Persian names take a new id, {right} a partner's, {wrong} another; "
+          f"{len(links.merged)} pairs of ids made one ({moved} az/en/ru names take a new id):")
+    for drop, keep, i in links.merged:
+        print(f"  {rows[i][1]}: {', '.join(sorted(by_id.get(drop, {'(Persian)'}))[:3])} = {', '.join(sorted(by_id.get(keep, {'(Persian)'}))[:3])}")
 
 
 def acronym_groups(data: Path) -> None:

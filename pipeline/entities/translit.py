@@ -186,6 +186,19 @@ def sound_languages() -> tuple[str, ...]:
     return tuple(lang for lang in languages.supported() if hasattr(_pack(lang), "sound_spellings"))
 
 
+def latin_words(canonical: str, lang: str) -> tuple[list[str], list[tuple[str, ...]] | None]:
+    """A cased script's name as romanised words, and each word's pronunciations when its pack has them
+    (en; None otherwise): what a Persian name's skeletons are compared with."""
+    pack = _pack(lang)
+    text = _prepared(canonical, lang)
+    words = [w for w in NAME_WORDS.split(_to_latin(text, lang)) if w]
+    sounds = None
+    if pack is not None and hasattr(pack, "sounds"):  # a language whose names other scripts write by their sound
+        written = [w for w in NAME_WORDS.split(lower(text, lang)) if w]
+        sounds = [pack.sounds(w) for w in written] if len(written) == len(words) else None
+    return words, sounds
+
+
 class CorpusLinks:
     """Cross-language ids that names of a script without short vowels (Persian) get from the other
     names of their corpus, where their own spelling gives none (issue 18).
@@ -239,12 +252,7 @@ class CorpusLinks:
             return
         if not any(c.isupper() for c in canonical):
             return  # a cased script's name without a capital is a common word the NER took (``ленивые``)
-        text = _prepared(canonical, lang)
-        words = [w for w in NAME_WORDS.split(_to_latin(text, lang)) if w]
-        sounds = None
-        if hasattr(pack, "sounds"):  # a language whose names other scripts write by their sound (en)
-            written = [w for w in NAME_WORDS.split(lower(text, lang)) if w]
-            sounds = [pack.sounds(w) for w in written] if len(written) == len(words) else None
+        words, sounds = latin_words(canonical, lang)
         for wanted in self._packs.values():
             for sk in wanted.latin_name_readings(words, sounds):
                 key = wanted.corpus_key(sk)

@@ -11,6 +11,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import schema
+from pipeline.entities.bridge import BridgeLinks
 from pipeline.entities.translit import (CorpusLinks, SoundLinks, SpellingLinks, corpus_languages, sound_languages,
                                         xlang_id)
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
@@ -54,23 +55,32 @@ def link_in_corpus(path: Path) -> dict[str, str]:
     """Give names of the entities file ``path`` the ids of names of the same file: first the English
     names that the other languages write by their sound (:class:`SoundLinks`) and the names the other
     languages write with an English name's letters (:class:`SpellingLinks`), then the Persian names
-    (:class:`CorpusLinks`; the languages of :func:`corpus_languages`). Each pass reads the names (row
-    group by row group) only if the file has names it may link; the file is rewritten only if a name was
-    linked. Returns entity_id -> new xlang_id."""
+    (:class:`CorpusLinks`; the languages of :func:`corpus_languages`), then the ids a Persian name shows to
+    be one (:class:`BridgeLinks`). Each pass reads the names (row group by row group) only if the file has
+    names it may link; the file is rewritten only if a name was linked. Returns entity_id -> new xlang_id."""
     with pq.ParquetFile(path) as f:
         found = _sound_links(f)
         found.update(_corpus_links(f, found))
+        bridged, remap = _bridge_links(f, found)
+        found.update(bridged)
+        if remap:
+            for eid, _label, _lang, _canonical, xid in _names(f, None):
+                new = remap.get(found.get(eid, xid))
+                if new is not None:
+                    found[eid] = new
         if found:
             _rewrite(f, path, found)
     return found
 
 
-def _names(f: pq.ParquetFile, langs: pa.Array, inside: bool = True) -> Iterator[tuple]:
-    """(entity_id, label, lang, canonical, xlang_id) of the file's names in ``langs`` (or outside them)."""
+def _names(f: pq.ParquetFile, langs: pa.Array | None, inside: bool = True) -> Iterator[tuple]:
+    """(entity_id, label, lang, canonical, xlang_id) of the file's names in ``langs`` (or outside them; None:
+    every name)."""
     for g in range(f.num_row_groups):
         names = f.read_row_group(g, columns=_NAME_COLUMNS)
-        keep = pc.is_in(names["lang"], value_set=langs)
-        names = names.filter(keep if inside else pc.invert(keep))
+        if langs is not None:
+            keep = pc.is_in(names["lang"], value_set=langs)
+            names = names.filter(keep if inside else pc.invert(keep))
         yield from zip(*(names[c].to_pylist() for c in _NAME_COLUMNS))
 
 
@@ -113,6 +123,28 @@ def _corpus_links(f: pq.ParquetFile, before: dict[str, str]) -> dict[str, str]:
         if xid is not None:
             links.offer(canonical, label, lang, before.get(eid, xid))
     return links.resolve()
+
+
+def _bridge_links(f: pq.ParquetFile, before: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Persian names as bridges between the az/en/ru spellings of one name (:class:`BridgeLinks`);
+    ``before``: ids the passes before gave (entity_id -> xlang_id). Returns the Persian names' new ids
+    (entity_id -> xlang_id) and the ids made one (xlang_id -> xlang_id)."""
+    wanted = pa.array(corpus_languages(), pa.string())
+    links = BridgeLinks()
+    for eid, label, lang, canonical, xid in _names(f, wanted):
+        links.want(eid, canonical, label, lang, before.get(eid, xid))
+    if not links:
+        return {}, {}
+    for eid, label, lang, canonical, xid in _names(f, wanted, inside=False):
+        xid = before.get(eid, xid)
+        if xid is not None:
+            links.offer(canonical, label, lang, xid)
+    for eid, _label, lang, _canonical, xid in _names(f, wanted, inside=False):
+        xid = before.get(eid, xid)
+        if xid is not None:
+            links.carry(lang, xid)
+    found = links.resolve()
+    return found, links.remap
 
 
 def _rewrite(f: pq.ParquetFile, path: Path, found: dict[str, str]) -> None:

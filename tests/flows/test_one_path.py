@@ -28,13 +28,13 @@ WRAPPED_EN = (
 ITEMS = {
     "items_ru.txt": "Министерство здравоохранения Республики Беларусь\nРеспубликанский научно-практический центр "
                     "онкологии\nМинск\nБелорусский государственный медицинский университет\nАлександр Лукашенко\n"
-                    "Делегация Болгарии прибыла в Тегеран.\n",
+                    "Делегация Болгарии прибыла в Тегеран.\nЯсир Арафат прибыл в Каир.\n",
     "items_az.txt": "Azərbaycan Onkoloqlar Cəmiyyəti\nMilli Onkologiya Mərkəzi\nBakı Dövlət Universiteti\n"
                     "Cəmil Əliyev\nGəncə şəhəri\nNümayəndə heyəti Bolqarıstandan Tehrana gəldi.\n",
     "items_fa.txt": "دانشگاه علوم پزشکی تهران\nسازمان بهداشت جهانی\nشهر مشهد\nمحمود احمدی نژاد\n"
-                    "وزارت بهداشت درمان و آموزش پزشکی\nهیئتی از بلغارستان به تهران رسید.\n",
+                    "وزارت بهداشت درمان و آموزش پزشکی\nهیئتی از بلغارستان به تهران رسید.\nیاسر عرفات به قاهره رسید.\n",
     "items_en.txt": "World Health Organization\nNational Center of Oncology\nBaku State University\nJamil Aliyev\n"
-                    "Tehran University of Medical Sciences\nA delegation from Bulgaria arrived in Tehran.\n",
+                    "Tehran University of Medical Sciences\nA delegation from Bulgaria arrived in Tehran.\nYasser Arafat arrived in Cairo.\n",
 }
 COLUMNS = ["path", "start", "end", "label", "text", "normalized", "entity_id", "source", "lang"]
 
@@ -99,3 +99,13 @@ def test_one_place_in_four_scripts_is_one_cross_language_entity(out_dir):
         rows = ents[(ents.label == "LOC") & ents.canonical.isin(names)]
         assert set(rows.canonical) == names, rows[["lang", "canonical"]]
         assert rows.xlang_id.nunique() == 1 and rows.xlang_id.notna().all(), rows[["lang", "canonical", "xlang_id"]]
+
+
+def test_a_persian_name_bridges_the_english_and_russian_spellings(out_dir):
+    # Yasser Arafat (en) and Ясир Арафат (ru) have different keys; یاسر عرفات writes both, and the commit's
+    # bridge pass (pipeline/entities/bridge.py) makes the three one cross-language entity
+    ents = pd.read_parquet(out_dir / "entities")
+    names = {"Yasser Arafat", "Ясир Арафат", "یاسر عرفات"}
+    rows = ents[(ents.label == "PER") & ents.canonical.isin(names)]
+    assert set(rows.canonical) == names, rows[["lang", "canonical"]]
+    assert rows.xlang_id.nunique() == 1 and rows.xlang_id.notna().all(), rows[["lang", "canonical", "xlang_id"]]
