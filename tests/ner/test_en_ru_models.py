@@ -102,11 +102,11 @@ def test_natasha_backend() -> None:
 
 def test_ru_nerel_dev_targets(ru_backend, shared_data: Path) -> None:
     """Issue 6 targets on nerel-dev (micro >= 85, ORG >= 75, better than natasha), and no regression of the
-    rules of issue 19 (measured 88.1 micro, 79.1 ORG)."""
+    rules of issue 19 (measured 88.3 micro, 80.0 ORG with rules.ru.v5; 88.1 / 79.1 with v4)."""
     row = evaluate_set(shared_data / "ner" / "ru" / "nerel-dev.jsonl", "ru", "documents")
     exact = row["exact"]
-    assert exact["micro"]["f1"] >= 87.5
-    assert exact["ORG"]["f1"] >= 78.0
+    assert exact["micro"]["f1"] >= 87.7
+    assert exact["ORG"]["f1"] >= 79.0
     natasha = {"PER": 88.5, "ORG": 59.7, "LOC": 77.6, "DATE": 28.9}  # measured, see models/ner-ru/README.md
     assert all(exact[lab]["f1"] > f1 for lab, f1 in natasha.items())
 
