@@ -61,8 +61,8 @@ MAX_SPELLINGS = 32
 
 def sound_spellings(word: str) -> tuple[str, ...]:
     """Latin spellings of an English word as az and ru write it by its sound (``gates`` -> ``geits``, ...;
-    ``jobs`` -> ``dzhobs``, ``dzhabs``): a final Z is s (Гейтс, Джобс), a first W is v or u (Вашингтон,
-    Уильям); empty for a word the dictionary does not have. Memoised by its caller
+    ``jobs`` -> ``dzhobs``, ``dzhabs``): a final Z is s or z (Гейтс, Джобс, Çarlz), a first W is v or u
+    (Вашингтон, Уильям); empty for a word the dictionary does not have. Memoised by its caller
     (:func:`pipeline.entities.translit.sound_keys`), per word."""
     out: set[str] = set()
     for phones in sounds(word):
@@ -72,7 +72,7 @@ def sound_spellings(word: str) -> tuple[str, ...]:
             if p in _SPELL_VOWELS:
                 opts.append(_SPELL_VOWELS[p])
             elif p == "Z" and i == len(ps) - 1:
-                opts.append(("s",))
+                opts.append(("s", "z"))  # Гейтс, but Çarlz
             elif p == "W" and i == 0:
                 opts.append(("v", "u"))
             else:
