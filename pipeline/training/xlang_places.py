@@ -89,18 +89,46 @@ def _distance(a: str, b: str) -> int:
     return d[-1][-1]
 
 
+def _alike(name: str, lang: str, other: str, other_lang: str) -> bool:
+    """As many words, and each word's consonant skeleton at most one class away from the other's."""
+    a, b = _words(name), _words(other)
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b):
+        sx, sy = _skeleton(x, lang), _skeleton(y, other_lang)
+        if not sx or not sy or _distance(sx, sy) > 1:
+            return False
+    return True
+
+
 def _sounds_alike(name: str, lang: str, english: str) -> bool:
     """A GeoNames name is taken only where it has as many words as the English name and each word's
     consonant skeleton is at most one class away from the English word's (the catalogues hold
     official long forms and a few wrong rows)."""
-    a, b = _words(name), _words(english)
-    if len(a) != len(b):
-        return False
-    for x, y in zip(a, b):
-        sx, sy = _skeleton(x, lang), _skeleton(y, "en")
-        if not sx or not sy or _distance(sx, sy) > 1:
-            return False
-    return True
+    return _alike(name, lang, english, "en")
+
+
+def _corroborated(names: dict[str, str]) -> set[str]:
+    """The languages whose GeoNames name of one place is an exonym another language's name confirms: two
+    languages write it alike though English does not (``Пекин`` / ``پکن`` for Beijing, ``Hələb`` / ``Халеб``
+    / ``حلب`` for Aleppo, ``Münhen`` / ``Мюнхен`` for Munich); a wrong row (``ساوه`` for Arak) has no such
+    partner."""
+    return {lang for lang, name in names.items()
+            if any(_alike(name, lang, other, o) for o, other in names.items() if o != lang)}
+
+
+def _as_many_words(name: str, english: str) -> bool:
+    """As many words as the English name, an Arabic article aside (``Ər-Riyad`` / Riyadh); not an official
+    long form (``Frankfurt am Main``, ``Tokat Province``), whose key English text never has."""
+    words = _words(name)
+    if len(words) > 1 and len(words[0]) <= 2:
+        words = words[1:]
+    return len(words) == len(_words(english))
+
+
+def _cleaned(name: str) -> str:
+    """A catalogue name without what follows a comma or bracket (``ژنو، ایلینوی``: Geneva, Illinois)."""
+    return re.split(r"[،,(]", name)[0].strip()
 
 
 def _english_key(name: str) -> str | None:
@@ -204,11 +232,20 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     sources.append(geonames_countries())
     en_names = _catalog("geonames", "en", geonames_root)
     geo: dict[str, list[tuple[str, list[str]]]] = {}
+    cats = {lang: _catalog("geonames", lang, geonames_root) for lang in langs if lang != "en"}
+    confirmed: set[tuple[str, str]] = set()  # (lang, name): an exonym two languages agree on
+    for gid in sorted(set().union(*cats.values()) & set(en_names)):
+        names = {lang: _cleaned(cat[gid]) for lang, cat in cats.items() if gid in cat and _cleaned(cat[gid])}
+        confirmed.update((lang, names[lang]) for lang in _corroborated(names))
+    exonyms: dict[str, list[tuple[str, list[str]]]] = {}  # the confirmed ones English does not sound like
     for lang in langs:
         cat = _catalog("geonames", lang, geonames_root)
         geo[lang] = [(en_names[gid], [cat[gid]]) for gid in sorted(cat) if gid in en_names]
+        exonyms[lang] = [(en, [name]) for en, (name,) in geo[lang]
+                         if (lang, _cleaned(name)) in confirmed and _as_many_words(_cleaned(name), en)]
     sources.append(geo)
     sources.append(features())
+    sources.append(exonyms)  # last and lowest: a higher source's name keeps its place (Женева, Венеция)
     for src in sources:
         for lang in langs:
             found: dict[str, set[str]] = {}
@@ -217,7 +254,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
                 if key is None:
                     continue
                 for name in names:
-                    name = re.split(r"[،,(]", name)[0].strip()
+                    name = _cleaned(name)
                     if not name or not SCRIPT[languages.spec(lang).script].match(name):
                         continue
                     if src is geo and not _sounds_alike(name, lang, en):

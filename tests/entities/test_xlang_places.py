@@ -31,6 +31,10 @@ def _id(name: str, label: str, lang: str) -> str | None:
     {"en": "Persian Gulf", "az": "Fars körfəzi", "ru": "Персидском заливе", "fa": "خلیج فارس"},
     {"en": "Tigris", "az": "Dəclə", "ru": "Тигр", "fa": "دجله"},
     {"en": "Jerusalem", "az": "Qüds", "ru": "Иерусалиме", "fa": "بیت‌المقدس"},
+    # GeoNames exonyms that two languages write alike though English does not (session 17)
+    {"en": "Aleppo", "az": "Hələb", "ru": "Халеб", "fa": "حلب"},
+    {"en": "Munich", "az": "Münhen", "ru": "Мюнхен", "fa": "مونیخ"},
+    {"en": "Riyadh", "az": "Ər-Riyad", "ru": "Эр-Рияд"},
 ])
 def test_one_place_one_id_in_every_script(names: dict[str, str]) -> None:
     ids = {lang: _id(name, "LOC", lang) for lang, name in names.items()}
@@ -73,8 +77,20 @@ def test_every_name_of_the_feature_table_reads_as_its_place() -> None:
 
 
 def test_a_wrong_catalogue_row_is_not_taken() -> None:
-    # GeoNames' Persian catalogue names Arak (143127) ساوه, which is Saveh: the skeletons disagree
+    # GeoNames' Persian catalogue names Arak (143127) ساوه, which is Saveh: the skeletons disagree, with
+    # the English name and with every other language's name of the place
     assert _id("ساوه", "LOC", "fa") != _id("Arak", "LOC", "en")
+
+
+def test_an_exonym_needs_a_second_language_and_the_english_word_count() -> None:
+    from pipeline.training.xlang_places import _as_many_words, _corroborated
+
+    assert _corroborated({"ru": "Пекин", "fa": "پکن"}) == {"ru", "fa"}
+    assert _corroborated({"ru": "Арак", "fa": "ساوه"}) == set()
+    assert _corroborated({"az": "Hələb", "ru": "Халеб", "fa": "حلب"}) == {"az", "ru", "fa"}
+    assert _as_many_words("Ər-Riyad", "Riyadh") and not _as_many_words("Frankfurt am Main", "Frankfurt")
+    # an official long form's key is not what English text writes: the az name keeps its own key
+    assert _id("Frankfurt", "LOC", "az") == _id("Frankfurt", "LOC", "en")
 
 
 @pytest.mark.parametrize("surface,label,canonical", [
