@@ -10,9 +10,9 @@ language's names carry, with the languages it has no partner in yet.
 
 Precision first: a language with two ids that fit leaves that language out; two ids whose names each
 span two languages already (the tables' places, ``Germany`` / ``Armenia``) stay two entities; the two
-Latin names joined must agree where both write a vowel (a/e, o/u, i/y: ``Mehmood`` is not ``Мохамад``
+Latin names joined must agree where both write a vowel (a/e, e/i/y, o/u: ``Mehmood`` is not ``Мохамад``
 though ``محمد`` writes both); names read by their letters (``BBC``) and names with no capital are not
-offered. The id kept is an English name's, then an az, then a ru one (smallest id last).
+offered. The id kept is an English name's, then an az, then a ru one (then the smallest).
 Memory: the Persian names' readings and the offered names that share their skeletons.
 """
 
@@ -34,7 +34,7 @@ def _vowel_classes(gap: str) -> set[int]:
 
 def latin_agree(a: Any, b: Any) -> bool:
     """Two Latin readings with one skeleton: where both write a vowel between the same consonants, the
-    vowels share a class (a/e, o/u, i/y)."""
+    vowels share a class (a/e, e/i/y, o/u: ``Yasser`` / ``Ясир``, not ``Mehmood`` / ``Мохамад``)."""
     for (sa, ga), (sb, gb) in zip(a, b):
         if sa != sb:
             return False
@@ -67,10 +67,11 @@ class BridgeLinks:
             return
         if label == "ORG" and len(canonical.split()) != 1:
             return  # as everywhere in the cross-language ids: longer organisation names translate
-        readings = [sk for sk in pack.name_skeleton_readings(canonical) if pack.corpus_key(sk, read=True)]
+        keys = {sk: pack.corpus_key(sk, read=True) for sk in pack.name_skeleton_readings(canonical)}
+        readings = [sk for sk, key in keys.items() if key]
         if readings:
             self._wanted.append((ref, label, xid, readings, pack))
-            self._slots.update((label, tuple(sorted(pack.corpus_key(sk, read=True)))) for sk in readings)
+            self._slots.update((label, tuple(sorted(keys[sk]))) for sk in readings)
             if xid is not None:
                 self._langs.setdefault(xid, set())
 
@@ -101,7 +102,8 @@ class BridgeLinks:
         """language -> id -> the Latin readings the Persian name writes (exact skeletons, vowels that fit)."""
         out: dict[str, dict[str, list[Any]]] = {}
         for sk in readings:
-            for xid, lang, lsk in sorted(self._offered.get((label, tuple(sorted(pack.corpus_key(sk, read=True)))), ())):
+            slot = (label, tuple(sorted(pack.corpus_key(sk, read=True))))
+            for xid, lang, lsk in sorted(self._offered.get(slot, ())):
                 for perm in (itertools.permutations(lsk) if len(lsk) <= 4 else (lsk,)):
                     if pack.corpus_misfit(sk, perm) is not None:
                         out.setdefault(lang, {}).setdefault(xid, []).append(perm)
