@@ -116,6 +116,17 @@ def latin_key(canonical: str, label: str, lang: str) -> str | None:
     return spelled_key(canonical, label, lang)
 
 
+MIN_KEY = 4  # letters of a spelled key; a shorter one only from a place table's row (Kyiv, Chad: in every table)
+MIN_PLACE_KEY = 3
+
+
+def short_key(canonical: str, lang: str) -> str | None:
+    """The sorted sound-class words of a cased script's name, whatever their length (None if it has none)."""
+    words = [_word_key(w) for w in NAME_WORDS.split(_to_latin(_prepared(canonical, lang), lang)) if w]
+    words = [w for w in words if w]
+    return " ".join(sorted(words)) if words else None
+
+
 @lru_cache(maxsize=MEMO)
 def spelled_key(canonical: str, label: str, lang: str) -> str | None:
     """The key of a name's spelling: romanised, folded to coarse sound classes, words sorted. Persian
@@ -132,11 +143,10 @@ def spelled_key(canonical: str, label: str, lang: str) -> str | None:
             return acronym
     if pack is not None and hasattr(pack, "latin_key"):  # a script without short vowels: its own key
         return pack.latin_key(canonical, label)
-    words = [_word_key(w) for w in NAME_WORDS.split(_to_latin(_prepared(canonical, lang), lang)) if w]
-    words = [w for w in words if w]
-    if not words or sum(len(w) for w in words) < 4:
+    key = short_key(canonical, lang)
+    if key is None or len(key.replace(" ", "")) < MIN_KEY:
         return None  # too short to link safely
-    return " ".join(sorted(words))
+    return key
 
 
 def xlang_id(canonical: str, label: str, lang: str) -> str | None:

@@ -42,7 +42,7 @@ import sys
 from pathlib import Path
 
 from pipeline import languages
-from pipeline.entities.translit import _pack, _to_latin, place_fold as fold, spelled_key
+from pipeline.entities.translit import MIN_PLACE_KEY, short_key, _pack, _to_latin, place_fold as fold, spelled_key
 from pipeline.lang.fa.latin import latin_skeleton
 
 ISO_JSON = Path("/usr/share/iso-codes/json")
@@ -131,8 +131,16 @@ def _cleaned(name: str) -> str:
     return re.split(r"[،,(]", name)[0].strip()
 
 
-def _english_key(name: str) -> str | None:
-    return spelled_key(name, "LOC", "en")
+def _english_key(name: str, short: bool = False) -> str | None:
+    """The key of a place's English name; with ``short``, a key too short to link a name by its spelling
+    (``kiv``: Kyiv, ``cat``: Chad), which the runtime gives a name only where a table has it
+    (:func:`pipeline.entities.translit.latin_key`)."""
+    key = spelled_key(name, "LOC", "en")
+    if key is None and short:
+        key = short_key(name, "en")
+        if key is not None and len(key.replace(" ", "")) < MIN_PLACE_KEY:
+            return None
+    return key
 
 
 def _iso_countries() -> list[dict[str, str]]:
@@ -250,7 +258,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
         for lang in langs:
             found: dict[str, set[str]] = {}
             for en, names in src.get(lang, ()):
-                key = _english_key(en)
+                key = _english_key(en, short=src is not geo and src is not exonyms)  # not GeoNames' long tail
                 if key is None:
                     continue
                 for name in names:
