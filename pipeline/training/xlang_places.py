@@ -42,7 +42,7 @@ import sys
 from pathlib import Path
 
 from pipeline import languages
-from pipeline.entities.translit import MIN_PLACE_KEY, short_key, _pack, _to_latin, place_fold as fold, spelled_key
+from pipeline.entities.translit import MIN_PLACE_KEY, _pack, _to_latin, place_fold as fold, short_key, spelled_key
 from pipeline.lang.fa.latin import latin_skeleton
 
 ISO_JSON = Path("/usr/share/iso-codes/json")
@@ -241,16 +241,16 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     en_names = _catalog("geonames", "en", geonames_root)
     geo: dict[str, list[tuple[str, list[str]]]] = {}
     cats = {lang: _catalog("geonames", lang, geonames_root) for lang in langs if lang != "en"}
-    confirmed: set[tuple[str, str]] = set()  # (lang, name): an exonym two languages agree on
+    confirmed: set[tuple[str, str]] = set()  # (lang, geonameid): a place's exonym two languages agree on
     for gid in sorted(set().union(*cats.values()) & set(en_names)):
         names = {lang: _cleaned(cat[gid]) for lang, cat in cats.items() if gid in cat and _cleaned(cat[gid])}
-        confirmed.update((lang, names[lang]) for lang in _corroborated(names))
+        confirmed.update((lang, gid) for lang in _corroborated(names))
     exonyms: dict[str, list[tuple[str, list[str]]]] = {}  # the confirmed ones English does not sound like
     for lang in langs:
         cat = _catalog("geonames", lang, geonames_root)
         geo[lang] = [(en_names[gid], [cat[gid]]) for gid in sorted(cat) if gid in en_names]
-        exonyms[lang] = [(en, [name]) for en, (name,) in geo[lang]
-                         if (lang, _cleaned(name)) in confirmed and _as_many_words(_cleaned(name), en)]
+        exonyms[lang] = [(en_names[gid], [cat[gid]]) for gid in sorted(cat) if gid in en_names
+                         and (lang, gid) in confirmed and _as_many_words(_cleaned(cat[gid]), en_names[gid])]
     sources.append(geo)
     sources.append(features())
     sources.append(exonyms)  # last and lowest: a higher source's name keeps its place (Женева, Венеция)
