@@ -204,8 +204,9 @@ def adjective_orgs(text: str, spans: list[Span]) -> list[Span]:
 
 # "в фильмах «Цирк», «Новые времена»", "в кинотеатрах «Звезда», «Космос»", "торговыми марками «Раундап»": the
 # title of a work, an event, a venue or a brand is no person, place or organisation in NEREL (train: 198 of
-# 200 whole titles after these nouns untagged; dev 35 of 36); names inside a title stay («Спасти рядового
-# Райана»: Райана is a PER). Not after a noun of an organisation between ("альбом группы «...»").
+# 200 whole titles after these nouns untagged; dev 35 of 36, the 36th after "сети", which is left); names
+# inside a title stay («Спасти рядового Райана»: Райана is a PER). Not after a noun of an organisation
+# between ("альбом группы «...»", "кинотеатрах городской сети «Москино»").
 _QUOTED = r"«[^«»\n]{1,60}»"
 _WORK = re.compile(
     r"(?<![\w-])(?:(?:кино|теле|мульт)?(?:фильм|сериал)\w*|картин\w*|конкурс\w*|спектакл\w*|выставк\w*|турнир\w*"
