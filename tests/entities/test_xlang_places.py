@@ -35,6 +35,7 @@ def _id(name: str, label: str, lang: str) -> str | None:
     {"en": "Aleppo", "az": "Hələb", "ru": "Халеб", "fa": "حلب"},
     {"en": "Munich", "az": "Münhen", "ru": "Мюнхен", "fa": "مونیخ"},
     {"en": "Riyadh", "az": "Ər-Riyad", "ru": "Эр-Рияд"},
+    {"en": "Beijing", "ru": "Пекин", "fa": "پکن"},  # not Pekin, Illinois: a hundred times as populous
     # keys too short to link a name by its spelling, from a curated source's row in every table (session 17)
     {"en": "Kyiv", "az": "Kiyev", "ru": "Киев", "fa": "کیف"},
     {"en": "Chad", "az": "Çad", "ru": "Чад", "fa": "چاد"},
