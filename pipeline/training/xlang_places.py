@@ -256,7 +256,7 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     sources.append(geonames_countries())
     en_names = _catalog("geonames", "en", geonames_root)
     geo: dict[str, list[tuple[str, list[str]]]] = {}
-    cats = {lang: _catalog("geonames", lang, geonames_root) for lang in langs if lang != "en"}
+    cats = {lang: _catalog("geonames", lang, geonames_root) for lang in langs}  # English agrees with itself only
     confirmed: set[tuple[str, str]] = set()  # (lang, geonameid): a place's exonym two languages agree on
     for gid in sorted(set().union(*cats.values()) & set(en_names)):
         names = {lang: _cleaned(cat[gid]) for lang, cat in cats.items() if gid in cat and _cleaned(cat[gid])}
