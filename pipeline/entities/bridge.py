@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from pipeline.entities.translit import XLANG_LABELS, _pack, latin_key, latin_words
+from pipeline.entities.translit import XLANG_LABELS, _pack, latin_key, offered_readings
 
 NAME = "entities.bridge.v1"
 _PREFERRED = {"en": 0, "az": 1, "ru": 2}
@@ -54,6 +54,7 @@ class BridgeLinks:
         self._slots: set[tuple[str, tuple[str, ...]]] = set()  # (label, sorted skeletons) the wanted names have
         self._offered: dict[tuple[str, tuple[str, ...]], set[tuple[str, str, Any]]] = {}  # slot -> (id, lang, reading)
         self._langs: dict[str, set[str]] = {}  # id that matters -> the az/en/ru languages of the names that carry it
+        self._packs: dict[str, Any] = {}  # language -> the wanted names' pack
         self.remap: dict[str, str] = {}  # after resolve: id -> the id it was made one with
         self.merged: list[tuple[str, str, Any]] = []  # after resolve: (id, the id it was made one with, the bridge)
 
@@ -71,6 +72,7 @@ class BridgeLinks:
         readings = [sk for sk, key in keys.items() if key]
         if readings:
             self._wanted.append((ref, label, xid, readings, pack))
+            self._packs[lang] = pack
             self._slots.update((label, tuple(sorted(keys[sk]))) for sk in readings)
             if xid is not None:
                 self._langs.setdefault(xid, set())
@@ -82,16 +84,18 @@ class BridgeLinks:
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeleton_readings") or not any(c.isupper() for c in canonical):
             return
-        if (latin_key(canonical, label, lang) or "").startswith("acr "):
-            return  # read by its letters (BBC): no word to write
-        words, sounds = latin_words(canonical, lang)
-        for wanted in {p for *_, p in self._wanted}:
-            for sk in wanted.latin_name_readings(words, sounds):
+        fits = []
+        for wlang, wanted in self._packs.items():
+            for sk in offered_readings(canonical, lang, wlang):
                 key = wanted.corpus_key(sk, read=True)
                 slot = (label, tuple(sorted(key))) if key else None
                 if slot in self._slots:
-                    self._offered.setdefault(slot, set()).add((xid, lang, sk))
-                    self._langs.setdefault(xid, set())
+                    fits.append((slot, sk))
+        if not fits or (label == "ORG" and (latin_key(canonical, label, lang) or "").startswith("acr ")):
+            return  # no Persian name writes it; or it is read by its letters (BBC): no word to write
+        for slot, sk in fits:
+            self._offered.setdefault(slot, set()).add((xid, lang, sk))
+        self._langs.setdefault(xid, set())
 
     def carry(self, lang: str, xid: str) -> None:
         """A name of the corpus (any language but the wanted ones) carries ``xid``: after every offer."""

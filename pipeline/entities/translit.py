@@ -209,6 +209,16 @@ def latin_words(canonical: str, lang: str) -> tuple[list[str], list[tuple[str, .
     return words, sounds
 
 
+@lru_cache(maxsize=None)
+def offered_readings(canonical: str, lang: str, wanted: str) -> tuple[Any, ...]:
+    """The readings (consonant skeletons and vowels) a cased script's name has for the pack of ``wanted``, a
+    language whose script writes no short vowels: what both :class:`CorpusLinks` and
+    :class:`~pipeline.entities.bridge.BridgeLinks` compare its names with. Unbounded while the commit links a
+    corpus, which reads each name twice; :func:`pipeline.io.entities_table.link_in_corpus` clears it."""
+    words, sounds = latin_words(canonical, lang)
+    return tuple(_pack(wanted).latin_name_readings(words, sounds))
+
+
 class CorpusLinks:
     """Cross-language ids that names of a script without short vowels (Persian) get from the other
     names of their corpus, where their own spelling gives none (issue 18).
@@ -248,7 +258,7 @@ class CorpusLinks:
             self._wanted.setdefault((label, tuple(sorted(key))), []).append((ref, sk, pack, own))
         if own is not None:
             self._own.setdefault(own, False)
-        self._packs[pack.__name__] = pack
+        self._packs[lang] = pack
         return True
 
     def offer(self, canonical: str, label: str, lang: str, xid: str | None) -> None:
@@ -262,9 +272,8 @@ class CorpusLinks:
             return
         if not any(c.isupper() for c in canonical):
             return  # a cased script's name without a capital is a common word the NER took (``ленивые``)
-        words, sounds = latin_words(canonical, lang)
-        for wanted in self._packs.values():
-            for sk in wanted.latin_name_readings(words, sounds):
+        for wlang, wanted in self._packs.items():
+            for sk in offered_readings(canonical, lang, wlang):
                 key = wanted.corpus_key(sk)
                 if key is not None and (label, tuple(sorted(key))) in self._wanted:
                     self._offered.setdefault((label, tuple(sorted(key))), set()).add((xid, lang, sk))

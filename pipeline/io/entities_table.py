@@ -12,8 +12,8 @@ import pyarrow.parquet as pq
 
 from pipeline import schema
 from pipeline.entities.bridge import BridgeLinks
-from pipeline.entities.translit import (CorpusLinks, SoundLinks, SpellingLinks, corpus_languages, sound_languages,
-                                        xlang_id)
+from pipeline.entities.translit import (CorpusLinks, SoundLinks, SpellingLinks, corpus_languages, offered_readings,
+                                        sound_languages, xlang_id)
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
 
 _NAME_COLUMNS = ["entity_id", "label", "lang", "canonical", "xlang_id"]
@@ -58,18 +58,21 @@ def link_in_corpus(path: Path) -> dict[str, str]:
     (:class:`CorpusLinks`; the languages of :func:`corpus_languages`), then the ids a Persian name shows to
     be one (:class:`BridgeLinks`). Each pass reads the names (row group by row group) only if the file has
     names it may link; the file is rewritten only if a name was linked. Returns entity_id -> new xlang_id."""
-    with pq.ParquetFile(path) as f:
-        found = _sound_links(f)
-        found.update(_corpus_links(f, found))
-        bridged, remap = _bridge_links(f, found)
-        found.update(bridged)
-        if remap:
-            for eid, _label, _lang, _canonical, xid in _names(f, None):
-                new = remap.get(found.get(eid, xid))
-                if new is not None:
-                    found[eid] = new
-        if found:
-            _rewrite(f, path, found)
+    try:
+        with pq.ParquetFile(path) as f:
+            found = _sound_links(f)
+            found.update(_corpus_links(f, found))
+            bridged, remap = _bridge_links(f, found)
+            found.update(bridged)
+            if remap:
+                for eid, _label, _lang, _canonical, xid in _names(f, None):
+                    new = remap.get(found.get(eid, xid))
+                    if new is not None:
+                        found[eid] = new
+            if found:
+                _rewrite(f, path, found)
+    finally:
+        offered_readings.cache_clear()  # the two Persian passes' shared readings: this corpus only
     return found
 
 

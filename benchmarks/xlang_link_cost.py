@@ -1,0 +1,73 @@
+"""What the commit's cross-language links cost on a large entities file, with and without the bridge pass.
+
+Run: .venv/bin/python benchmarks/xlang_link_cost.py [--data ../shared/data] [--repeats 2]
+
+Writes an entities file of every PER/LOC/ORG name of the NER sets (PEYMA left out: research-only) and the
+Persian names of the hand-made pair sets, one row per name, and times
+:func:`pipeline.io.entities_table.link_in_corpus` on it: all passes, and all but the bridge
+(:class:`pipeline.entities.bridge.BridgeLinks`), interleaved. Prints seconds and the number of ids changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import pipeline.io.entities_table as table_step
+from pipeline import schema
+from pipeline.entities.canon import canonicalize
+from pipeline.entities.translit import xlang_id
+from pipeline.evaluation.entities import load_fa_blind
+from pipeline.io.files import sorted_rows
+
+SETS = ("dev", "dev2", "blind", "blind2", "blind3", "blind4", "blind5")
+
+
+def entities(data: Path) -> pa.Table:
+    names = set()
+    for path in sorted((data / "ner").glob("*/*.jsonl")):
+        if path.name.startswith("peyma"):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            names.update((doc["text"][e["start"]:e["end"]], e["label"], path.parent.name)
+                         for e in doc["entities"] if e["label"] in ("PER", "LOC", "ORG"))
+    for name in SETS:
+        names.update((fa, label, "fa") for label, fa, _others in load_fa_blind(name=name))
+    rows = sorted({(canonicalize(t, label, lang), label, lang) for t, label, lang in names})
+    return pa.table({
+        "entity_id": [f"{i:08x}" for i in range(len(rows))], "label": [r[1] for r in rows],
+        "canonical": [r[0] for r in rows], "lang": [r[2] for r in rows], "variants": [[r[0]] for r in rows],
+        "mention_count": [1] * len(rows), "doc_count": [1] * len(rows),
+        "xlang_id": [xlang_id(*r) for r in rows]}).cast(schema.ENTITIES)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    ap.add_argument("--repeats", type=int, default=2)
+    args = ap.parse_args()
+    t = entities(args.data)
+    print(f"{t.num_rows} names, {sum(1 for x in t['lang'].to_pylist() if x == 'fa')} Persian")
+    bridge = table_step._bridge_links
+    for _ in range(args.repeats):
+        for with_bridge in (False, True):
+            table_step._bridge_links = bridge if with_bridge else (lambda f, before: ({}, {}))
+            with tempfile.TemporaryDirectory(prefix="lingflow-xlang-cost-") as d:
+                path = Path(d) / "entities.parquet"
+                pq.write_table(sorted_rows(t, "entities"), path, row_group_size=20000)
+                start = time.perf_counter()
+                found = table_step.link_in_corpus(path)
+                print(f"{'with' if with_bridge else 'without'} the bridge: {time.perf_counter() - start:.1f} s, "
+                      f"{len(found)} ids changed")
+    table_step._bridge_links = bridge
+
+
+if __name__ == "__main__":
+    main()
