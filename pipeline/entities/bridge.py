@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from pipeline.entities.translit import XLANG_LABELS, _pack, latin_key, offered_readings
+from pipeline.entities.translit import _pack, latin_key, linked_kind, offered_readings
 
 NAME = "entities.bridge.v1"
 _PREFERRED = {"en": 0, "az": 1, "ru": 2}
@@ -64,10 +64,8 @@ class BridgeLinks:
     def want(self, ref: Any, canonical: str, label: str, lang: str, xid: str | None) -> None:
         """A name of a script without short vowels (a pack with ``name_skeleton_readings``)."""
         pack = _pack(lang)
-        if not canonical or label not in XLANG_LABELS or pack is None or not hasattr(pack, "name_skeleton_readings"):
+        if pack is None or not hasattr(pack, "name_skeleton_readings") or not linked_kind(canonical, label):
             return
-        if label == "ORG" and len(canonical.split()) != 1:
-            return  # as everywhere in the cross-language ids: longer organisation names translate
         keys = {sk: pack.corpus_key(sk, read=True) for sk in pack.name_skeleton_readings(canonical)}
         readings = [sk for sk, key in keys.items() if key]
         if readings:
@@ -79,10 +77,10 @@ class BridgeLinks:
 
     def offer(self, canonical: str, label: str, lang: str, xid: str) -> None:
         """A name of a cased script with its id."""
-        if not self._wanted or not canonical or label not in XLANG_LABELS:
+        if not self._wanted or not linked_kind(canonical, label):
             return
         pack = _pack(lang)
-        if pack is None or hasattr(pack, "name_skeleton_readings") or not any(c.isupper() for c in canonical):
+        if pack is None or hasattr(pack, "name_skeleton_readings"):
             return
         fits = []
         for wlang, wanted in self._packs.items():

@@ -116,6 +116,12 @@ def latin_key(canonical: str, label: str, lang: str) -> str | None:
     return spelled_key(canonical, label, lang)
 
 
+def linked_kind(canonical: str, label: str) -> bool:
+    """A name the cross-language ids try: a person, a place, or a one-word organisation (longer
+    organisation names translate: ``Министерство здравоохранения`` is no spelling of ``Ministry of Health``)."""
+    return bool(canonical) and label in XLANG_LABELS and (label != "ORG" or len(canonical.split()) == 1)
+
+
 MIN_KEY = 4  # letters of a spelled key; a shorter one only from a place table's row (Kyiv, Chad: in every table)
 MIN_PLACE_KEY = 3
 
@@ -132,9 +138,7 @@ def spelled_key(canonical: str, label: str, lang: str) -> str | None:
     """The key of a name's spelling: romanised, folded to coarse sound classes, words sorted. Persian
     names are resolved through their consonant skeletons (:mod:`pipeline.lang.fa.translit`); each
     language's romanisation is its pack's ``translit`` module."""
-    if languages.spec(lang) is None or label not in XLANG_LABELS:
-        return None
-    if label == "ORG" and len(canonical.split()) != 1:
+    if languages.spec(lang) is None or not linked_kind(canonical, label):
         return None
     pack = _pack(lang)
     if label == "ORG":
@@ -214,7 +218,10 @@ def offered_readings(canonical: str, lang: str, wanted: str) -> tuple[Any, ...]:
     """The readings (consonant skeletons and vowels) a cased script's name has for the pack of ``wanted``, a
     language whose script writes no short vowels: what both :class:`CorpusLinks` and
     :class:`~pipeline.entities.bridge.BridgeLinks` compare its names with. Unbounded while the commit links a
-    corpus, which reads each name twice; :func:`pipeline.io.entities_table.link_in_corpus` clears it."""
+    corpus, which reads each name twice; :func:`pipeline.io.entities_table.link_in_corpus` clears it. A name
+    without a capital has none: a common word the NER took (``ленивые``)."""
+    if not any(c.isupper() for c in canonical):
+        return ()
     words, sounds = latin_words(canonical, lang)
     return tuple(_pack(wanted).latin_name_readings(words, sounds))
 
@@ -246,9 +253,7 @@ class CorpusLinks:
         linked within the corpus. A name whose own id no offered name has (the tables' reading of
         its short vowels: ``ترامپ`` read as Tramp) may get the id of a name of the corpus instead."""
         pack = _pack(lang)
-        if not canonical or pack is None or not hasattr(pack, "name_skeletons") or label not in XLANG_LABELS:
-            return False
-        if label == "ORG" and len(canonical.split()) != 1:
+        if pack is None or not hasattr(pack, "name_skeletons") or not linked_kind(canonical, label):
             return False
         keys = [(sk, pack.corpus_key(sk, read=own is not None)) for sk in pack.name_skeleton_readings(canonical)]
         keys = [(sk, key) for sk, key in keys if key is not None]
@@ -270,8 +275,6 @@ class CorpusLinks:
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeletons"):
             return
-        if not any(c.isupper() for c in canonical):
-            return  # a cased script's name without a capital is a common word the NER took (``ленивые``)
         for wlang, wanted in self._packs.items():
             for sk in offered_readings(canonical, lang, wlang):
                 key = wanted.corpus_key(sk)

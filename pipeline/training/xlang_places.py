@@ -255,7 +255,8 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     sources.append(cldr_cities(langs))
     sources.append(geonames_countries())
     en_names = _catalog("geonames", "en", geonames_root)
-    geo: dict[str, list[tuple[str, list[str]]]] = {}
+    geo: dict[str, list[tuple[str, list[str]]]] = {}  # only names that sound like the English one (not Makkah
+    # al Mukarramah for Мекка, nor ساوه, Saveh, for Arak)
     cats = {lang: _catalog("geonames", lang, geonames_root) for lang in langs}  # English agrees with itself only
     confirmed: set[tuple[str, str]] = set()  # (lang, geonameid): a place's exonym two languages agree on
     for gid in sorted(set().union(*cats.values()) & set(en_names)):
@@ -265,16 +266,16 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
     overrides: dict[str, dict[str, str]] = {}  # lang -> folded name -> key: a big place's exonym over a town's name
     population = _populations()
     for lang in langs:
-        cat = _catalog("geonames", lang, geonames_root)
+        cat = cats[lang]
         gids = [gid for gid in sorted(cat) if gid in en_names]
-        geo[lang] = [(en_names[gid], [cat[gid]]) for gid in gids]
-        ex = [gid for gid in gids if (lang, gid) in confirmed and _as_many_words(_cleaned(cat[gid]), en_names[gid])
-              and not _sounds_alike(_cleaned(cat[gid]), lang, en_names[gid])]
+        alike = {gid for gid in gids if _sounds_alike(_cleaned(cat[gid]), lang, en_names[gid])}
+        geo[lang] = [(en_names[gid], [cat[gid]]) for gid in gids if gid in alike]
+        ex = [gid for gid in gids if gid not in alike and (lang, gid) in confirmed
+              and _as_many_words(_cleaned(cat[gid]), en_names[gid])]
         exonyms[lang] = [(en_names[gid], [cat[gid]]) for gid in ex]
         towns: dict[str, list[str]] = {}  # folded name -> the places English-alike rows give it
-        for gid in gids:
-            if _sounds_alike(_cleaned(cat[gid]), lang, en_names[gid]):
-                towns.setdefault(fold(_cleaned(cat[gid]), lang), []).append(gid)
+        for gid in sorted(alike):
+            towns.setdefault(fold(_cleaned(cat[gid]), lang), []).append(gid)
         for gid in ex:
             name, key = fold(_cleaned(cat[gid]), lang), _english_key(en_names[gid])
             others = [g for g in towns.get(name, ()) if g != gid]
@@ -294,8 +295,6 @@ def build(geonames_root: Path = LOCALE) -> dict[str, dict[str, str]]:
                     name = _cleaned(name)
                     if not name or not SCRIPT[languages.spec(lang).script].match(name):
                         continue
-                    if src is geo and not _sounds_alike(name, lang, en):
-                        continue  # Makkah al Mukarramah for Мекка; ساوه (Saveh) for Arak: not the same name
                     found.setdefault(fold(name, lang), set()).add(key)
             for name, keys in found.items():
                 if name in tables[lang]:
