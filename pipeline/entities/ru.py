@@ -49,6 +49,17 @@ def _parses(word: str) -> tuple:
     return tuple(_morph().parse(word.lower()))
 
 
+def is_place_word(word: str) -> bool:
+    """True if pymorphy3's dictionary has the word as the normal form of a place name (``баку``, ``шанхай``)."""
+    return any("Geox" in p.tag and p.normal_form == word and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+               for p in _parses(word))
+
+
+def normal_forms(word: str) -> tuple[str, ...]:
+    """pymorphy3's normal forms of a word, most likely first, each once."""
+    return tuple(dict.fromkeys(p.normal_form for p in _parses(word)))
+
+
 @lru_cache(maxsize=MEMO)
 def _in_dictionary(word: str, whole: bool = False) -> bool:
     """True if pymorphy3 knows the word (not only guessed from its ending); ``whole``: the whole word,

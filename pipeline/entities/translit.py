@@ -20,21 +20,19 @@ import importlib
 import itertools
 import re
 import unicodedata
-from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from pipeline import languages
 from pipeline.entities.acronym_keys import acronym_key
 from pipeline.entities.lexicon import read_pairs
+from pipeline.entities.org_keys import org_key
 from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
 # v10: seas, rivers, mountains and regions by their names in every language (a hand-made place table)
-NAME = "entities.xlang.v10"  # v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
+NAME = "entities.xlang.v11"  # v11: organisation names that translate (org_keys); v10: seas, rivers...; v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
 XLANG_LABELS = ("PER", "LOC", "ORG")
 NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name  # ORG: one-word names only (brands, acronyms); longer ones translate
 
@@ -99,6 +97,12 @@ def _places(lang: str) -> dict[str, str]:
     return read_pairs(Path(pack.__file__).parent / "data" / "xlang_places.tsv") if pack is not None else {}
 
 
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """The keys of every place the tables name (the keys of their English names)."""
+    return frozenset(k for lang in languages.supported() for k in _places(lang).values())
+
+
 def place_fold(name: str, lang: str) -> str:
     """The lookup form of a place name in the tables: normalised, lower-cased, spaces collapsed."""
     return " ".join(lower(normalize(name, lang).text, lang).split())
@@ -113,7 +117,33 @@ def latin_key(canonical: str, label: str, lang: str) -> str | None:
         hit = _places(lang).get(place_fold(canonical, lang))
         if hit:
             return hit
+    if label == "ORG":
+        key = org_key(canonical, lang, org_name_key)
+        if key is not None:
+            return key
     return spelled_key(canonical, label, lang)
+
+
+def org_name_key(word: str, readings: tuple[str, ...], spelling: str, lang: str) -> str | None:
+    """The key of a word of an organisation name that names no concept (:mod:`pipeline.entities.org_keys`):
+    the place one of its readings names in the tables (``Бакинский``: Baku), else its spelling's (a cased
+    script's word only with a capital: a lower-case word there is a common word the concepts lack)."""
+    places = _places(lang)
+    for r in readings:
+        hit = places.get(place_fold(r, lang))
+        if hit:
+            return hit
+    pack = _pack(lang)
+    if pack is not None and hasattr(pack, "fa_word_key"):  # a script without capitals
+        return pack.fa_word_key(spelling)
+    if not word[:1].isupper():
+        return None
+    known = _place_keys()  # a reading that names a place: Iranian -> Iran, Бакинский -> Баку, Azərbaycanın
+    hit = next((k for r in readings[1:] for k in [short_key(r, lang)] if k in known), None)
+    if hit:
+        return hit
+    key = short_key(spelling, lang)
+    return key if key is not None and len(key.replace(" ", "")) >= MIN_PLACE_KEY else None
 
 
 def linked_kind(canonical: str, label: str) -> bool:
@@ -268,7 +298,7 @@ class CorpusLinks:
 
     def offer(self, canonical: str, label: str, lang: str, xid: str | None) -> None:
         """A name of the corpus with its id (names of the wanted packs' languages are not offered)."""
-        if xid is None or not canonical or not self._wanted or label not in XLANG_LABELS:
+        if xid is None or not canonical or not self._wanted or not linked_kind(canonical, label):
             return
         if xid in self._own:
             self._own[xid] = True
@@ -305,66 +335,6 @@ class CorpusLinks:
                 if xid is not None:
                     out[ref] = xid
         return out
-
-
-class SoundLinks:
-    """One person's or place's ids in az/en/ru made one where the English name is spelled and the others
-    are written by its sound (``Bill Gates`` / ``Bill Qeyts`` / ``Билл Гейтс``, ``Trump`` / ``Трамп``).
-
-    :meth:`offer` the ids of the names of the other languages first (az, ru, fa); then :meth:`link` each
-    name of a language whose pack says how its words sound (en): a PER name, or a LOC/ORG name of two
-    words or more (one-word places and brands meet too many others by sound: ``Warren`` / ``Uran``),
-    whose own id no offered name has, takes the one offered id among its sound keys' ids; none if two.
-    Memory: 8 bytes per offered id (the ids' 64 bits in one sorted array)."""
-
-    def __init__(self) -> None:
-        self._offered = array("Q")
-        self._sorted: Any = None
-
-    def offer(self, ids: list[str | None]) -> None:
-        """The ids of names of other languages than the ones linked (None: a name without one)."""
-        self._offered.extend(int(x, 16) for x in ids if x is not None)
-        self._sorted = None
-
-    def _has(self, xid: str) -> bool:
-        if self._sorted is None:
-            self._sorted = np.unique(np.frombuffer(self._offered, dtype=np.uint64))
-        v = np.uint64(int(xid, 16))
-        at = int(np.searchsorted(self._sorted, v))
-        return at < len(self._sorted) and self._sorted[at] == v
-
-    def link(self, canonical: str, label: str, lang: str, own: str | None) -> str | None:
-        """The id an English name takes from the offered names, or None (it keeps its own)."""
-        if own is None or not canonical or label not in XLANG_LABELS or self._has(own):
-            return None
-        if label != "PER" and len(canonical.split()) < 2:
-            return None
-        own_key = latin_key(canonical, label, lang)
-        hits = {i for i in (_id_of(label, k) for k in sound_keys(canonical, label, lang) if k != own_key)
-                if self._has(i)}
-        return hits.pop() if len(hits) == 1 else None
-
-
-class SpellingLinks:
-    """A name that another language's text writes with the letters of an English name of the corpus
-    (``Google``, ``Facebook`` in az text, ``SOCAR`` in ru text) takes that name's id: az reads ``Google`` with
-    its own letters (``c`` is j, a final ``e`` sounds), so its key is not the English one. Same label, same
-    letters (case aside), one English id. Memory: the English names' (label, folded name) -> ids."""
-
-    def __init__(self) -> None:
-        self._ids: dict[tuple[str, str], set[str]] = {}
-
-    def offer(self, canonical: str, label: str, xid: str | None) -> None:
-        """An English name with its id (after :class:`SoundLinks`)."""
-        if xid is not None and canonical and label in XLANG_LABELS:
-            self._ids.setdefault((label, canonical.casefold()), set()).add(xid)
-
-    def link(self, canonical: str, label: str, own: str | None) -> str | None:
-        """The id a name of another language takes, or None (it keeps its own)."""
-        ids = self._ids.get((label, canonical.casefold())) if canonical else None
-        if not ids or len(ids) != 1 or own in ids:
-            return None
-        return next(iter(ids))
 
 
 _PREFERRED = {"en": 0, "az": 1, "ru": 2}

@@ -66,6 +66,8 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
         results.append(evaluate_fa_pairs(data_dir, name="blind4", corpus=False))
         results.append(evaluate_fa_pairs(data_dir, name="blind5"))  # written by a helper blind to the rules, session 16
         results.append(evaluate_fa_pairs(data_dir, name="blind5", corpus=False))
+        results.append(evaluate_fa_pairs(data_dir, name="blind6"))  # an ordinary news mix by a blind helper, session 18
+        results.append(evaluate_fa_pairs(data_dir, name="blind6", corpus=False))
     except (ImportError, FileNotFoundError):
         pass
     return results
@@ -114,8 +116,9 @@ def load_xlang_pairs(data_dir: Path | str | None = None) -> list[tuple[str, str,
 def evaluate_pairs(data_dir: Path | str | None = None, corpus: bool = False) -> dict:
     """Precision/recall of "same key" on the hand-made cross-language pairs. ``corpus``: each pair's two
     names are one corpus, so an English name may take the other's id by its sound
-    (:class:`~pipeline.entities.translit.SoundLinks`, as the commit links a run's names)."""
-    from pipeline.entities.translit import SoundLinks, sound_languages, xlang_id
+    (:class:`~pipeline.entities.name_links.SoundLinks`, as the commit links a run's names)."""
+    from pipeline.entities.name_links import SoundLinks
+    from pipeline.entities.translit import sound_languages, xlang_id
 
     tp = fp = fn = tn = 0
     errors = []
@@ -155,7 +158,7 @@ def evaluate_pairs(data_dir: Path | str | None = None, corpus: bool = False) -> 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
     """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``,
-    ``blind2`` ... ``blind5``)."""
+    ``blind2`` ... ``blind6``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}

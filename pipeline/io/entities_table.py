@@ -12,7 +12,8 @@ import pyarrow.parquet as pq
 
 from pipeline import schema
 from pipeline.entities.bridge import BridgeLinks
-from pipeline.entities.translit import (CorpusLinks, SoundLinks, SpellingLinks, corpus_languages, offered_readings,
+from pipeline.entities.name_links import SoundLinks, SpellingLinks
+from pipeline.entities.translit import (CorpusLinks, corpus_languages, offered_readings,
                                         sound_languages, xlang_id)
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
 

@@ -42,7 +42,8 @@ LATIN = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzəşç�
 def test_cross_language_links_are_total(fa: str, latin: str, label: str, lang: str) -> None:
     """The commit's in-corpus links never fail on a name, whatever it holds (a ه before a ZWNJ after a
     letter that is not a consonant once did: 'ە' had no class)."""
-    from pipeline.entities.translit import CorpusLinks, SoundLinks, xlang_id
+    from pipeline.entities.name_links import SoundLinks
+    from pipeline.entities.translit import CorpusLinks, xlang_id
 
     own = xlang_id(fa, label, "fa")
     other = xlang_id(latin, label, lang)

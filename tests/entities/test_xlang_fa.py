@@ -103,7 +103,17 @@ def test_fifth_blind_set_precision_first() -> None:
     assert len(load_fa_blind(name="blind5")) >= 170
     r = evaluate_fa_pairs(name="blind5")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.44, r["recall"]
+    assert r["recall"] >= 0.57, r["recall"]  # 0.595 since organisation names that translate have keys (session 18)
+
+
+def test_sixth_blind_set_precision_first() -> None:
+    """Written in session 18 by a helper blind to the rules (209 entities, an ordinary news mix), measured once
+    before and once after that session's keys of organisation names that translate: precision 1.00 both,
+    recall 0.640 -> 0.711 as one corpus (0.386 -> 0.458 alone)."""
+    assert len(load_fa_blind(name="blind6")) >= 200
+    r = evaluate_fa_pairs(name="blind6")
+    assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
+    assert r["recall"] >= 0.68, r["recall"]
 
 
 def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
@@ -275,7 +285,8 @@ def test_english_names_meet_az_and_ru_names_that_write_them_by_sound() -> None:
     """SoundLinks: an English name whose own id no other language's name has takes the one id among its
     sound keys' that az/ru names carry; none if two; one-word places and brands, regnal numbers and names
     whose own id is met are left as they are."""
-    from pipeline.entities.translit import SoundLinks, sound_keys
+    from pipeline.entities.name_links import SoundLinks
+    from pipeline.entities.translit import sound_keys
 
     assert _id("Trump", "PER", "en") != _id("Трамп", "PER", "ru")
     assert "tramp" in sound_keys("Trump", "PER", "en")

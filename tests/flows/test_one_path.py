@@ -28,11 +28,12 @@ WRAPPED_EN = (
 ITEMS = {
     "items_ru.txt": "Министерство здравоохранения Республики Беларусь\nРеспубликанский научно-практический центр "
                     "онкологии\nМинск\nБелорусский государственный медицинский университет\nАлександр Лукашенко\n"
-                    "Делегация Болгарии прибыла в Тегеран.\nЯсир Арафат прибыл в Каир.\n",
+                    "Делегация Болгарии прибыла в Тегеран.\nЯсир Арафат прибыл в Каир.\nБакинский государственный университет\n",
     "items_az.txt": "Azərbaycan Onkoloqlar Cəmiyyəti\nMilli Onkologiya Mərkəzi\nBakı Dövlət Universiteti\n"
                     "Cəmil Əliyev\nGəncə şəhəri\nNümayəndə heyəti Bolqarıstandan Tehrana gəldi.\n",
     "items_fa.txt": "دانشگاه علوم پزشکی تهران\nسازمان بهداشت جهانی\nشهر مشهد\nمحمود احمدی نژاد\n"
-                    "وزارت بهداشت درمان و آموزش پزشکی\nهیئتی از بلغارستان به تهران رسید.\nیاسر عرفات به قاهره رسید.\n",
+                    "وزارت بهداشت درمان و آموزش پزشکی\nهیئتی از بلغارستان به تهران رسید.\nیاسر عرفات به قاهره رسید.\n"
+                    "دانشگاه دولتی باکو\n",
     "items_en.txt": "World Health Organization\nNational Center of Oncology\nBaku State University\nJamil Aliyev\n"
                     "Tehran University of Medical Sciences\nA delegation from Bulgaria arrived in Tehran.\nYasser Arafat arrived in Cairo.\n",
 }
@@ -107,5 +108,15 @@ def test_a_persian_name_bridges_the_english_and_russian_spellings(out_dir):
     ents = pd.read_parquet(out_dir / "entities")
     names = {"Yasser Arafat", "Ясир Арафат", "یاسر عرفات"}
     rows = ents[(ents.label == "PER") & ents.canonical.isin(names)]
+    assert set(rows.canonical) == names, rows[["lang", "canonical"]]
+    assert rows.xlang_id.nunique() == 1 and rows.xlang_id.notna().all(), rows[["lang", "canonical", "xlang_id"]]
+
+
+def test_an_organisation_name_that_translates_is_one_cross_language_entity(out_dir):
+    # its words read as concepts and places in each language (pipeline/entities/org_keys.py)
+    ents = pd.read_parquet(out_dir / "entities")
+    names = {"Baku State University", "Bakı Dövlət Universiteti", "Бакинский государственный университет",
+             "دانشگاه دولتی باکو"}
+    rows = ents[(ents.label == "ORG") & ents.canonical.isin(names)]
     assert set(rows.canonical) == names, rows[["lang", "canonical"]]
     assert rows.xlang_id.nunique() == 1 and rows.xlang_id.notna().all(), rows[["lang", "canonical", "xlang_id"]]

@@ -1,0 +1,103 @@
+"""Cross-language keys of organisation names that translate (issue 18).
+
+``Baku State University`` / ``Bakı Dövlət Universiteti`` / ``Бакинский государственный университет`` /
+``دانشگاه دولتی باکو`` are no spellings of each other, but their words name the same things. Each word
+(or phrase) of such a name is read, in its language pack's ``orgs.org_lemmas`` readings, as
+
+- a *concept* of the pack's ``data/org_words.tsv`` (``Universiteti``, ``университет``, ``دانشگاه``:
+  university; a phrase first: ``Birləşmiş Millətlər``: un; an acronym may stand for several:
+  ``МАГАТЭ``: international + atomic + energy + agency), or a skipped word (``of``, ``və``, ``по``);
+- else a *name*: the key a place or name word has on its own (``Бакинский`` read as Баку, ``Шарифа``
+  as Шариф), from the caller's ``name_key``.
+
+The key is the sorted words. Precision first: every word must be read; at least one concept; and a name
+of concepts only (``Ministry of Foreign Affairs``, ``Central Bank``: every country has one) is keyed only
+when it has two and one of them makes it one body in the world (:data:`WIDE`: ``International Monetary
+Fund``, ``Organisation of Islamic Cooperation``; not ``Europeans``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from pipeline import languages
+from pipeline.entities.lexicon import read_pairs
+from pipeline.text.memo import MEMO
+
+#: Concepts that make a name of concepts only one body in the world (``duma``: one of a kind, the State Duma).
+WIDE = frozenset({"international", "world", "nations", "european", "commonwealth", "arab", "turkic", "asian", "duma",
+                  "islamic"})
+MAX_PHRASE = 4  # words of the longest phrase of a concept table
+SKIP = "-"
+_WORDS = re.compile(r"[\s«»\"“”„()]+")
+_EDGES = ",.;:!?'’"
+
+
+@lru_cache(maxsize=None)
+def _pack(lang: str) -> Any:
+    """The language pack's ``orgs`` module, if it has one."""
+    if languages.spec(lang) is None:
+        return None
+    try:
+        return importlib.import_module(f"pipeline.lang.{lang}.orgs")
+    except ModuleNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _concepts(lang: str) -> dict[str, str]:
+    pack = _pack(lang)
+    return read_pairs(Path(pack.__file__).parent / "data" / "org_words.tsv") if pack is not None else {}
+
+
+def org_words(canonical: str) -> list[str]:
+    """The words of an organisation name, quotes and brackets dropped."""
+    return [w.strip(_EDGES) for w in _WORDS.split(canonical) if w.strip(_EDGES)]
+
+
+def _concept(readings: list[tuple[str, ...]], table: dict[str, str]) -> str | None:
+    for combo in itertools.islice(itertools.product(*readings), 64):
+        hit = table.get(" ".join(combo))
+        if hit is not None:
+            return hit
+    return None
+
+
+@lru_cache(maxsize=MEMO)
+def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...], str, str], str | None]) -> str | None:
+    """The concept key of an organisation name (see the module), or None. ``name_key(word, readings,
+    spelling, lang)`` gives a word that is no concept the key of the place or name it writes (None: unread);
+    ``spelling`` is the reading a name is spelled by (the pack's ``name_reading``, else the literal one)."""
+    pack = _pack(lang)
+    table = _concepts(lang)
+    words = org_words(canonical)
+    if pack is None or not table or not words:
+        return None
+    readings = [pack.org_lemmas(w) for w in words]
+    concepts: list[str] = []
+    names: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+            hit = _concept(readings[i:i + n], table)
+            if hit is not None:
+                break
+        if hit is None:
+            spelling = pack.name_reading(readings[i]) if hasattr(pack, "name_reading") else readings[i][0]
+            key = name_key(words[i], readings[i], spelling, lang)
+            if key is None:
+                return None
+            names.append(key)
+            i += 1
+            continue
+        if hit != SKIP:
+            concepts.extend(hit.split("+"))
+        i += n
+    if not concepts or (not names and (len(set(concepts)) < 2 or not WIDE & set(concepts))):
+        return None
+    return "org " + " ".join(sorted(set(concepts))) + " | " + " ".join(sorted(names))

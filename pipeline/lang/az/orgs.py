@@ -1,0 +1,27 @@
+"""Azerbaijani words of organisation names for the cross-language keys (:mod:`pipeline.entities.org_keys`)."""
+
+from __future__ import annotations
+
+from pipeline.entities.az import az_lower
+
+_GENITIVE = ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")
+_POSSESSIVE = ("sı", "si", "su", "sü", "ı", "i", "u", "ü")
+_PLURAL = ("lar", "lər")
+_SOFT = {"y": "k", "ğ": "q"}  # a final k/q voiced before a vowel suffix: nazirliyi -> nazirlik, ittifaqı
+
+
+def org_lemmas(word: str) -> tuple[str, ...]:
+    """Lower-cased readings of a word, the literal first, then with its genitive, possessive and plural
+    endings taken off one by one (``Universitetinin`` -> universitet, ``Nazirliyi`` -> nazirlik,
+    ``Dövlətləri`` -> dövlət)."""
+    w = az_lower(word).strip("'’")
+    out = [w]
+    for ends in (_GENITIVE, _POSSESSIVE, _PLURAL):
+        cut = next((w[: -len(e)] for e in ends if len(w) - len(e) >= 2 and w.endswith(e)), None)
+        if cut is None:
+            continue
+        w = cut
+        out.append(w)
+        if w[-1] in _SOFT:
+            out.append(w[:-1] + _SOFT[w[-1]])
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,18 @@
+"""English words of organisation names for the cross-language keys (:mod:`pipeline.entities.org_keys`)."""
+
+from __future__ import annotations
+
+_DEMONYM = (("ese", ("a", "")), ("ian", ("", "ia", "a")), ("ish", ("ey", "")), ("an", ("a",)), ("n", ("",)), ("i", ("",)))
+
+
+def org_lemmas(word: str) -> tuple[str, ...]:
+    """Lower-cased readings of a word, the literal first: a plural or possessive ``s`` dropped, a demonym
+    read as its country (``Iranian`` -> iran, ``Chinese`` -> china, ``Azerbaijani`` -> azerbaijan)."""
+    w = word.lower().removesuffix("'s").removesuffix("’s")
+    out = [w]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    for end, repl in _DEMONYM:
+        if len(w) > len(end) + 2 and w.endswith(end):
+            out.extend(w[: -len(end)] + r for r in repl)
+    return tuple(dict.fromkeys(out))

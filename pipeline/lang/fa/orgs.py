@@ -1,0 +1,28 @@
+"""Persian words of organisation names for the cross-language keys (:mod:`pipeline.entities.org_keys`)."""
+
+from __future__ import annotations
+
+from pipeline.entities.fa import key_fa
+
+_PLURAL = ("های", "ها")
+
+
+def org_lemmas(word: str) -> tuple[str, ...]:
+    """Readings of a word (alef and hamza variants folded, no ZWNJ), the literal first, then without a
+    plural ending, a written ezafe ``ی`` after a vowel (``شورای`` -> شورا) or an adjective ``ی``
+    (``ایرانی`` -> ایران)."""
+    w = key_fa(word).replace(" ", "")
+    out = [w]
+    for end in _PLURAL:
+        if w.endswith(end) and len(w) > len(end) + 2:
+            out.append(w[: -len(end)])
+    for x in list(out):
+        if x.endswith("ی") and len(x) > 3:
+            out.append(x[:-1])
+    return tuple(dict.fromkeys(out))
+
+
+def name_reading(readings: tuple[str, ...]) -> str:
+    """A name word is read without a written ezafe ``ی`` after a vowel (``دومای`` -> دوما)."""
+    w = readings[0]
+    return w[:-1] if len(w) > 3 and w.endswith("ی") and w[-2] in "اوه" else w

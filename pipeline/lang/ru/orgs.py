@@ -1,0 +1,46 @@
+"""Russian words of organisation names for the cross-language keys (:mod:`pipeline.entities.org_keys`)."""
+
+from __future__ import annotations
+
+from pipeline.entities.lexicon import form_key, load_forms
+from pipeline.entities.ru import is_place_word, normal_forms
+
+_ADJECTIVE = ("ский", "цкий")
+_LINK = ("ин", "ан", "ен", "ов", "ев")  # бакинский: Баку, московский: Москва, американский: Америка
+_ENDS = ("", "а", "я", "ия", "у", "ь", "и")
+
+
+def _places_of(lemma: str) -> list[str]:
+    """The places an adjective may be made from (``бакинский`` -> баку)."""
+    out = []
+    for adj in _ADJECTIVE:
+        if lemma.endswith(adj) and len(lemma) > len(adj) + 2:
+            stem = lemma[: -len(adj)] + ("ц" if adj == "цкий" else "")
+            stems = [stem] + [stem[: -len(k)] for k in _LINK if stem.endswith(k) and len(stem) > len(k) + 2]
+            if stem.endswith("й"):
+                stems.append(stem[:-1])
+            if stem.endswith("ов"):
+                stems.append(stem[:-2] + "в")  # московский: Москва
+            out.extend(s + e for s in stems for e in _ENDS if _known_place(s + e))
+    return out
+
+
+def _known_place(word: str) -> bool:
+    """A place name pymorphy3 knows that running text writes (its dictionary alone also has бакия, моския)."""
+    return is_place_word(word) and form_key(word, "ru") in load_forms("ru")
+
+
+def org_lemmas(word: str) -> tuple[str, ...]:
+    """Lower-cased readings of a word, the literal first, then pymorphy3's normal forms, then the places
+    an adjective is made from (``Тегеранский`` -> тегеран, ``Бакинский`` -> баку, ``Российской`` ->
+    россия); ``ё`` is read as ``е``."""
+    w = word.lower().replace("ё", "е")
+    forms = [w, *(f.replace("ё", "е") for f in normal_forms(w))]
+    return tuple(dict.fromkeys(forms + [p for f in forms for p in _places_of(f)]))
+
+
+def name_reading(readings: tuple[str, ...]) -> str:
+    """A name word is spelled by the place its adjective is made from, else by its normal form
+    (``Шарифа`` -> шариф), else as written."""
+    places = [r for r in readings[1:] if _known_place(r)]
+    return places[0] if places else readings[1] if len(readings) > 1 else readings[0]

@@ -1,0 +1,64 @@
+"""Cross-language keys of organisation names that translate (pipeline/entities/org_keys.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.canon import canonicalize
+from pipeline.entities.translit import latin_key, xlang_id
+
+
+def _key(name: str, lang: str) -> str | None:
+    return latin_key(canonicalize(name, "ORG", lang), "ORG", lang)
+
+
+@pytest.mark.parametrize("names", [
+    {"en": "Baku State University", "az": "Bakı Dövlət Universiteti", "ru": "Бакинский государственный университет",
+     "fa": "دانشگاه دولتی باکو"},
+    {"en": "University of Tehran", "az": "Tehran Universiteti", "ru": "Тегеранский университет", "fa": "دانشگاه تهران"},
+    {"en": "International Monetary Fund", "az": "Beynəlxalq Valyuta Fondu", "ru": "МВФ", "fa": "صندوق بین‌المللی پول"},
+    {"en": "UN Security Council", "az": "BMT Təhlükəsizlik Şurası", "ru": "Совет Безопасности ООН",
+     "fa": "شورای امنیت سازمان ملل"},
+    {"en": "Russian Ministry of Defence", "az": "Rusiya Müdafiə Nazirliyi", "ru": "Минобороны России",
+     "fa": "وزارت دفاع روسیه"},
+    {"en": "National Iranian Oil Company", "az": "İran Milli Neft Şirkəti", "fa": "شرکت ملی نفت ایران"},
+    {"en": "European Union", "az": "Avropa İttifaqı", "ru": "Евросоюз", "fa": "اتحادیه اروپا"},
+    {"en": "Foreign Ministry of China", "ru": "МИД Китая", "fa": "وزارت خارجه چین", "az": "Çin Xarici İşlər Nazirliyi"},
+])
+def test_one_organisation_has_one_key_in_every_language(names):
+    keys = {lang: _key(name, lang) for lang, name in names.items()}
+    assert None not in keys.values() and len(set(keys.values())) == 1, keys
+
+
+def test_a_name_of_concepts_only_every_country_has_is_not_keyed():
+    # every country has a Ministry of Foreign Affairs and a central bank: no place, no key
+    for name, lang in (("Ministry of Foreign Affairs", "en"), ("Xarici İşlər Nazirliyi", "az"),
+                       ("Центральный банк", "ru")):
+        assert _key(name, lang) is None, name
+    assert not _key("Europeans", "en").startswith("org ")  # one concept: keeps the key of its spelling
+
+
+def test_different_places_and_extra_words_keep_organisations_apart():
+    assert _key("Baku State University", "en") != _key("Azerbaijan State University", "en")
+    assert _key("Московский государственный университет", "ru") != _key(
+        "Московский государственный технический университет", "ru")
+    assert _key("Moscow State University", "en") != _key("Moscow State Technical University", "en")
+
+
+def test_a_common_word_the_concepts_lack_leaves_the_name_unkeyed():
+    # a lower-case word of a cased script is no name: the name cannot be read whole
+    assert xlang_id("Министерство странных дел", "ORG", "ru") is None
+
+
+def test_a_russian_place_adjective_reads_as_its_place():
+    from pipeline.lang.ru.orgs import org_lemmas, name_reading
+
+    assert "баку" in org_lemmas("Бакинский")
+    assert name_reading(org_lemmas("Шанхайская")) == "шанхай"
+    assert name_reading(org_lemmas("Шарифа")) == "шариф"
+
+
+def test_one_word_organisations_keep_their_spelling_key():
+    # a brand is no concept: Gazprom keeps the key of its spelling, as before
+    assert _key("Gazprom", "en") == _key("Газпром", "ru") is not None
+    assert not _key("Gazprom", "en").startswith("org ")
