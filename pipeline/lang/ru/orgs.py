@@ -41,6 +41,9 @@ def org_lemmas(word: str) -> tuple[str, ...]:
 
 def name_reading(readings: tuple[str, ...]) -> str:
     """A name word is spelled by the place its adjective is made from, else by its normal form
-    (``Шарифа`` -> шариф), else as written."""
+    (``Шарифа`` -> шариф; an adjective's stem: ``Гарвардский`` -> гарвард), else as written."""
     places = [r for r in readings[1:] if _known_place(r)]
-    return places[0] if places else readings[1] if len(readings) > 1 else readings[0]
+    if places:
+        return places[0]
+    form = readings[1] if len(readings) > 1 else readings[0]
+    return form[:-4] if form.endswith("ский") and len(form) > 7 else form  # Гарвардский: Гарвард
