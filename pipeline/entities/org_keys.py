@@ -10,7 +10,8 @@
 - else a *name*: the key a place or name word has on its own (``Бакинский`` read as Баку, ``Шарифа``
   as Шариф), from the caller's ``name_key``.
 
-The key is the sorted words. Precision first: every word must be read; at least one concept; and a name
+The key is the sorted words; a name of two or more names and no concept (``Borussia Dortmund`` /
+``Боруссия Дортмунд``) is keyed by them, as a person's name is. Precision first: every word must be read; at least one concept; and a name
 of concepts only (``Ministry of Foreign Affairs``, ``Central Bank``: every country has one) is keyed only
 when it has two and one of them makes it one body in the world (:data:`WIDE`: ``International Monetary
 Fund``, ``Organisation of Islamic Cooperation``; not ``Europeans``).
@@ -98,6 +99,8 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
         if hit != SKIP:
             concepts.extend(hit.split("+"))
         i += n
-    if not concepts or (not names and (len(set(concepts)) < 2 or not WIDE & set(concepts))):
+    if not concepts:  # a name of names only is keyed as it is spelled (Borussia Dortmund, Боруссия Дортмунд)
+        return "org | " + " ".join(sorted(names)) if len(names) >= 2 else None
+    if not names and (len(set(concepts)) < 2 or not WIDE & set(concepts)):
         return None
     return "org " + " ".join(sorted(set(concepts))) + " | " + " ".join(sorted(names))

@@ -62,3 +62,10 @@ def test_one_word_organisations_keep_their_spelling_key():
     # a brand is no concept: Gazprom keeps the key of its spelling, as before
     assert _key("Gazprom", "en") == _key("Газпром", "ru") is not None
     assert not _key("Gazprom", "en").startswith("org ")
+
+
+def test_an_organisation_of_names_only_is_keyed_as_it_is_spelled():
+    # no concept: the words are names, and other scripts spell them (as a person's name)
+    assert _key("Borussia Dortmund", "en") == _key("Боруссия Дортмунд", "ru") == _key("Borussiya Dortmund", "az")
+    assert _key("Manchester City", "en") == _key("Манчестер Сити", "ru") != _key("Manchester United", "en")
+    assert _key("Atlético Madrid", "en") != _key("Real Madrid", "en")
