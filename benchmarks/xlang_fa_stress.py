@@ -109,10 +109,10 @@ def bridge_links(rows: list, partners: list[set], ids: dict[int, str | None],
 
 
 def acronym_groups(data: Path) -> None:
-    """ORG names of the NER sets (all four languages) whose acronym key (letters read by their names) or
-    concept key (words read as concepts, places and names: :mod:`pipeline.entities.org_keys`) is shared
-    across languages: one line per key, its names per language."""
-    groups: dict[str, dict[str, dict[str, set[str]]]] = {"acr ": {}, "org ": {}}
+    """ORG names of the NER sets (all four languages) whose acronym key (letters read by their names),
+    concept key (words read as concepts, places and names: :mod:`pipeline.entities.org_keys`) or key of a
+    name of names only is shared across languages: one line per key, its names per language."""
+    groups: dict[str, dict[str, dict[str, set[str]]]] = {"acr ": {}, "org ": {}, "names": {}}
     for path in sorted((data / "ner").glob("*/*.jsonl")):
         if path.name.startswith("peyma"):
             continue
@@ -123,13 +123,15 @@ def acronym_groups(data: Path) -> None:
                 if e["label"] == "ORG":
                     c = canonicalize(doc["text"][e["start"]:e["end"]], "ORG", lang)
                     key = latin_key(c, "ORG", lang)
-                    if key and key[:4] in groups:
-                        groups[key[:4]].setdefault(key, {}).setdefault(lang, set()).add(c)
-    for kind, title in (("acr ", "acronyms read by their letters"), ("org ", "organisation names read as concepts")):
+                    kind = key[:4] if key and key[:4] in groups else "names" if key and len(c.split()) > 1 else None
+                    if kind:
+                        groups[kind].setdefault(key, {}).setdefault(lang, set()).add(c)
+    for kind, title in (("acr ", "acronyms read by their letters"), ("org ", "organisation names read as concepts"),
+                        ("names", "organisation names of names only")):
         shared = {k: v for k, v in sorted(groups[kind].items()) if len(v) >= 2}
         print(f"\n{title}: {len(groups[kind])} keys, {len(shared)} shared by two or more languages")
         for key, by_lang in shared.items():
-            print(f"  {key[4:]}: " + "; ".join(f"{lang} {', '.join(sorted(names)[:3])}" for lang, names in sorted(by_lang.items())))
+            print(f"  {key.removeprefix(kind)}: " + "; ".join(f"{lang} {', '.join(sorted(names)[:3])}" for lang, names in sorted(by_lang.items())))
 
 
 def spelling_links(named: list[tuple[str, str, str, str | None]], sample: int) -> None:

@@ -100,7 +100,7 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
             concepts.extend(hit.split("+"))
         i += n
     if not concepts:  # a name of names only is keyed as it is spelled (Borussia Dortmund, Боруссия Дортмунд)
-        return "org | " + " ".join(sorted(names)) if len(names) >= 2 else None
+        return " ".join(sorted(names)) if len(names) >= 2 else None  # the form of a spelled key (sound links read it)
     if not names and (len(set(concepts)) < 2 or not WIDE & set(concepts)):
         return None
     return "org " + " ".join(sorted(set(concepts))) + " | " + " ".join(sorted(names))
