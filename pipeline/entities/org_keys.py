@@ -70,18 +70,17 @@ def _concept(readings: list[tuple[str, ...]], table: dict[str, str]) -> str | No
 
 
 @lru_cache(maxsize=MEMO)
-def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...], str, str], str | None]) -> str | None:
-    """The concept key of an organisation name (see the module), or None. ``name_key(word, readings,
-    spelling, lang)`` gives a word that is no concept the key of the place or name it writes (None: unread);
-    ``spelling`` is the reading a name is spelled by (the pack's ``name_reading``, else the literal one)."""
+def org_parts(canonical: str, lang: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...], str], ...]] | None:
+    """An organisation name read word by word: its sorted concepts and its other words, each as (word, its
+    readings, the reading it is spelled by); None where the pack has no concept table."""
     pack = _pack(lang)
     table = _concepts(lang)
     words = org_words(canonical)
     if pack is None or not table or not words:
         return None
     readings = [pack.org_lemmas(w) for w in words]
-    concepts: list[str] = []
-    names: list[str] = []
+    concepts: set[str] = set()
+    names = []
     i = 0
     while i < len(words):
         for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
@@ -90,17 +89,31 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
                 break
         if hit is None:
             spelling = pack.name_reading(readings[i]) if hasattr(pack, "name_reading") else readings[i][0]
-            key = name_key(words[i], readings[i], spelling, lang)
-            if key is None:
-                return None
-            names.append(key)
+            names.append((words[i], readings[i], spelling))
             i += 1
             continue
         if hit != SKIP:
-            concepts.extend(hit.split("+"))
+            concepts.update(hit.split("+"))
         i += n
-    if not concepts:  # a name of names only is keyed as it is spelled (Borussia Dortmund, Боруссия Дортмунд)
-        return " ".join(sorted(names)) if len(names) >= 2 else None  # the form of a spelled key (sound links read it)
-    if not names and (len(set(concepts)) < 2 or not WIDE & set(concepts)):
+    return tuple(sorted(concepts)), tuple(names)
+
+
+def keyed(concepts: tuple[str, ...], names: int) -> bool:
+    """Whether a name of these concepts and this many other words may have a key (see the module)."""
+    return names >= 2 if not concepts else bool(names) or (len(concepts) >= 2 and bool(WIDE.intersection(concepts)))
+
+
+@lru_cache(maxsize=MEMO)
+def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...], str, str], str | None]) -> str | None:
+    """The concept key of an organisation name (see the module), or None. ``name_key(word, readings,
+    spelling, lang)`` gives a word that is no concept the key of the place or name it writes (None: unread)."""
+    parts = org_parts(canonical, lang)
+    if parts is None or not keyed(parts[0], len(parts[1])):
         return None
-    return "org " + " ".join(sorted(set(concepts))) + " | " + " ".join(sorted(names))
+    concepts, words = parts
+    names = [name_key(word, readings, spelling, lang) for word, readings, spelling in words]
+    if None in names:
+        return None
+    if not concepts:  # a name of names only is keyed as it is spelled (Borussia Dortmund, Боруссия Дортмунд)
+        return " ".join(sorted(names))  # the form of a spelled key (the sound links read it)
+    return "org " + " ".join(concepts) + " | " + " ".join(sorted(names))

@@ -27,7 +27,7 @@ from typing import Any
 from pipeline import languages
 from pipeline.entities.acronym_keys import acronym_key
 from pipeline.entities.lexicon import read_pairs
-from pipeline.entities.org_keys import org_key
+from pipeline.entities.org_keys import keyed, org_key, org_parts
 from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
@@ -150,6 +150,21 @@ def linked_kind(canonical: str, label: str) -> bool:
     """A name the cross-language ids try: a person, a place, or a one-word organisation (longer
     organisation names translate: ``Министерство здравоохранения`` is no spelling of ``Ministry of Health``)."""
     return bool(canonical) and label in XLANG_LABELS and (label != "ORG" or len(canonical.split()) == 1)
+
+
+def linked_text(canonical: str, label: str, lang: str, cased: bool) -> tuple[str, str | None]:
+    """(slot, text): what the in-corpus links compare of a name (:class:`CorpusLinks`). A person, place or
+    one-word organisation: its label and the name. A longer organisation name that may have a key
+    (:func:`pipeline.entities.org_keys.keyed`): its label and concepts, and its other words (in a cased
+    script as they are spelled, capitalised: ``университет Шарифа`` -> ``Шариф``), so that ``خبرگزاری مهر``
+    meets ``Mehr News Agency``. Else (label, None)."""
+    if linked_kind(canonical, label):
+        return label, canonical
+    parts = org_parts(canonical, lang) if label == "ORG" and canonical else None
+    if parts is None or not parts[1] or not keyed(parts[0], len(parts[1])):
+        return label, None
+    words = [spelling[:1].upper() + spelling[1:] if cased else word for word, _readings, spelling in parts[1]]
+    return f"{label} {' '.join(parts[0])}", " ".join(words)
 
 
 MIN_KEY = 4  # letters of a spelled key; a shorter one only from a place table's row (Kyiv, Chad: in every table)
@@ -283,14 +298,17 @@ class CorpusLinks:
         linked within the corpus. A name whose own id no offered name has (the tables' reading of
         its short vowels: ``ترامپ`` read as Tramp) may get the id of a name of the corpus instead."""
         pack = _pack(lang)
-        if pack is None or not hasattr(pack, "name_skeletons") or not linked_kind(canonical, label):
+        if pack is None or not hasattr(pack, "name_skeletons"):
             return False
-        keys = [(sk, pack.corpus_key(sk, read=own is not None)) for sk in pack.name_skeleton_readings(canonical)]
+        slot, text = linked_text(canonical, label, lang, cased=False)
+        if text is None:
+            return False
+        keys = [(sk, pack.corpus_key(sk, read=own is not None)) for sk in pack.name_skeleton_readings(text)]
         keys = [(sk, key) for sk, key in keys if key is not None]
         if not keys:
             return False
         for sk, key in keys:
-            self._wanted.setdefault((label, tuple(sorted(key))), []).append((ref, sk, pack, own))
+            self._wanted.setdefault((slot, tuple(sorted(key))), []).append((ref, sk, pack, own))
         if own is not None:
             self._own.setdefault(own, False)
         self._packs[lang] = pack
@@ -298,18 +316,21 @@ class CorpusLinks:
 
     def offer(self, canonical: str, label: str, lang: str, xid: str | None) -> None:
         """A name of the corpus with its id (names of the wanted packs' languages are not offered)."""
-        if xid is None or not canonical or not self._wanted or not linked_kind(canonical, label):
+        if xid is None or not canonical or not self._wanted or label not in XLANG_LABELS:
             return
         if xid in self._own:
             self._own[xid] = True
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeletons"):
             return
+        slot, text = linked_text(canonical, label, lang, cased=True)
+        if text is None:
+            return
         for wlang, wanted in self._packs.items():
-            for sk in offered_readings(canonical, lang, wlang):
+            for sk in offered_readings(text, lang, wlang):
                 key = wanted.corpus_key(sk)
-                if key is not None and (label, tuple(sorted(key))) in self._wanted:
-                    self._offered.setdefault((label, tuple(sorted(key))), set()).add((xid, lang, sk))
+                if key is not None and (slot, tuple(sorted(key))) in self._wanted:
+                    self._offered.setdefault((slot, tuple(sorted(key))), set()).add((xid, lang, sk))
 
     def resolve(self) -> dict[Any, str]:
         """ref -> the cross-language id each wanted name is linked to (unlinked names are left out)."""

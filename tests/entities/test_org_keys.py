@@ -69,3 +69,16 @@ def test_an_organisation_of_names_only_is_keyed_as_it_is_spelled():
     assert _key("Borussia Dortmund", "en") == _key("Боруссия Дортмунд", "ru") == _key("Borussiya Dortmund", "az")
     assert _key("Manchester City", "en") == _key("Манчестер Сити", "ru") != _key("Manchester United", "en")
     assert _key("Atlético Madrid", "en") != _key("Real Madrid", "en")
+
+
+def test_a_persian_organisation_name_meets_its_corpus_by_concepts_and_skeletons():
+    # the tables read مهر as another name; its corpus has Mehr News Agency: same concepts, the name fits
+    from pipeline.entities.translit import CorpusLinks
+
+    links = CorpusLinks()
+    fa = canonicalize("خبرگزاری مهر", "ORG", "fa")
+    assert links.want("mehr", fa, "ORG", "fa", xlang_id(fa, "ORG", "fa"))
+    links.offer("Mehr University", "ORG", "en", "university-id")  # other concepts: not a candidate
+    links.offer("Mehr", "ORG", "en", "brand-id")  # no concept: not a candidate
+    links.offer("Mehr News Agency", "ORG", "en", "agency-id")
+    assert links.resolve() == {"mehr": "agency-id"}
