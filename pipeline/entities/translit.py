@@ -6,7 +6,8 @@ the key keeps vowel classes (``Jamil`` != ``Jamal``) and every consonant, so exo
 linked through consonant skeletons resolved against known Latin name words
 (:mod:`pipeline.lang.fa.translit`); each language's romanisation is its pack's ``translit`` module. Word order is ignored (sorted words), so ``Красный
 С.А.`` and ``S.A. Krasny`` meet. One-word ORG names (``Gazprom``/``Газпром``/``گازپروم``) are
-linked; longer ORG names translate and are not.
+linked by their spelling; longer ORG names translate, and are read word by word as concepts, places and
+names (:mod:`pipeline.entities.org_keys`).
 
 A Persian name that none of the tables reads (a new president, a company) can still be linked
 within its corpus (:class:`CorpusLinks`): to the one az/en/ru name of the same label whose words
@@ -32,9 +33,9 @@ from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
 # v10: seas, rivers, mountains and regions by their names in every language (a hand-made place table)
-NAME = "entities.xlang.v11"  # v11: organisation names that translate (org_keys); v10: seas, rivers...; v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
+NAME = "entities.xlang.v12"  # v12: English final eh said e, az Məhəmməd read as Muhammad; v11: organisation names that translate (org_keys); v10: seas, rivers...; v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
 XLANG_LABELS = ("PER", "LOC", "ORG")
-NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name  # ORG: one-word names only (brands, acronyms); longer ones translate
+NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name
 
 @lru_cache(maxsize=None)
 def _pack(lang: str) -> Any:
@@ -71,6 +72,9 @@ def _word_key(word: str) -> str:
     return word if _ROMAN.match(word) else _phonetic(word)
 
 
+_MUHAMMAD = ("makamat", "mukamat")  # Məhəmməd, Mahammad (also inside a word: Berdiməhəmmədov) = Muhammad, Мухаммед
+
+
 def _phonetic(word: str) -> str:
     w = re.sub(r"[^a-z]", "", word)
     for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ch", "c"),
@@ -87,7 +91,7 @@ def _phonetic(word: str) -> str:
     w = re.sub(r"[ae]", "a", w)
     w = re.sub(r"[ou]", "u", w)
     w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters
-    return w
+    return w.replace(*_MUHAMMAD)  # the az vowels of the most common given name, read as the others write it
 
 
 def _places(lang: str) -> dict[str, str]:

@@ -300,3 +300,16 @@ def test_ru_a_case_the_context_fixes_is_not_overruled_by_the_forms() -> None:
 
     assert canonicalize_ru("Трентоне", "LOC", frozenset({"loct"})) == "Трентон"
     assert canonicalize_ru("Трентоне", "LOC", None) == "Трентоне"
+
+
+@pytest.mark.parametrize("names", [
+    [("Mohsen Fakhrizadeh", "en"), ("Мохсен Фахризаде", "ru")],  # a final h after e is not said
+    [("Ismail Haniyeh", "en"), ("Исмаил Хания", "ru")],
+    [("Mohamed Salah", "en"), ("Мохаммед Салах", "ru")],  # after a it is (Russian writes х)
+    [("Mohammad Javad Zarif", "en"), ("Məhəmməd Cavad Zərif", "az"), ("Мохаммад Джавад Зариф", "ru")],
+    [("Serdar Berdimuhamedow", "en"), ("Serdar Berdiməhəmmədov", "az")],
+    [("Reza Shah", "en"), ("Реза Шах", "ru")],  # but the h of shah is (Russian writes х)
+])
+def test_spellings_of_persian_and_arabic_names_meet(names) -> None:
+    ids = {xlang_id(canonicalize(s, "PER", lang), "PER", lang) for s, lang in names}
+    assert len(ids) == 1 and None not in ids, names

@@ -24,7 +24,17 @@ def to_latin(lowered: str) -> str:
     t = re.sub(r"c(?=[eiy])", "s", t)
     t = re.sub(r"c(?![hk])", "k", t)
     t = re.sub(r"(?<=[a-z]{3}[bcdfgklmnprstvz])e\b", "", t)
-    return t.replace("x", "ks")
+    return silent_h(t.replace("x", "ks"))
+
+
+_FINAL_EH = re.compile(r"(?<=[a-z])eh\b")
+
+
+def silent_h(text: str) -> str:
+    """A word-final h after e is not said in the Persian names Latin scripts write with it (``Fakhrizadeh``,
+    ``Haniyeh``, ``Fatemeh``: Russian ``Фахризаде``, ``Хания``, ``Фатеме``); after a (``Salah``, ``Kermanshah``,
+    ``Abdullah``) Russian often writes it (``Салах``, ``Керманшах``), so it stays."""
+    return _FINAL_EH.sub("e", text)
 
 
 SOUNDS = Path(__file__).parent / "data" / "sounds.tsv.gz"
