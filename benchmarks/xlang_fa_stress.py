@@ -26,7 +26,7 @@ from pipeline.entities.name_links import SoundLinks, SpellingLinks
 from pipeline.entities.translit import CorpusLinks, latin_key, xlang_id
 from pipeline.evaluation.entities import load_fa_blind
 
-SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "dev", "dev2")
+SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "dev", "dev2")
 
 
 def main() -> None:

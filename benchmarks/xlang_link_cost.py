@@ -26,7 +26,7 @@ from pipeline.entities.translit import xlang_id
 from pipeline.evaluation.entities import load_fa_blind
 from pipeline.io.files import sorted_rows
 
-SETS = ("dev", "dev2", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+SETS = ("dev", "dev2", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 
 
 def entities(data: Path) -> pa.Table:

@@ -23,6 +23,9 @@ def _key(name: str, lang: str) -> str | None:
      "fa": "وزارت دفاع روسیه"},
     {"en": "National Iranian Oil Company", "az": "İran Milli Neft Şirkəti", "fa": "شرکت ملی نفت ایران"},
     {"en": "European Union", "az": "Avropa İttifaqı", "ru": "Евросоюз", "fa": "اتحادیه اروپا"},
+    {"en": "Ministry of Foreign Affairs of the Republic of Azerbaijan", "ru": "МИД Азербайджана",
+     "az": "Azərbaycan Respublikası Xarici İşlər Nazirliyi", "fa": "وزارت امور خارجه جمهوری آذربایجان"},
+    {"en": "UN General Assembly", "az": "BMT Baş Assambleyası", "ru": "Генассамблея ООН"},
     {"en": "Foreign Ministry of China", "ru": "МИД Китая", "fa": "وزارت خارجه چین", "az": "Çin Xarici İşlər Nazirliyi"},
 ])
 def test_one_organisation_has_one_key_in_every_language(names):

@@ -103,7 +103,7 @@ def test_fifth_blind_set_precision_first() -> None:
     assert len(load_fa_blind(name="blind5")) >= 170
     r = evaluate_fa_pairs(name="blind5")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.57, r["recall"]  # 0.595 since organisation names that translate have keys (session 18)
+    assert r["recall"] >= 0.58, r["recall"]  # 0.616 since organisation names that translate have keys (session 18)
 
 
 def test_sixth_blind_set_precision_first() -> None:
@@ -113,7 +113,18 @@ def test_sixth_blind_set_precision_first() -> None:
     assert len(load_fa_blind(name="blind6")) >= 200
     r = evaluate_fa_pairs(name="blind6")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.68, r["recall"]
+    assert r["recall"] >= 0.71, r["recall"]  # 0.743 at the end of session 18
+
+
+def test_seventh_blind_set_precision_first() -> None:
+    """Written in session 18 by a helper blind to the rules (225 entities, an ordinary news mix), measured once
+    at the session's start (a9ec632) and once after its organisation keys and key readings: precision 1.00
+    both, recall 0.575 -> 0.643 as one corpus (0.385 -> 0.431 alone); 0.659 after its organisation misses were
+    read (`republic` skipped, confederation, general assembly)."""
+    assert len(load_fa_blind(name="blind7")) >= 220
+    r = evaluate_fa_pairs(name="blind7")
+    assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
+    assert r["recall"] >= 0.62, r["recall"]
 
 
 def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
