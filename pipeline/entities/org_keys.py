@@ -10,11 +10,11 @@
 - else a *name*: the key a place or name word has on its own (``Бакинский`` read as Баку, ``Шарифа``
   as Шариф), from the caller's ``name_key``.
 
-The key is the sorted words; a name of two or more names and no concept (``Borussia Dortmund`` /
-``Боруссия Дортмунд``) is keyed by them, as a person's name is. Precision first: every word must be read; at least one concept; and a name
-of concepts only (``Ministry of Foreign Affairs``, ``Central Bank``: every country has one) is keyed only
-when it has two and one of them makes it one body in the world (:data:`WIDE`: ``International Monetary
-Fund``, ``Organisation of Islamic Cooperation``; not ``Europeans``).
+The key is the sorted concepts and names; a name of two or more names and no concept (``Borussia
+Dortmund`` / ``Боруссия Дортмунд``) is keyed by them, as a person's name is. Precision first: every word
+must be read, and a name of concepts only (``Ministry of Foreign Affairs``, ``Central Bank``: every country
+has one) is keyed only when it has two and one of them makes it one body in the world (:data:`WIDE`:
+``International Monetary Fund``, ``Organisation of Islamic Cooperation``; not ``Europeans``).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def org_words(canonical: str) -> list[str]:
 
 
 def _concept(readings: list[tuple[str, ...]], table: dict[str, str]) -> str | None:
+    """The concept of a run of words, in any of their readings (at most 64 combinations), or None."""
     for combo in itertools.islice(itertools.product(*readings), 64):
         hit = table.get(" ".join(combo))
         if hit is not None:

@@ -138,8 +138,8 @@ def org_name_key(word: str, readings: tuple[str, ...], spelling: str, lang: str)
         if hit:
             return hit
     pack = _pack(lang)
-    if pack is not None and hasattr(pack, "fa_word_key"):  # a script without capitals
-        return pack.fa_word_key(spelling)
+    if pack is not None and hasattr(pack, "fa_word_key"):  # a script without capitals: as written, then as read
+        return pack.latin_key(word) or pack.fa_word_key(spelling)
     if not word[:1].isupper():
         return None
     known = _place_keys()  # a reading that names a place: Iranian -> Iran, Бакинский -> Баку, Azərbaycanın

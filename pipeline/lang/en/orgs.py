@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-_DEMONYM = (("ese", ("a", "")), ("ian", ("", "ia", "a")), ("ish", ("ey", "")), ("an", ("a",)), ("n", ("",)), ("i", ("",)))
+# (ending, replacements): Chinese, Iranian, Turkish, American, Russian, Azerbaijani; a bare final i is no demonym
+# ending (Khamenei is no Khamene).
+_DEMONYM = (("ese", ("a", "")), ("ian", ("", "ia", "a")), ("ish", ("ey", "")), ("an", ("a",)), ("n", ("",)),
+            ("ani", ("an",)))
 
 
 def org_lemmas(word: str) -> tuple[str, ...]:
