@@ -42,6 +42,18 @@ def part(code: str, name: str) -> ModuleType | None:
     return _PARTS[key]
 
 
+def pack_module(code: str, name: str) -> ModuleType | None:
+    """A pack's optional module ``pipeline.lang.<code>.<name>`` (``translit``, ``orgs``), imported on first
+    use; None for a language without a pack or a pack without that module."""
+    key = (code, f"module {name}")
+    if key not in _PARTS:
+        try:
+            _PARTS[key] = importlib.import_module(f"pipeline.lang.{code}.{name}") if code in LANGUAGES else None
+        except ModuleNotFoundError:
+            _PARTS[key] = None
+    return _PARTS[key]
+
+
 def register(new: LanguageSpec) -> None:
     """Add a language at run time (a pack outside this package, e.g. a plugin or a test's toy
     language). A second registration of a taken code raises."""

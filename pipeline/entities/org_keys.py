@@ -19,7 +19,6 @@ has one) is keyed only when it has two and one of them makes it one body in the 
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import re
 from functools import lru_cache
@@ -39,15 +38,9 @@ _WORDS = re.compile(r"[\s«»\"“”„()]+")
 _EDGES = ",.;:!?'’"
 
 
-@lru_cache(maxsize=None)
 def _pack(lang: str) -> Any:
     """The language pack's ``orgs`` module, if it has one."""
-    if languages.spec(lang) is None:
-        return None
-    try:
-        return importlib.import_module(f"pipeline.lang.{lang}.orgs")
-    except ModuleNotFoundError:
-        return None
+    return languages.pack_module(lang, "orgs")
 
 
 @lru_cache(maxsize=None)

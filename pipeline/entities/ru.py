@@ -49,10 +49,14 @@ def _parses(word: str) -> tuple:
     return tuple(_morph().parse(word.lower()))
 
 
+def _from_dictionary(p) -> bool:
+    """A parse pymorphy3 found in its dictionary (not guessed from the word's ending)."""
+    return type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
 def is_place_word(word: str) -> bool:
     """True if pymorphy3's dictionary has the word as the normal form of a place name (``баку``, ``шанхай``)."""
-    return any("Geox" in p.tag and p.normal_form == word and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-               for p in _parses(word))
+    return any("Geox" in p.tag and p.normal_form == word and _from_dictionary(p) for p in _parses(word))
 
 
 def normal_forms(word: str) -> tuple[str, ...]:
@@ -64,8 +68,7 @@ def normal_forms(word: str) -> tuple[str, ...]:
 def _in_dictionary(word: str, whole: bool = False) -> bool:
     """True if pymorphy3 knows the word (not only guessed from its ending); ``whole``: the whole word,
     not a known word after an unknown prefix."""
-    return any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" and (not whole or len(p.methods_stack) == 1)
-               for p in _parses(word))
+    return any(_from_dictionary(p) and (not whole or len(p.methods_stack) == 1) for p in _parses(word))
 
 
 def _evidence_weight(word: str) -> float:

@@ -17,7 +17,6 @@ have its consonant skeletons and vowels that fit.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import itertools
 import re
 import unicodedata
@@ -37,15 +36,9 @@ NAME = "entities.xlang.v12"  # v12: English final eh said e, az Məhəmməd read
 XLANG_LABELS = ("PER", "LOC", "ORG")
 NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name
 
-@lru_cache(maxsize=None)
 def _pack(lang: str) -> Any:
     """The language pack's ``translit`` module (romanisation, name preparation, or its own key), if any."""
-    if languages.spec(lang) is None:
-        return None
-    try:
-        return importlib.import_module(f"pipeline.lang.{lang}.translit")
-    except ModuleNotFoundError:
-        return None
+    return languages.pack_module(lang, "translit")
 
 
 def _prepared(canonical: str, lang: str) -> str:
