@@ -32,7 +32,7 @@ from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
 # v10: seas, rivers, mountains and regions by their names in every language (a hand-made place table)
-NAME = "entities.xlang.v12"  # v12: English final eh said e, az Məhəmməd read as Muhammad; v11: organisation names that translate (org_keys); v10: seas, rivers...; v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
+NAME = "entities.xlang.v13"  # v13: other readings of a Persian name in its corpus (ع, الله, ZWNJ, v as و/وف, organisation words as names); v12: English final eh said e, az Məhəmməd read as Muhammad; v11: organisation names that translate (org_keys); v10: seas, rivers...; v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
 XLANG_LABELS = ("PER", "LOC", "ORG")
 NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name
 
@@ -161,7 +161,7 @@ def linked_text(canonical: str, label: str, lang: str, cased: bool) -> tuple[str
     if parts is None or not parts[1] or not keyed(parts[0], len(parts[1])):
         return label, None
     words = [spelling[:1].upper() + spelling[1:] if cased else word for word, _readings, spelling in parts[1]]
-    return f"{label} {' '.join(parts[0])}", " ".join(words)
+    return f"{label} {' '.join(parts[0])}".strip(), " ".join(words)
 
 
 MIN_KEY = 4  # letters of a spelled key; a shorter one only from a place table's row (Kyiv, Chad: in every table)
@@ -256,16 +256,18 @@ def latin_words(canonical: str, lang: str) -> tuple[list[str], list[tuple[str, .
 
 
 @lru_cache(maxsize=None)
-def offered_readings(canonical: str, lang: str, wanted: str) -> tuple[Any, ...]:
+def offered_readings(canonical: str, lang: str, wanted: str, whole: bool = False) -> tuple[Any, ...]:
     """The readings (consonant skeletons and vowels) a cased script's name has for the pack of ``wanted``, a
     language whose script writes no short vowels: what both :class:`CorpusLinks` and
     :class:`~pipeline.entities.bridge.BridgeLinks` compare its names with. Unbounded while the commit links a
     corpus, which reads each name twice; :func:`pipeline.io.entities_table.link_in_corpus` clears it. A name
-    without a capital has none: a common word the NER took (``ленивые``)."""
+    without a capital has none: a common word the NER took (``ленивые``). ``whole``: also all its words
+    written as one (organisations: ``منچسترسیتی`` Manchester City; a place's words joined meet other
+    places: ``دهلی`` is not Ta' Qali)."""
     if not any(c.isupper() for c in canonical):
         return ()
     words, sounds = latin_words(canonical, lang)
-    return tuple(_pack(wanted).latin_name_readings(words, sounds))
+    return tuple(_pack(wanted).latin_name_readings(words, sounds, whole=whole))
 
 
 class CorpusLinks:
@@ -321,13 +323,16 @@ class CorpusLinks:
         if pack is None or hasattr(pack, "name_skeletons"):
             return
         slot, text = linked_text(canonical, label, lang, cased=True)
-        if text is None:
-            return
-        for wlang, wanted in self._packs.items():
-            for sk in offered_readings(text, lang, wlang):
-                key = wanted.corpus_key(sk)
-                if key is not None and (slot, tuple(sorted(key))) in self._wanted:
-                    self._offered.setdefault((slot, tuple(sorted(key))), set()).add((xid, lang, sk))
+        texts = [(slot, text)] if text is not None else []
+        if label == "ORG" and slot != label and " " in canonical.strip():
+            # its words as names too: Persian spells Financial Times (and drops the article of The New York Times)
+            texts.append((label, re.sub(r"^(?:The|the) ", "", canonical.strip())))
+        for slot, text in texts:
+            for wlang, wanted in self._packs.items():
+                for sk in offered_readings(text, lang, wlang, label == "ORG"):
+                    key = wanted.corpus_key(sk)
+                    if key is not None and (slot, tuple(sorted(key))) in self._wanted:
+                        self._offered.setdefault((slot, tuple(sorted(key))), set()).add((xid, lang, sk))
 
     def resolve(self) -> dict[Any, str]:
         """ref -> the cross-language id each wanted name is linked to (unlinked names are left out)."""

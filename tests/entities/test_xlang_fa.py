@@ -195,6 +195,34 @@ def test_arabic_names_meet_their_latin_spelling() -> None:
     assert links.resolve() == {"x": "gaddafi"}
 
 
+def test_other_readings_of_a_name_meet_how_other_scripts_spell_it() -> None:
+    """Session 19: a first ع carries any vowel (عون Aoun / Аун); a final الله is -ullah / -ulla; a v before a
+    voiceless consonant is written وف (پوکروفسک Pokrovsk) and a final one و (مستیسلاو Mstislav); th and sh
+    inside a word may be two letters (اسحاق Eshaq); a ZWNJ may join two words (ایران‌ایر Iran Air); an
+    organisation's words are also names (فایننشال تایمز is not read as concepts); its words joined meet a
+    Persian word (منچسترسیتی). Each of them alone: a ع between consonants is a vowel (سعدی is not Стив), a
+    place's words are not joined (دهلی is not Ta' Qali)."""
+    from pipeline.entities.translit import CorpusLinks
+
+    def linked(fa: str, label: str, lang: str, other: str) -> bool:
+        links = CorpusLinks()
+        links.want("x", canonicalize(fa, label, "fa"), label, "fa", _id(fa, label, "fa"))
+        links.offer(canonicalize(other, label, lang), label, lang, "the-id")
+        return links.resolve() == {"x": "the-id"}
+
+    for fa, label, lang, other in [
+        ("میشل عون", "PER", "ru", "Мишель Аун"), ("ژوزف عون", "PER", "en", "Joseph Aoun"),
+        ("هبت‌الله آخوندزاده", "PER", "ru", "Хайбатулла Ахундзада"), ("پوکروفسک", "LOC", "en", "Pokrovsk"),
+        ("ولادیمیر ژیرینوفسکی", "PER", "en", "Vladimir Zhirinovsky"),
+        ("مستیسلاو روستروپوویچ", "PER", "ru", "Мстислав Ростропович"),
+        ("کهرمان‌مرعش", "LOC", "ru", "Кахраманмараш"), ("منچسترسیتی", "ORG", "en", "Manchester City"),
+    ]:
+        assert linked(fa, label, lang, other), (fa, other)
+    for fa, label, lang, other in [("سعدی", "PER", "ru", "Стив"), ("دهلی", "LOC", "en", "Ta' Qali"),
+                                   ("مطهری", "PER", "en", "Mata Hari")]:
+        assert not linked(fa, label, lang, other), (fa, other)
+
+
 def test_zwnj_joined_pieces_read_as_persian_writes_them() -> None:
     """A ه before the ZWNJ is the vowel -e (خامنه‌ای Khamenei); an ا after it carries a vowel: its own
     (-اف is -ov/-ev: علی‌اف Aliyev) or the و/ی after it (لوک‌اویل Lukoil)."""

@@ -24,9 +24,15 @@ _LAT_SINGLE = {
 _LAT_VOWELS = {"a": "a", "e": "e", "i": "i", "o": "o", "u": "u"}
 
 
-def latin_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
+_VOICELESS = "cfkpqst"  # letters after which Persian writes a v of Russian names as ف (ژیرینوفسکی Zhirinovsky)
+
+
+def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ...]] | None:
     """(skeleton, vowels: before, between and after the consonants) of a lower-case ASCII name word
-    (``jamil`` -> (``Jml``, ('', 'a', 'i', '')))."""
+    (``jamil`` -> (``Jml``, ('', 'a', 'i', ''))). ``variant``: the other ways Persian writes the same
+    letters, where they differ: a v before a voiceless consonant as و + ف (``Pokrovsk`` پوکروفسک), a
+    final v after a vowel as و (``Mstislav`` مستیسلاو), th and sh inside a word as two letters
+    (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله)."""
     w = re.sub(r"[^a-z]", "", word)
     if not w:
         return None
@@ -39,7 +45,7 @@ def latin_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
     n = len(w)
     while i < n:
         for dg, cls in _LAT_DIGRAPHS:
-            if w.startswith(dg, i):
+            if w.startswith(dg, i) and not (variant and dg in ("th", "sh") and 0 < i):
                 tok, step = cls, len(dg)
                 break
         else:
@@ -55,8 +61,11 @@ def latin_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
             elif ch in "vw":
                 if i == 0:
                     tok = "v"
-                elif i == n - 1 and ch == "v":
+                elif i == n - 1 and ch == "v" and not (variant and w[i - 1] in _LAT_VOWELS):
                     tok = "F"  # -ov/-ev: Persian writes ف
+                elif variant and ch == "v" and i + 1 < n and w[i + 1] in _VOICELESS and w[i - 1] in _LAT_VOWELS:
+                    tok = "F"
+                    gap += "u"
                 else:
                     tok = None
                     gap += "u"
@@ -139,11 +148,11 @@ def skeleton_of(cons: list[str], gaps: list[str], lead: str, tail: str, start_v:
 
 
 def latin_word_readings(word: str, sounds: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
-    """The ways Persian may write a romanised name word: its spelling (:func:`latin_skeleton`), its
-    sounds (:func:`sound_skeleton`, for languages whose pack says how words sound), and each of these
+    """The ways Persian may write a romanised name word: its spelling (:func:`latin_skeleton`, as written
+    and in its variant reading), its sounds (:func:`sound_skeleton`, for languages whose pack says how words sound), and each of these
     with the vowel Persian puts before an initial s + consonant (``استیو`` Steve, ``اسمیت`` Smith)."""
     out: list[tuple[str, tuple[str, ...]]] = []
-    for r in [latin_skeleton(word), *(sound_skeleton(s) for s in sounds)]:
+    for r in [latin_skeleton(word), latin_skeleton(word, variant=True), *(sound_skeleton(s) for s in sounds)]:
         if r is None:
             continue
         variants = [r]

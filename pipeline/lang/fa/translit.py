@@ -76,9 +76,10 @@ def fa_words(canonical: str) -> list[str]:
     return [w for w in re.split(r"[\s\-.]+", t) if w]
 
 
-def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
+def fa_skeleton(word: str, merge: bool = True) -> tuple[str, tuple[str, ...]] | None:
     """(skeleton, long vowels: before, between and after the consonants) of a Persian word
-    (``جمیل`` -> (``Jml``, ('', '', 'I', '')))."""
+    (``جمیل`` -> (``Jml``, ('', '', 'I', ''))). ``merge=False``: two neighbouring letters of one class stay
+    two consonants (``کهرمان`` Kahraman, ``آسوشیتدپرس`` Associated Press: a short vowel between them)."""
     w = re.sub(r"[ءئؤ]", "", word)
     w = w.replace(CARRIER, "")
     if not w or any(c not in _FA_CLASS and c not in "اویع" + SILENT_HEH + SEAT for c in w):
@@ -92,6 +93,8 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
     for i, c in enumerate(w):
         last = i == n - 1
         if c == "ع":
+            if cons and not gap and i + 1 < n and w[i + 1] in _FA_CLASS and not (w[i + 1] == "ه" and i + 2 == n):
+                gap = "O"  # between two consonants it carries a vowel (سعدی Saadi, not Steve; جعفر Jafar)
             continue
         if c == "و" and i == 0:
             cons.append("v")
@@ -105,7 +108,7 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
             gap += "E" if cons else ""  # final silent heh after a consonant: the vowel -e/-a
             continue
         cls = _FA_CLASS[c]
-        if cons and cons[-1] == cls and not gap and c != w[i - 1] and _FA_CLASS.get(w[i - 1]) == cls:
+        if merge and cons and cons[-1] == cls and not gap and c != w[i - 1] and _FA_CLASS.get(w[i - 1]) == cls:
             continue  # two letters of one class (تط, سص): one consonant; a letter written twice is two (بیشکک)
         if cons:
             gaps.append(gap)
@@ -114,7 +117,8 @@ def fa_skeleton(word: str) -> tuple[str, tuple[str, ...]] | None:
     return skeleton_of(cons, gaps, lead, gap, start_v)
 
 
-_NEED = {"A": "a", "I": "iy", "U": "uo", "E": "ae", "Y": "iy", "O": "aeiouy"}
+_NEED = {"A": "a", "I": "iy", "U": "uo", "E": "ae", "Y": "iy", "O": "aeiouy", "~": "aeiouy"}
+FREE_LEAD = "~"  # first in a word's lead: a vowel of any kind comes first (ع carries it: عون Aoun, عیوض Eyvaz)
 
 
 def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> int | None:
@@ -123,7 +127,7 @@ def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> int | N
     if len(fa_gaps) != len(lat_gaps):
         return None
     extra = 0
-    if fa_gaps[0] and (not lat_gaps[0] or lat_gaps[0][0] not in _NEED[fa_gaps[0][0]]):
+    if fa_gaps[0] and (not lat_gaps[0] or (fa_gaps[0][0] != FREE_LEAD and lat_gaps[0][0] not in _NEED[fa_gaps[0][0]])):
         return None  # a written first vowel is the first Latin sound (ایلام is Ilam, not Uilam)
     for fg, lg in zip(fa_gaps, lat_gaps):
         for v in fg:
@@ -265,6 +269,7 @@ def latin_key(canonical: str, label: str | None = None) -> str | None:
 MIN_CORPUS_CONSONANTS = 3  # a name the tables read needs this many consonants to be linked to a name of its corpus
 MIN_UNREAD_CONSONANTS = 2  # a name the tables do not read at all needs this many
 Skeletons = tuple[tuple[str, tuple[str, ...]], ...]
+MAX_READINGS = 16  # readings of one name compared by the in-corpus links (product over its words)
 
 
 def name_skeletons(canonical: str) -> Skeletons | None:
@@ -276,26 +281,72 @@ def name_skeletons(canonical: str) -> Skeletons | None:
 _ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت"})  # Arabic dh, th as d, t (قذافی Gaddafi)
 
 
+_ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the word Allah (عبدالله, روح‌الله)
+
+
+def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The readings of one Persian name word: :func:`fa_skeleton`, then where they differ the ways az/en/ru
+    spell what it writes: two letters of one class as two consonants; a first ع before و/ی as any vowel
+    first (``عون`` Aoun / Aun); a final ``الله`` as -ullah / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله``
+    Забихулла) rather than a written a and a doubled l."""
+    base = fa_skeleton(word)
+    out = [base] if base else []
+    loose = fa_skeleton(word, merge=False)
+    if loose and loose not in out:
+        out.append(loose)
+    if base and word[0] == "ع" and base[1][0] in ("I", "U"):
+        out.append((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
+    m = _ALLAH.match(word)
+    stem = fa_skeleton(m.group(1)) if m else None
+    if stem:
+        sk, gaps = stem
+        core = sk[:-1] if sk.endswith("V") and gaps[-1] else sk
+        before = (gaps[-1] if gaps[-1] else "") + "O"
+        for end, tail in (("lK", ("O", "A", "")), ("lV", ("O", "A"))):
+            out.append((core + end, (*gaps[:-1], before, *tail[1:])))
+    return out
+
+
 def name_skeleton_readings(canonical: str) -> list[Skeletons]:
     """:func:`name_skeletons`, then the reading with the Arabic letters ذ ث as d, t, as az/en/ru spell
-    Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s)."""
-    out = [sk for sk in (name_skeletons(canonical), name_skeletons(canonical.translate(_ARABIC_D))) if sk]
-    return out[:1] if len(out) == 2 and out[0] == out[1] else out
+    Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s); each
+    also with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air, ``تل‌آویو`` Tel Aviv)
+    and each word in its other readings (:func:`_word_readings`), at most MAX_READINGS."""
+    out: list[Skeletons] = []
+    for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
+        base = name_skeletons(text)
+        if base and base not in out:
+            out.append(base)
+    for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
+        splits = [text]
+        pieces = text.replace("\u200c", " ").split()
+        if "\u200c" in text and all(len(piece) >= 2 for piece in pieces):
+            splits.append(" ".join(pieces))
+        for t in splits:
+            per_word = [_word_readings(w) for w in fa_words(t)]
+            if not per_word or not all(per_word):
+                continue
+            for r in itertools.islice(itertools.product(*per_word), MAX_READINGS):
+                if r not in out:
+                    out.append(r)
+    return out[:MAX_READINGS]
 
 
-MAX_READINGS = 16  # readings of one romanised name offered to the in-corpus links (product over its words)
-
-
-def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None = None) -> list[Skeletons]:
+def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None = None,
+                        whole: bool = False) -> list[Skeletons]:
     """Every (skeleton, vowels) reading of a romanised name, word by word (:func:`latin_word_readings`;
     ``sounds``: the pronunciations of each word, when its language has them), at most MAX_READINGS; then
     the readings with two neighbouring words as one, as Persian writes compound given names
-    (``محمدباقر`` Mohammad Bagher, ``میرحسین`` Mir-Hossein)."""
+    (``محمدباقر`` Mohammad Bagher, ``میرحسین`` Mir-Hossein); ``whole``: also all its words as one, as
+    Persian writes the names of some organisations (``منچسترسیتی`` Manchester City; not of persons: ``مطهری``
+    is not Mata Hari, nor of places: ``دهلی`` is not Ta' Qali)."""
     out = _readings(words, sounds)
-    if 3 <= len(words) <= 4:  # a name of one Persian word is not two Latin words joined (مطهری is not Mata Hari)
+    if 3 <= len(words) <= 4:
         for i in range(len(words) - 1):
             joined = words[:i] + [words[i] + words[i + 1]] + words[i + 2:]
             out += _readings(joined, None)
+    if whole and 2 <= len(words) <= 3:
+        out += _readings(["".join(words)], None)
     return out
 
 
