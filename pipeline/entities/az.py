@@ -161,6 +161,13 @@ def _candidates(lw: str, short_ok: bool = False) -> list[_Cut]:
     return out
 
 
+def _given_name(stem: str) -> bool:
+    """The stem is mostly a given name: the training spans have it before a name's last word at least as
+    often as elsewhere (``Əmin``, ``Vahid``, ``Hüseyn``; not ``Əliyev``, ``Putin``)."""
+    inner = _inner().get(stem, 0) + (3 if stem in MALE_NAMES else 0)
+    return inner > 0 and 2 * inner >= _lex().get(stem, 0)
+
+
 def _inner() -> dict[str, int]:
     from pipeline.entities.lexicon import load_lexicon
 
@@ -221,6 +228,8 @@ def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: boo
     cuts = _candidates(lw, short_ok=is_last_of_many and label != "PER")
     if cuts and not dative and _nominative_by_forms(lw, cuts):
         return word
+    if is_last_of_many and label == "PER" and lw[-1:] in ("i", "ı") and _given_name(lw[:-1]):
+        return word  # a surname made of a given name and -i (Əmini, Vahidi, Məhəmmədi), not its accusative
     best: tuple | None = None
     for cut in cuts:
         n_stem = lex.get(cut.stem, 0) + (5 if cut.stem in PROTECTED else 0)
