@@ -270,6 +270,7 @@ MIN_CORPUS_CONSONANTS = 3  # a name the tables read needs this many consonants t
 MIN_UNREAD_CONSONANTS = 2  # a name the tables do not read at all needs this many
 Skeletons = tuple[tuple[str, tuple[str, ...]], ...]
 MAX_READINGS = 16  # readings of one name compared by the in-corpus links (product over its words)
+MIN_JOINED = 5  # consonants of two Latin words read as one Persian word (مطهری is not Mata Hari: 4)
 
 
 def name_skeletons(canonical: str) -> Skeletons | None:
@@ -307,17 +308,23 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+# A final ی after a consonant and three letters, which Arabic names say a (alef maqsura: مصطفی Mustafa, مجتبی
+# Mojtaba, مرتضی Morteza; not جنتی Jannati)
+_MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)")
+
+
 def name_skeleton_readings(canonical: str) -> list[Skeletons]:
     """:func:`name_skeletons`, then the reading with the Arabic letters ذ ث as d, t, as az/en/ru spell
     Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s); each
-    also with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air, ``تل‌آویو`` Tel Aviv)
-    and each word in its other readings (:func:`_word_readings`), at most MAX_READINGS."""
+    also with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air, ``تل‌آویو`` Tel Aviv),
+    with a final ی after a consonant as a (:data:`_MAQSURA`), and each word in its other readings (:func:`_word_readings`), at most MAX_READINGS."""
     out: list[Skeletons] = []
     for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
         base = name_skeletons(text)
         if base and base not in out:
             out.append(base)
-    for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
+    arabic = canonical.translate(_ARABIC_D)
+    for text in dict.fromkeys((canonical, arabic, _MAQSURA.sub("ا", canonical), _MAQSURA.sub("ا", arabic))):
         splits = [text]
         pieces = text.replace("\u200c", " ").split()
         if "\u200c" in text and all(len(piece) >= 2 for piece in pieces):
@@ -347,6 +354,8 @@ def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None =
             out += _readings(joined, None)
     if whole and 2 <= len(words) <= 3:
         out += _readings(["".join(words)], None)
+    elif len(words) == 2:  # a long name of two words may be one Persian word (امیرکبیر Amir Kabir, نادرشاه)
+        out += [r for r in _readings(["".join(words)], None) if len(r[0][0].replace("V", "")) >= MIN_JOINED]
     return out
 
 
