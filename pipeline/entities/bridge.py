@@ -84,7 +84,7 @@ class BridgeLinks:
             return
         fits = []
         for wlang, wanted in self._packs.items():
-            for sk in offered_readings(canonical, lang, wlang):
+            for sk in offered_readings(canonical, lang, wlang, label == "ORG"):  # as the corpus links read it
                 key = wanted.corpus_key(sk, read=True)
                 slot = (label, tuple(sorted(key))) if key else None
                 if slot in self._slots:

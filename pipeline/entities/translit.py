@@ -260,7 +260,7 @@ def offered_readings(canonical: str, lang: str, wanted: str, whole: bool = False
     """The readings (consonant skeletons and vowels) a cased script's name has for the pack of ``wanted``, a
     language whose script writes no short vowels: what both :class:`CorpusLinks` and
     :class:`~pipeline.entities.bridge.BridgeLinks` compare its names with. Unbounded while the commit links a
-    corpus, which reads each name twice; :func:`pipeline.io.entities_table.link_in_corpus` clears it. A name
+    corpus, which reads each name twice; :func:`clear_readings` clears it after each corpus. A name
     without a capital has none: a common word the NER took (``ленивые``). ``whole``: also all its words
     written as one (organisations: ``منچسترسیتی`` Manchester City; a place's words joined meet other
     places: ``دهلی`` is not Ta' Qali)."""
@@ -268,6 +268,15 @@ def offered_readings(canonical: str, lang: str, wanted: str, whole: bool = False
         return ()
     words, sounds = latin_words(canonical, lang)
     return tuple(_pack(wanted).latin_name_readings(words, sounds, whole=whole))
+
+
+def clear_readings() -> None:
+    """Forget the readings of one corpus's names (:func:`offered_readings` and the packs' own word readings)."""
+    offered_readings.cache_clear()
+    for lang in corpus_languages():
+        pack = _pack(lang)
+        if hasattr(pack, "clear_readings"):
+            pack.clear_readings()
 
 
 class CorpusLinks:

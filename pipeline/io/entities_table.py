@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 from pipeline import schema
 from pipeline.entities.bridge import BridgeLinks
 from pipeline.entities.name_links import SoundLinks, SpellingLinks
-from pipeline.entities.translit import (CorpusLinks, corpus_languages, offered_readings,
+from pipeline.entities.translit import (CorpusLinks, clear_readings, corpus_languages,
                                         sound_languages, xlang_id)
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
 
@@ -73,7 +73,7 @@ def link_in_corpus(path: Path) -> dict[str, str]:
             if found:
                 _rewrite(f, path, found)
     finally:
-        offered_readings.cache_clear()  # the two Persian passes' shared readings: this corpus only
+        clear_readings()  # the two Persian passes' shared readings: this corpus only
     return found
 
 

@@ -113,7 +113,9 @@ def test_the_entities_file_is_rewritten_with_the_bridged_ids(tmp_path) -> None:
     assert ids["e1"] == ids["e2"] == ids["e3"] == ids["e4"] == _id("Yasser Arafat", "PER", "en")
     assert ids["e5"] == _id("Elvis Presley", "PER", "en")
     from pipeline.entities.translit import offered_readings
+    from pipeline.lang.fa.latin import latin_word_readings
     assert offered_readings.cache_info().currsize == 0  # the readings both Persian passes share are let go
+    assert latin_word_readings.cache_info().currsize == 0
 
 
 def test_the_development_sets_gain_and_stay_precise() -> None:

@@ -11,6 +11,7 @@ with the skeletons of Persian words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # ---------------------------------------------------------------------------- Latin side
 _LAT_DIGRAPHS = (
@@ -24,6 +25,10 @@ _LAT_SINGLE = {
 _LAT_VOWELS = {"a": "a", "e": "e", "i": "i", "o": "o", "u": "u"}
 
 
+_TOKENS = re.compile("|".join(dg for dg, _ in _LAT_DIGRAPHS) + "|.")  # a digraph, else one letter
+_DIGRAPH_CLASS = dict(_LAT_DIGRAPHS)
+_NOT_LOWER = re.compile(r"[^a-z]")
+_LEAD = re.compile(r"[aeiouy]*")
 _VOICELESS = "cfkpqst"  # letters after which Persian writes a v of Russian names as ف (ژیرینوفسکی Zhirinovsky)
 
 
@@ -33,55 +38,49 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     letters, where they differ: a v before a voiceless consonant as و + ف (``Pokrovsk`` پوکروفسک), a
     final v after a vowel as و (``Mstislav`` مستیسلاو), th and sh inside a word as two letters
     (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله)."""
-    w = re.sub(r"[^a-z]", "", word)
+    w = _NOT_LOWER.sub("", word)
     if not w:
         return None
     cons: list[str] = []
     gaps: list[str] = []
     gap = ""
     start_v = w[0] in "aeiouy"
-    lead = re.match(r"[aeiouy]*", w).group(0)  # a leading y stays: Persian writes it (یزد = Yazd)
-    i = 0
+    lead = _LEAD.match(w).group(0)  # a leading y stays: Persian writes it (یزد = Yazd)
     n = len(w)
-    while i < n:
-        for dg, cls in _LAT_DIGRAPHS:
-            if w.startswith(dg, i) and not (variant and dg in ("th", "sh") and 0 < i):
-                tok, step = cls, len(dg)
-                break
+    for m in _TOKENS.finditer(w):
+        i, t = m.start(), m.group()
+        if len(t) > 1 and not (variant and i > 0 and t in ("th", "sh")):
+            pieces = ((i, _DIGRAPH_CLASS[t]),)
         else:
-            ch = w[i]
-            step = 1
-            if ch in _LAT_VOWELS:
-                tok = None
-                gap += _LAT_VOWELS[ch]
-            elif ch == "y":
-                tok = None
-                if 0 < i < n - 1:
-                    gap += "i"
-            elif ch in "vw":
-                if i == 0:
-                    tok = "v"
-                elif i == n - 1 and ch == "v" and not (variant and w[i - 1] in _LAT_VOWELS):
-                    tok = "F"  # -ov/-ev: Persian writes ف
-                elif variant and ch == "v" and i + 1 < n and w[i + 1] in _VOICELESS and w[i - 1] in _LAT_VOWELS:
-                    tok = "F"
-                    gap += "u"
+            pieces = tuple((i + k, None) for k in range(len(t)))
+        for i, tok in pieces:
+            if tok is None:
+                ch = w[i]
+                if ch in _LAT_VOWELS:
+                    gap += ch
+                elif ch == "y":
+                    if 0 < i < n - 1:
+                        gap += "i"
+                elif ch in "vw":
+                    if i == 0:
+                        tok = "v"
+                    elif i == n - 1 and ch == "v" and not (variant and w[i - 1] in _LAT_VOWELS):
+                        tok = "F"  # -ov/-ev: Persian writes ف
+                    elif variant and ch == "v" and i + 1 < n and w[i + 1] in _VOICELESS and w[i - 1] in _LAT_VOWELS:
+                        tok = "F"
+                        gap += "u"
+                    else:
+                        gap += "u"
+                elif ch == "c":
+                    tok = "s" if i + 1 < n and w[i + 1] in "eiy" else "K"
                 else:
-                    tok = None
-                    gap += "u"
-            elif ch == "c":
-                tok = "s" if i + 1 < n and w[i + 1] in "eiy" else "K"
-            else:
-                tok = _LAT_SINGLE.get(ch)
-        if tok is not None:
-            if cons and cons[-1] == tok and not gap:
-                pass  # doubled consonant
-            else:
-                if cons:
-                    gaps.append(gap)
-                cons.append(tok)
-            gap = ""
-        i += step
+                    tok = _LAT_SINGLE.get(ch)
+            if tok is not None:
+                if not (cons and cons[-1] == tok and not gap):  # a doubled consonant is one
+                    if cons:
+                        gaps.append(gap)
+                    cons.append(tok)
+                gap = ""
     if not cons:
         return None
     end_v = bool(gap) or w[-1] in "aeiouyw"
@@ -147,10 +146,12 @@ def skeleton_of(cons: list[str], gaps: list[str], lead: str, tail: str, start_v:
     return ("V" if start_v else "") + "".join(cons) + ("V" if tail else ""), (lead, *gaps, tail)
 
 
-def latin_word_readings(word: str, sounds: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
+@lru_cache(maxsize=None)
+def latin_word_readings(word: str, sounds: tuple[str, ...] = ()) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The ways Persian may write a romanised name word: its spelling (:func:`latin_skeleton`, as written
     and in its variant reading), its sounds (:func:`sound_skeleton`, for languages whose pack says how words sound), and each of these
-    with the vowel Persian puts before an initial s + consonant (``استیو`` Steve, ``اسمیت`` Smith)."""
+    with the vowel Persian puts before an initial s + consonant (``استیو`` Steve, ``اسمیت`` Smith). Unbounded
+    while the commit links a corpus; :func:`pipeline.entities.translit.clear_readings` clears it."""
     out: list[tuple[str, tuple[str, ...]]] = []
     for r in [latin_skeleton(word), latin_skeleton(word, variant=True), *(sound_skeleton(s) for s in sounds)]:
         if r is None:
@@ -161,4 +162,4 @@ def latin_word_readings(word: str, sounds: tuple[str, ...] = ()) -> list[tuple[s
         for v in variants:
             if v not in out:
                 out.append(v)
-    return out
+    return tuple(out)

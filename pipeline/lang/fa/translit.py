@@ -32,7 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.lexicon import read_pairs
-from pipeline.lang.fa.latin import latin_word_readings, skeleton_of
+from pipeline.lang.fa.latin import latin_word_readings
+from pipeline.lang.fa.skeleton import (CARRIER, FREE_LEAD, SEAT, SILENT_HEH, fa_skeleton, fa_words,  # noqa: F401
+                                       plain, vowel_misfit, vowels_fit)
 from pipeline.text.memo import MEMO
 
 DATA = Path(__file__).parent / "data" / "xlang_fa_skeletons.tsv"
@@ -42,107 +44,6 @@ PLACE_SHARE = 0.5  # a GeoNames city reading needs this share (عمان: Amman i
 MISFIT_WEIGHT = 0.3  # evidence kept for each i/u of a Latin spelling that Persian does not write
 MIN_EVIDENCE = 0.5  # the best reading needs at least this much evidence (a lone stray spelling is not enough)
 OTHER_LABEL = 0.05  # evidence kept for a Latin spelling seen under another label (کریم: Karim, not Крым)
-
-# --------------------------------------------------------------------------- Persian side
-_FA_CLASS = {
-    "ب": "P", "پ": "P", "ت": "T", "ط": "T", "د": "T", "ث": "s", "س": "s", "ص": "s", "ج": "J", "ژ": "J",
-    "چ": "C", "ح": "K", "خ": "K", "غ": "K", "ق": "K", "ک": "K", "گ": "K", "ه": "K", "ذ": "z", "ز": "z",
-    "ض": "z", "ظ": "z", "ر": "r", "ش": "S", "ف": "F", "ل": "l", "م": "m", "ن": "n",
-}
-_FA_FOLD = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه"})
-_FA_LONG = {"ا": "A", "ی": "I", "و": "U"}
-
-
-SILENT_HEH = "\u06d5"  # marks a heh written before a ZWNJ after a consonant: the vowel -e (خامنه‌ای Khamenei)
-SEAT = "\u0671"  # marks an alef that starts a ZWNJ-joined piece: a seat for some vowel (علی‌اف Aliyev)
-CARRIER = "\u0672"  # the same alef before و/ی: it only carries their vowel (خامنه‌ای Khamenei, لوک‌اویل Lukoil)
-
-
-def plain(word: str) -> str:
-    """A word of :func:`fa_words` as the committed tables spell it (the marks back to ه and ا)."""
-    return word.replace(SILENT_HEH, "ه").replace(SEAT, "ا").replace(CARRIER, "ا")
-
-
-def fa_words(canonical: str) -> list[str]:
-    """Words of a Persian name: ZWNJ joins (``علی‌اف`` is one word), diacritics and glottal stops go; a ه
-    before the ZWNJ after a consonant is the vowel -e, not h (``خامنه‌ای`` Khamenei), and an ا after the
-    ZWNJ only carries a vowel (``-اف`` is -ov/-ev); both are marked so (:data:`SILENT_HEH`, :data:`SEAT`)."""
-    t = canonical.translate(_FA_FOLD)
-    t = re.sub(r"(?<=[^\s\u200cاو])ه\u200c", SILENT_HEH + "\u200c", t)
-    t = re.sub(r"(?<=\S)\u200cا(?=[وی])", CARRIER, t)  # before و/ی it only carries them (لوک‌اویل Lukoil)
-    t = re.sub(r"(?<=\S)\u200cا", SEAT, t).replace("\u200c", "")
-    t = re.sub(r"(?<=\S\S)اف\b", SEAT + "ف", t)  # -اف ends az/ru surnames in -ov/-ev (بهبوداف Behbudov)
-    t = re.sub(r"[\u064b-\u0652\u0670\u0654\u0640]", "", t)
-    return [w for w in re.split(r"[\s\-.]+", t) if w]
-
-
-def fa_skeleton(word: str, merge: bool = True) -> tuple[str, tuple[str, ...]] | None:
-    """(skeleton, long vowels: before, between and after the consonants) of a Persian word
-    (``جمیل`` -> (``Jml``, ('', '', 'I', ''))). ``merge=False``: two neighbouring letters of one class stay
-    two consonants (``کهرمان`` Kahraman, ``آسوشیتدپرس`` Associated Press: a short vowel between them)."""
-    w = re.sub(r"[ءئؤ]", "", word)
-    w = w.replace(CARRIER, "")
-    if not w or any(c not in _FA_CLASS and c not in "اویع" + SILENT_HEH + SEAT for c in w):
-        return None
-    cons: list[str] = []
-    gaps: list[str] = []
-    gap = ""
-    start_v = w[0] in "اع" or w[0] == "ی"
-    lead = {"ای": "I", "او": "U", "عی": "I", "عو": "U"}.get(w[:2], "Y" if w[0] == "ی" else "")
-    n = len(w)
-    for i, c in enumerate(w):
-        last = i == n - 1
-        if c == "ع":
-            if cons and not gap and i + 1 < n and w[i + 1] in _FA_CLASS and not (w[i + 1] == "ه" and i + 2 == n):
-                gap = "O"  # between two consonants it carries a vowel (سعدی Saadi, not Steve; جعفر Jafar)
-            continue
-        if c == "و" and i == 0:
-            cons.append("v")
-            continue
-        if c in _FA_LONG or c == SEAT:
-            if not cons:
-                continue  # the leading vowel (see lead)
-            gap += _FA_LONG.get(c, "O")
-            continue
-        if (c == "ه" and last and cons and i > 0 and w[i - 1] not in "او") or c == SILENT_HEH:
-            gap += "E" if cons else ""  # final silent heh after a consonant: the vowel -e/-a
-            continue
-        cls = _FA_CLASS[c]
-        if merge and cons and cons[-1] == cls and not gap and c != w[i - 1] and _FA_CLASS.get(w[i - 1]) == cls:
-            continue  # two letters of one class (تط, سص): one consonant; a letter written twice is two (بیشکک)
-        if cons:
-            gaps.append(gap)
-        cons.append(cls)
-        gap = ""
-    return skeleton_of(cons, gaps, lead, gap, start_v)
-
-
-_NEED = {"A": "a", "I": "iy", "U": "uo", "E": "ae", "Y": "iy", "O": "aeiouy", "~": "aeiouy"}
-FREE_LEAD = "~"  # first in a word's lead: a vowel of any kind comes first (ع carries it: عون Aoun, عیوض Eyvaz)
-
-
-def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> int | None:
-    """None if a Persian long vowel (or final vowel) has no Latin vowel of its kind at its place;
-    else the number of places where Latin has a long-looking vowel (i, u) Persian does not write."""
-    if len(fa_gaps) != len(lat_gaps):
-        return None
-    extra = 0
-    if fa_gaps[0] and (not lat_gaps[0] or (fa_gaps[0][0] != FREE_LEAD and lat_gaps[0][0] not in _NEED[fa_gaps[0][0]])):
-        return None  # a written first vowel is the first Latin sound (ایلام is Ilam, not Uilam)
-    for fg, lg in zip(fa_gaps, lat_gaps):
-        for v in fg:
-            if not any(c in lg for c in _NEED[v]):
-                return None
-        if "O" in fg and len(lg) < len(fg):
-            return None  # a vowel seat is a vowel of its own (سعدی‌اف is not Stiv)
-        if not fg and any(c in lg for c in "iu"):
-            extra += 1
-    return extra
-
-
-def vowels_fit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...]) -> bool:
-    return vowel_misfit(fa_gaps, lat_gaps) is not None
-
 
 # ------------------------------------------------------------------------------ lookup
 LABELS = ("PER", "LOC", "ORG")
@@ -270,6 +171,8 @@ MIN_CORPUS_CONSONANTS = 3  # a name the tables read needs this many consonants t
 MIN_UNREAD_CONSONANTS = 2  # a name the tables do not read at all needs this many
 Skeletons = tuple[tuple[str, tuple[str, ...]], ...]
 MAX_READINGS = 16  # readings of one name compared by the in-corpus links (product over its words)
+#: The Arabic article as az/en/ru romanise it, a word of its own (``al-Sadr``, ``əs-Sisi``, ``аш-Шараа``).
+ARTICLES = frozenset("al el ad ed as es ash ass az ez an en ar er at et ud ul ol ot".split())
 MIN_JOINED = 5  # consonants of two Latin words read as one Persian word (مطهری is not Mata Hari: 4)
 
 
@@ -282,6 +185,7 @@ def name_skeletons(canonical: str) -> Skeletons | None:
 _ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت"})  # Arabic dh, th as d, t (قذافی Gaddafi)
 
 
+_INNER_ARTICLE = re.compile("(?<=\\S)(\\S)ال(?=\\S\\S)")
 _ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the word Allah (عبدالله, روح‌الله)
 
 
@@ -297,6 +201,9 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
         out.append(loose)
     if base and word[0] == "ع" and base[1][0] in ("I", "U"):
         out.append((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
+    inner = _INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word)
+    if inner != word and (r := fa_skeleton(inner)) and r not in out:
+        out.append(r)  # the article's alef inside a word is some short vowel (عبدالرحیم Abdolrahim, ابوالحسن Abolhassan)
     m = _ALLAH.match(word)
     stem = fa_skeleton(m.group(1)) if m else None
     if stem:
@@ -313,18 +220,23 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
 _MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)")
 
 
+_ARTICLE = re.compile("(?<=\\S) ال(?=\\S\\S)")  # the article of a later word (عبدالملک الحوثی al-Houthi)
+
+
 def name_skeleton_readings(canonical: str) -> list[Skeletons]:
     """:func:`name_skeletons`, then the reading with the Arabic letters ذ ث as d, t, as az/en/ru spell
     Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s); each
     also with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air, ``تل‌آویو`` Tel Aviv),
-    with a final ی after a consonant as a (:data:`_MAQSURA`), and each word in its other readings (:func:`_word_readings`), at most MAX_READINGS."""
+    with a final ی after a consonant as a (:data:`_MAQSURA`), and each word in its other readings (:func:`_word_readings`), at most 2 * MAX_READINGS."""
     out: list[Skeletons] = []
     for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
         base = name_skeletons(text)
         if base and base not in out:
             out.append(base)
     arabic = canonical.translate(_ARABIC_D)
-    for text in dict.fromkeys((canonical, arabic, _MAQSURA.sub("ا", canonical), _MAQSURA.sub("ا", arabic))):
+    texts = [canonical, arabic, _MAQSURA.sub("ا", canonical), _MAQSURA.sub("ا", arabic)]
+    texts += [_ARTICLE.sub(" ", t) for t in texts[:2]]
+    for text in dict.fromkeys(texts):
         splits = [text]
         pieces = text.replace("\u200c", " ").split()
         if "\u200c" in text and all(len(piece) >= 2 for piece in pieces):
@@ -336,7 +248,12 @@ def name_skeleton_readings(canonical: str) -> list[Skeletons]:
             for r in itertools.islice(itertools.product(*per_word), MAX_READINGS):
                 if r not in out:
                     out.append(r)
-    return out[:MAX_READINGS]
+    return out[:2 * MAX_READINGS]
+
+
+def clear_readings() -> None:
+    """Forget the word readings of a corpus's Latin names (:func:`pipeline.entities.translit.clear_readings`)."""
+    latin_word_readings.cache_clear()
 
 
 def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None = None,
@@ -348,6 +265,10 @@ def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None =
     Persian writes the names of some organisations (``منچسترسیتی`` Manchester City; not of persons: ``مطهری``
     is not Mata Hari, nor of places: ``دهلی`` is not Ta' Qali)."""
     out = _readings(words, sounds)
+    at = [i for i, w in enumerate(words) if 0 < i < len(words) - 1 and w in ARTICLES]
+    for i in at[:1]:  # the Arabic article: Persian drops it (مقتدی صدر al-Sadr) or writes it ال (السیسی el-Sisi)
+        for variant in (words[:i] + words[i + 1:], words[:i] + ["al" + words[i + 1]] + words[i + 2:]):
+            out += latin_name_readings(variant, None, whole)
     if 3 <= len(words) <= 4:
         for i in range(len(words) - 1):
             joined = words[:i] + [words[i] + words[i + 1]] + words[i + 2:]
