@@ -107,7 +107,7 @@ class BridgeLinks:
             slot = (label, tuple(sorted(pack.corpus_key(sk, read=True))))
             for xid, lang, lsk in sorted(self._offered.get(slot, ())):
                 for perm in (itertools.permutations(lsk) if len(lsk) <= 4 else (lsk,)):
-                    if pack.corpus_misfit(sk, perm) is not None:
+                    if pack.corpus_misfit(sk, perm, soft=False) is not None:  # ids made one: the strict fit
                         out.setdefault(lang, {}).setdefault(xid, []).append(perm)
                         break
         return out

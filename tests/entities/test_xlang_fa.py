@@ -199,7 +199,9 @@ def test_other_readings_of_a_name_meet_how_other_scripts_spell_it() -> None:
     """Session 19: a first ع carries any vowel (عون Aoun / Аун); a final الله is -ullah / -ulla; a v before a
     voiceless consonant is written وف (پوکروفسک Pokrovsk) and a final one و (مستیسلاو Mstislav); th and sh
     inside a word may be two letters (اسحاق Eshaq); a ZWNJ may join two words (ایران‌ایر Iran Air); the Arabic
-    article is dropped or joined (مقتدی صدر al-Sadr, عبدالرحیم Abdolrahim); a final ی may be a (مجتبی); an
+    article is dropped or joined (مقتدی صدر al-Sadr, عبدالرحیم Abdolrahim); a final ی may be a (مجتبی); a
+    Persian word of its own may be the end of a Latin one (اوغلو); a ی inside a word may be Russian е (مندلیف);
+    a first consonant cluster may get a vowel (دیمیتری); ای may be a + y (ایاز Ayaz); an
     organisation's words are also names (فایننشال تایمز is not read as concepts); its words joined meet a
     Persian word (منچسترسیتی). Each of them alone: a ع between consonants is a vowel (سعدی is not Стив), a
     place's words are not joined (دهلی is not Ta' Qali)."""
@@ -220,10 +222,14 @@ def test_other_readings_of_a_name_meet_how_other_scripts_spell_it() -> None:
         ("مجتبی خامنه‌ای", "PER", "en", "Mojtaba Khamenei"), ("مقتدی صدر", "PER", "en", "Muqtada al-Sadr"),
         ("عبدالملک الحوثی", "PER", "en", "Abdul-Malik al-Houthi"), ("ابوالحسن بنی‌صدر", "PER", "en", "Abolhassan Banisadr"),
         ("امیرکبیر", "PER", "en", "Amir Kabir"), ("اسحاق جهانگیری", "PER", "en", "Eshaq Jahangiri"),
+        ("احمد داوود اوغلو", "PER", "en", "Ahmet Davutoglu"), ("دیمیتری مندلیف", "PER", "en", "Dmitri Mendeleev"),
+        ("ایاز مطلب‌اف", "PER", "en", "Ayaz Mutalibov"), ("ایوان تورگنیف", "PER", "ru", "Иван Тургенев"),
     ]:
         assert linked(fa, label, lang, other), (fa, other)
     for fa, label, lang, other in [("سعدی", "PER", "ru", "Стив"), ("دهلی", "LOC", "en", "Ta' Qali"),
-                                   ("مطهری", "PER", "en", "Mata Hari"), ("جنتی", "PER", "en", "Juventa")]:
+                                   ("مطهری", "PER", "en", "Mata Hari"), ("جنتی", "PER", "en", "Juventa"),
+                                   ("سعدی", "PER", "en", "Sade"), ("قارص", "LOC", "en", "Greece"),
+                                   ("نوواتک", "ORG", "en", "NTC"), ("بمبئی", "LOC", "en", "Pompe")]:
         assert not linked(fa, label, lang, other), (fa, other)
 
 

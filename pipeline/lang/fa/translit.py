@@ -199,8 +199,8 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     loose = fa_skeleton(word, merge=False)
     if loose and loose not in out:
         out.append(loose)
-    if base and word[0] == "ع" and base[1][0] in ("I", "U"):
-        out.append((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
+    if base and (word[0] == "ع" and base[1][0] in ("I", "U") or word.startswith("ای") and base[1][0] == "I"):
+        out.append((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))  # ایاز Ayaz: a y after some vowel
     inner = _INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word)
     if inner != word and (r := fa_skeleton(inner)) and r not in out:
         out.append(r)  # the article's alef inside a word is some short vowel (عبدالرحیم Abdolrahim, ابوالحسن Abolhassan)
@@ -241,6 +241,12 @@ def name_skeleton_readings(canonical: str) -> list[Skeletons]:
         pieces = text.replace("\u200c", " ").split()
         if "\u200c" in text and all(len(piece) >= 2 for piece in pieces):
             splits.append(" ".join(pieces))
+        words = t.split() if (t := splits[0]) else []
+        for i in range(1, len(words)):
+            if len(words) >= 3 and words[i][:1] in "اآ" and len(words[i]) >= 3:  # احمد داوود اوغلو Davutoglu
+                rest = words[i][1:]
+                splits.append(" ".join(words[:i - 1] + [words[i - 1] + (CARRIER if rest[:1] in "وی" else SEAT)
+                                                       + rest] + words[i + 1:]))
         for t in splits:
             per_word = [_word_readings(w) for w in fa_words(t)]
             if not per_word or not all(per_word):
@@ -287,17 +293,17 @@ def _readings(words: list[str], sounds: list[tuple[str, ...]] | None) -> list[Sk
     return [tuple(r) for r in itertools.islice(itertools.product(*per_word), MAX_READINGS)]
 
 
-def corpus_misfit(fa: Skeletons, latin: Skeletons) -> int | None:
+def corpus_misfit(fa: Skeletons, latin: Skeletons, soft: bool = True) -> int | None:
     """How well a Persian name writes a Latin one, word by word in the same order: None if a word's
     consonants differ or a Persian long vowel has no Latin vowel of its kind; else the number of
-    Latin i/u Persian does not write (see :func:`vowel_misfit`)."""
+    Latin i/u Persian does not write (see :func:`vowel_misfit`; ``soft``: its looser fits too)."""
     if len(fa) != len(latin):
         return None
     total = 0
     for (fs, fg), (ls, lg) in zip(fa, latin):
         if fs != ls:
             return None
-        m = vowel_misfit(fg, lg)
+        m = vowel_misfit(fg, lg, soft=soft)
         if m is None:
             return None
         total += m
