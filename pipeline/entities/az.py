@@ -233,6 +233,8 @@ def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: boo
     best: tuple | None = None
     for cut in cuts:
         n_stem = lex.get(cut.stem, 0) + (5 if cut.stem in PROTECTED else 0)
+        if is_last_of_many and label == "PER" and len(cut.stem) <= 3 and n_stem == 0:
+            continue  # a person's surname is no unknown stem of three letters (Seçin, Kalın: not Seç, Kal + genitive)
         if dative and cut.template in ("A", "yA", "nA") and word[:1].isupper():
             best = ((True, 99, True, 9), cut)  # the context says dative: this cut wins
             break
