@@ -92,7 +92,7 @@ def test_fourth_blind_set_precision_first() -> None:
     assert len(load_fa_blind(name="blind4")) >= 190
     r = evaluate_fa_pairs(name="blind4")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.62, r["recall"]
+    assert r["recall"] >= 0.76, r["recall"]  # 0.802 at the end of session 19
 
 
 def test_fifth_blind_set_precision_first() -> None:
@@ -103,7 +103,7 @@ def test_fifth_blind_set_precision_first() -> None:
     assert len(load_fa_blind(name="blind5")) >= 170
     r = evaluate_fa_pairs(name="blind5")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.58, r["recall"]  # 0.616 since organisation names that translate have keys (session 18)
+    assert r["recall"] >= 0.64, r["recall"]  # 0.616 since organisation names that translate have keys (session 18), 0.678 (19)
 
 
 def test_sixth_blind_set_precision_first() -> None:
@@ -113,7 +113,7 @@ def test_sixth_blind_set_precision_first() -> None:
     assert len(load_fa_blind(name="blind6")) >= 200
     r = evaluate_fa_pairs(name="blind6")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.71, r["recall"]  # 0.743 at the end of session 18
+    assert r["recall"] >= 0.75, r["recall"]  # 0.743 at the end of session 18, 0.788 of session 19
 
 
 def test_seventh_blind_set_precision_first() -> None:
@@ -124,7 +124,18 @@ def test_seventh_blind_set_precision_first() -> None:
     assert len(load_fa_blind(name="blind7")) >= 220
     r = evaluate_fa_pairs(name="blind7")
     assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
-    assert r["recall"] >= 0.62, r["recall"]
+    assert r["recall"] >= 0.70, r["recall"]  # 0.732 at the end of session 19
+
+
+def test_eighth_blind_set_precision_first() -> None:
+    """Written in session 19 by a helper blind to the rules (220 entities, an ordinary news mix), before that
+    session's readings of a name in its corpus, and measured without reading its misses: precision 1.00 in
+    every run, recall as one corpus 0.605 (2c1c54f) -> 0.632 (the first readings) -> 0.673 (the session's end;
+    names alone 0.401 both)."""
+    assert len(load_fa_blind(name="blind8")) >= 200
+    r = evaluate_fa_pairs(name="blind8")
+    assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
+    assert r["recall"] >= 0.64, r["recall"]
 
 
 def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
