@@ -37,7 +37,7 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     (``jamil`` -> (``Jml``, ('', 'a', 'i', ''))). ``variant``: the other ways Persian writes the same
     letters, where they differ: a v before a voiceless consonant as و + ف (``Pokrovsk`` پوکروفسک), a
     final v after a vowel as و (``Mstislav`` مستیسلاو), th and sh inside a word as two letters
-    (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله)."""
+    (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله), a final -ic as the Slavic -ić (``Djokovic`` جوکوویچ)."""
     w = _NOT_LOWER.sub("", word)
     if not w:
         return None
@@ -71,6 +71,8 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
                         gap += "u"
                     else:
                         gap += "u"
+                elif ch in "ck" and variant and i == n - 1 and (w[i - 2:i] == "vi" or (ch == "c" and w[i - 1] == "i")):
+                    tok = "C"  # -ić written -ic, read -ik (Djokovic جوکوویچ, Ibrahimovic)
                 elif ch == "c":
                     tok = "s" if i + 1 < n and w[i + 1] in "eiy" else "K"
                 else:
