@@ -185,25 +185,26 @@ def name_skeletons(canonical: str) -> Skeletons | None:
 _ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت"})  # Arabic dh, th as d, t (قذافی Gaddafi)
 
 
-_INNER_ARTICLE = re.compile("(?<=\\S)(\\S)ال(?=\\S\\S)")
+_INNER_ARTICLE = re.compile("(?<=\\S)(\\S)ال(?=\\S\\S)")  # the article inside a word (عبدالرحیم)
 _ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the word Allah (عبدالله, روح‌الله)
 
 
 def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     """The readings of one Persian name word: :func:`fa_skeleton`, then where they differ the ways az/en/ru
-    spell what it writes: two letters of one class as two consonants; a first ع before و/ی as any vowel
-    first (``عون`` Aoun / Aun); a final ``الله`` as -ullah / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله``
-    Забихулла) rather than a written a and a doubled l."""
+    spell what it writes: two letters of one class as two consonants; a first ع or ای before its long vowel
+    as any vowel first (``عون`` Aoun / Aun, ``ایاز`` Ayaz); the alef of an article inside the word as some
+    short vowel (``عبدالرحیم`` Abdolrahim; after و none: ``ابوالحسن`` Abolhassan); a final ``الله`` as -ullah
+    / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather than a written a and a doubled l."""
     base = fa_skeleton(word)
     out = [base] if base else []
     loose = fa_skeleton(word, merge=False)
     if loose and loose not in out:
         out.append(loose)
-    if base and (word[0] == "ع" and base[1][0] in ("I", "U") or word.startswith("ای") and base[1][0] == "I"):
-        out.append((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))  # ایاز Ayaz: a y after some vowel
+    if base and ((word[0] == "ع" and base[1][0] in ("I", "U")) or (word.startswith("ای") and base[1][0] == "I")):
+        out.append((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
     inner = _INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word)
     if inner != word and (r := fa_skeleton(inner)) and r not in out:
-        out.append(r)  # the article's alef inside a word is some short vowel (عبدالرحیم Abdolrahim, ابوالحسن Abolhassan)
+        out.append(r)
     m = _ALLAH.match(word)
     stem = fa_skeleton(m.group(1)) if m else None
     if stem:
@@ -226,8 +227,10 @@ _ARTICLE = re.compile("(?<=\\S) ال(?=\\S\\S)")  # the article of a later word 
 def name_skeleton_readings(canonical: str) -> list[Skeletons]:
     """:func:`name_skeletons`, then the reading with the Arabic letters ذ ث as d, t, as az/en/ru spell
     Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s); each
-    also with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air, ``تل‌آویو`` Tel Aviv),
-    with a final ی after a consonant as a (:data:`_MAQSURA`), and each word in its other readings (:func:`_word_readings`), at most 2 * MAX_READINGS."""
+    also with a final ی after a consonant as a (:data:`_MAQSURA`) and without the article of a later word
+    (:data:`_ARTICLE`), with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air), with a
+    word that starts with ا as the end of the word before (``داوود اوغلو`` Davutoglu), and each word in its
+    other readings (:func:`_word_readings`); at most 2 * MAX_READINGS."""
     out: list[Skeletons] = []
     for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
         base = name_skeletons(text)
@@ -241,7 +244,7 @@ def name_skeleton_readings(canonical: str) -> list[Skeletons]:
         pieces = text.replace("\u200c", " ").split()
         if "\u200c" in text and all(len(piece) >= 2 for piece in pieces):
             splits.append(" ".join(pieces))
-        words = t.split() if (t := splits[0]) else []
+        words = text.split()
         for i in range(1, len(words)):
             if len(words) >= 3 and words[i][:1] in "اآ" and len(words[i]) >= 3:  # احمد داوود اوغلو Davutoglu
                 rest = words[i][1:]
