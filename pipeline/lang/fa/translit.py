@@ -186,6 +186,8 @@ _ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت"})  # Arabic dh, th as d, t (ق
 
 
 _INNER_ARTICLE = re.compile("(?<=\\S)(\\S)ال(?=\\S\\S)")  # the article inside a word (عبدالرحیم)
+# the article before a sun letter inside a word, said as that letter (زین‌الدین Zinedine, نصیرالدین Nəsirəddin)
+_SUN_ARTICLE = re.compile("(?<=\\S\\S)[ا" + SEAT + "]ل(?=[تثدذرزسشصضطظن])")
 _ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the word Allah (عبدالله, روح‌الله)
 
 
@@ -193,7 +195,8 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     """The readings of one Persian name word: :func:`fa_skeleton`, then where they differ the ways az/en/ru
     spell what it writes: two letters of one class as two consonants; a first ع or ای before its long vowel
     as any vowel first (``عون`` Aoun / Aun, ``ایاز`` Ayaz); the alef of an article inside the word as some
-    short vowel (``عبدالرحیم`` Abdolrahim; after و none: ``ابوالحسن`` Abolhassan); a final ``الله`` as -ullah
+    short vowel (``عبدالرحیم`` Abdolrahim; after و none: ``ابوالحسن`` Abolhassan), and before a sun letter
+    without its l (``زین‌الدین`` Zinedine, ``کمال‌الدین`` Kamaladdin); a final ``الله`` as -ullah
     / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather than a written a and a doubled l."""
     base = fa_skeleton(word)
     out = [base] if base else []
@@ -204,6 +207,9 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
         out.append((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
     inner = _INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word)
     if inner != word and (r := fa_skeleton(inner)) and r not in out:
+        out.append(r)
+    sun = _SUN_ARTICLE.sub(SEAT, word)
+    if sun != word and (r := fa_skeleton(sun)) and r not in out:
         out.append(r)
     m = _ALLAH.match(word)
     stem = fa_skeleton(m.group(1)) if m else None
