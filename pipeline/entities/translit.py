@@ -333,7 +333,7 @@ class CorpusLinks:
             return
         slot, text = linked_text(canonical, label, lang, cased=True)
         texts = [(slot, text)] if text is not None else []
-        if label == "ORG" and slot != label and " " in canonical.strip():
+        if label == "ORG" and " " in canonical.strip() and (slot, text) != (label, canonical):
             # its words as names too: Persian spells Financial Times (and drops the article of The New York Times)
             texts.append((label, re.sub(r"^(?:The|the) ", "", canonical.strip())))
         for slot, text in texts:

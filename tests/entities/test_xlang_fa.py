@@ -235,6 +235,8 @@ def test_other_readings_of_a_name_meet_how_other_scripts_spell_it() -> None:
         ("امیرکبیر", "PER", "en", "Amir Kabir"), ("اسحاق جهانگیری", "PER", "en", "Eshaq Jahangiri"),
         ("احمد داوود اوغلو", "PER", "en", "Ahmet Davutoglu"), ("دیمیتری مندلیف", "PER", "en", "Dmitri Mendeleev"),
         ("ایاز مطلب‌اف", "PER", "en", "Ayaz Mutalibov"), ("ایوان تورگنیف", "PER", "ru", "Иван Тургенев"),
+        ("ترکیش ایرلاینز", "ORG", "en", "Turkish Airlines"), ("ترابزون‌اسپور", "ORG", "en", "Trabzonspor"),
+        ("کمال‌الدین حیدراف", "PER", "en", "Kamaladdin Heydarov"),
     ]:
         assert linked(fa, label, lang, other), (fa, other)
     for fa, label, lang, other in [("سعدی", "PER", "ru", "Стив"), ("دهلی", "LOC", "en", "Ta' Qali"),

@@ -188,6 +188,7 @@ _ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت"})  # Arabic dh, th as d, t (ق
 _INNER_ARTICLE = re.compile("(?<=\\S)(\\S)ال(?=\\S\\S)")  # the article inside a word (عبدالرحیم)
 # the article before a sun letter inside a word, said as that letter (زین‌الدین Zinedine, نصیرالدین Nəsirəddin)
 _SUN_ARTICLE = re.compile("(?<=\\S\\S)[ا" + SEAT + "]ل(?=[تثدذرزسشصضطظن])")
+_PROTHETIC = re.compile(SEAT + "(?=[سش][^اوی" + SEAT + "])")  # a ZWNJ-joined piece's ا before s + consonant
 _ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the word Allah (عبدالله, روح‌الله)
 
 
@@ -210,6 +211,9 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
         out.append(r)
     sun = _SUN_ARTICLE.sub(SEAT, word)
     if sun != word and (r := fa_skeleton(sun)) and r not in out:
+        out.append(r)
+    prothetic = _PROTHETIC.sub("", word)  # ترابزون‌اسپور Trabzonspor: the vowel before s + consonant is Persian's
+    if prothetic != word and (r := fa_skeleton(prothetic)) and r not in out:
         out.append(r)
     m = _ALLAH.match(word)
     stem = fa_skeleton(m.group(1)) if m else None
