@@ -116,6 +116,8 @@ def test_the_entities_file_is_rewritten_with_the_bridged_ids(tmp_path) -> None:
     from pipeline.lang.fa.latin import latin_word_readings
     assert offered_readings.cache_info().currsize == 0  # the readings both Persian passes share are let go
     assert latin_word_readings.cache_info().currsize == 0
+    from pipeline.lang.fa.translit import name_skeleton_readings
+    assert name_skeleton_readings.cache_info().currsize == 0
 
 
 def test_the_development_sets_gain_and_stay_precise() -> None:

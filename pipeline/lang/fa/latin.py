@@ -32,6 +32,30 @@ _LEAD = re.compile(r"[aeiouy]*")
 _VOICELESS = "cfkpqst"  # letters after which Persian writes a v of Russian names as ف (ژیرینوفسکی Zhirinovsky)
 
 
+def _letter(w: str, i: int, variant: bool) -> tuple[str | None, str]:
+    """(consonant class or None, vowel it adds before that consonant) of the single letter ``w[i]``
+    (:func:`latin_skeleton`)."""
+    ch, n = w[i], len(w)
+    if ch in _LAT_VOWELS:
+        return None, ch
+    if ch == "y":
+        return None, "i" if 0 < i < n - 1 else ""
+    if ch in "vw":
+        if i == 0:
+            return "v", ""
+        after_vowel = w[i - 1] in _LAT_VOWELS
+        if i == n - 1 and ch == "v" and not (variant and after_vowel):
+            return "F", ""  # -ov/-ev: Persian writes ف
+        if variant and ch == "v" and i + 1 < n and w[i + 1] in _VOICELESS and after_vowel:
+            return "F", "u"
+        return None, "u"
+    if ch in "ck" and variant and i == n - 1 and (w[i - 2:i] == "vi" or (ch == "c" and w[i - 1] == "i")):
+        return "C", ""  # -ić written -ic, read -ik (Djokovic جوکوویچ, Ibrahimovic)
+    if ch == "c":
+        return ("s" if i + 1 < n and w[i + 1] in "eiy" else "K"), ""
+    return _LAT_SINGLE.get(ch), ""
+
+
 def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ...]] | None:
     """(skeleton, vowels: before, between and after the consonants) of a lower-case ASCII name word
     (``jamil`` -> (``Jml``, ('', 'a', 'i', ''))). ``variant``: the other ways Persian writes the same
@@ -46,37 +70,14 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     gap = ""
     start_v = w[0] in "aeiouy"
     lead = _LEAD.match(w).group(0)  # a leading y stays: Persian writes it (یزد = Yazd)
-    n = len(w)
     for m in _TOKENS.finditer(w):
         i, t = m.start(), m.group()
         if len(t) > 1 and not (variant and i > 0 and t in ("th", "sh")):
-            pieces = ((i, _DIGRAPH_CLASS[t]),)
+            letters = [(_DIGRAPH_CLASS[t], "")]
         else:
-            pieces = tuple((i + k, None) for k in range(len(t)))
-        for i, tok in pieces:
-            if tok is None:
-                ch = w[i]
-                if ch in _LAT_VOWELS:
-                    gap += ch
-                elif ch == "y":
-                    if 0 < i < n - 1:
-                        gap += "i"
-                elif ch in "vw":
-                    if i == 0:
-                        tok = "v"
-                    elif i == n - 1 and ch == "v" and not (variant and w[i - 1] in _LAT_VOWELS):
-                        tok = "F"  # -ov/-ev: Persian writes ف
-                    elif variant and ch == "v" and i + 1 < n and w[i + 1] in _VOICELESS and w[i - 1] in _LAT_VOWELS:
-                        tok = "F"
-                        gap += "u"
-                    else:
-                        gap += "u"
-                elif ch in "ck" and variant and i == n - 1 and (w[i - 2:i] == "vi" or (ch == "c" and w[i - 1] == "i")):
-                    tok = "C"  # -ić written -ic, read -ik (Djokovic جوکوویچ, Ibrahimovic)
-                elif ch == "c":
-                    tok = "s" if i + 1 < n and w[i + 1] in "eiy" else "K"
-                else:
-                    tok = _LAT_SINGLE.get(ch)
+            letters = [_letter(w, i + k, variant) for k in range(len(t))]
+        for tok, vowel in letters:
+            gap += vowel
             if tok is not None:
                 if not (cons and cons[-1] == tok and not gap):  # a doubled consonant is one
                     if cons:

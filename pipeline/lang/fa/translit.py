@@ -201,28 +201,27 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather than a written a and a doubled l."""
     base = fa_skeleton(word)
     out = [base] if base else []
-    loose = fa_skeleton(word, merge=False)
-    if loose and loose not in out:
-        out.append(loose)
+
+    def add(reading: tuple[str, tuple[str, ...]] | None) -> None:
+        if reading and reading not in out:
+            out.append(reading)
+
+    add(fa_skeleton(word, merge=False))
     if base and ((word[0] == "ع" and base[1][0] in ("I", "U")) or (word.startswith("ای") and base[1][0] == "I")):
-        out.append((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
-    inner = _INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word)
-    if inner != word and (r := fa_skeleton(inner)) and r not in out:
-        out.append(r)
-    sun = _SUN_ARTICLE.sub(SEAT, word)
-    if sun != word and (r := fa_skeleton(sun)) and r not in out:
-        out.append(r)
-    prothetic = _PROTHETIC.sub("", word)  # ترابزون‌اسپور Trabzonspor: the vowel before s + consonant is Persian's
-    if prothetic != word and (r := fa_skeleton(prothetic)) and r not in out:
-        out.append(r)
+        add((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
+    for spelling in (_INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word),
+                     _SUN_ARTICLE.sub(SEAT, word),
+                     _PROTHETIC.sub("", word)):  # ترابزون‌اسپور Trabzonspor: the vowel before s + consonant
+        if spelling != word:
+            add(fa_skeleton(spelling))
     m = _ALLAH.match(word)
     stem = fa_skeleton(m.group(1)) if m else None
     if stem:
         sk, gaps = stem
         core = sk[:-1] if sk.endswith("V") and gaps[-1] else sk
-        before = (gaps[-1] if gaps[-1] else "") + "O"
-        for end, tail in (("lK", ("O", "A", "")), ("lV", ("O", "A"))):
-            out.append((core + end, (*gaps[:-1], before, *tail[1:])))
+        before = gaps[-1] + "O"  # the stem's last vowel, then some vowel before the l
+        for end, tail in (("lK", ("A", "")), ("lV", ("A",))):
+            add((core + end, (*gaps[:-1], before, *tail)))
     return out
 
 
@@ -234,13 +233,15 @@ _MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)")
 _ARTICLE = re.compile("(?<=\\S) ال(?=\\S\\S)")  # the article of a later word (عبدالملک الحوثی al-Houthi)
 
 
-def name_skeleton_readings(canonical: str) -> list[Skeletons]:
+@lru_cache(maxsize=None)
+def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
     """:func:`name_skeletons`, then the reading with the Arabic letters ذ ث as d, t, as az/en/ru spell
     Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s); each
     also with a final ی after a consonant as a (:data:`_MAQSURA`) and without the article of a later word
     (:data:`_ARTICLE`), with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air), with a
     word that starts with ا as the end of the word before (``داوود اوغلو`` Davutoglu), and each word in its
-    other readings (:func:`_word_readings`); at most 2 * MAX_READINGS."""
+    other readings (:func:`_word_readings`); at most 2 * MAX_READINGS. Both Persian passes of the commit read
+    each name: unbounded while it links a corpus, :func:`clear_readings` clears it."""
     out: list[Skeletons] = []
     for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
         base = name_skeletons(text)
@@ -267,12 +268,13 @@ def name_skeleton_readings(canonical: str) -> list[Skeletons]:
             for r in itertools.islice(itertools.product(*per_word), MAX_READINGS):
                 if r not in out:
                     out.append(r)
-    return out[:2 * MAX_READINGS]
+    return tuple(out[:2 * MAX_READINGS])
 
 
 def clear_readings() -> None:
-    """Forget the word readings of a corpus's Latin names (:func:`pipeline.entities.translit.clear_readings`)."""
+    """Forget the readings of a corpus's names (:func:`pipeline.entities.translit.clear_readings`)."""
     latin_word_readings.cache_clear()
+    name_skeleton_readings.cache_clear()
 
 
 def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None = None,
