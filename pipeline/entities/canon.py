@@ -74,13 +74,18 @@ def _drop_lowercase_titles(surface: str, names: ModuleType) -> str:
     return rest
 
 
+# An English organisation name in any language's text loses its article as in English (``The Guardian`` in
+# az and ru news is the ``Guardian`` of English news): the article, then a capitalised word of English letters.
+_ENGLISH_ARTICLE = re.compile(r"^\s*The\s+(?=[A-Z][A-Za-z]*(?:\s+[A-Z0-9][A-Za-z0-9&.'-]*)*\s*$)")
+
+
 @lru_cache(maxsize=MEMO)
 def _canonicalize(surface: str, label: str, lang: str, cases: frozenset[str] | None = None,
                   follower: str | None = None) -> str:
     if label not in NAME_LABELS:
         return trim_mention(surface)
     if label == "ORG":
-        surface = _drop_defined_acronym(surface)
+        surface = _ENGLISH_ARTICLE.sub("", _drop_defined_acronym(surface))
     names = names_of(lang)
     if names is None:
         return trim_mention(normalize(surface, lang).text)

@@ -308,14 +308,13 @@ class CorpusLinks:
         pack = _pack(lang)
         if pack is None or not hasattr(pack, "name_skeletons"):
             return False
-        slot, text = linked_text(canonical, label, lang, cased=False)
-        if text is None:
-            return False
-        keys = [(sk, pack.corpus_key(sk, read=own is not None)) for sk in pack.name_skeleton_readings(text)]
-        keys = [(sk, key) for sk, key in keys if key is not None]
+        keys = [(slot, sk, pack.corpus_key(sk, read=own is not None))
+                for slot, text in _compared(canonical, label, lang, cased=False)
+                for sk in pack.name_skeleton_readings(text)]
+        keys = [(slot, sk, key) for slot, sk, key in keys if key is not None]
         if not keys:
             return False
-        for sk, key in keys:
+        for slot, sk, key in keys:
             self._wanted.setdefault((slot, tuple(sorted(key))), []).append((ref, sk, pack, own))
         if own is not None:
             self._own.setdefault(own, False)
@@ -331,11 +330,9 @@ class CorpusLinks:
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeletons"):
             return
-        slot, text = linked_text(canonical, label, lang, cased=True)
-        texts = [(slot, text)] if text is not None else []
-        if label == "ORG" and " " in canonical.strip() and (slot, text) != (label, canonical):
-            # its words as names too: Persian spells Financial Times (and drops the article of The New York Times)
-            texts.append((label, re.sub(r"^(?:The|the) ", "", canonical.strip())))
+        texts = _compared(canonical, label, lang, cased=True)
+        if label == "ORG" and " " in canonical.strip() and (label, canonical) not in texts:
+            texts.append((label, canonical.strip()))  # its words as names too: Persian spells Financial Times
         for slot, text in texts:
             for wlang, wanted in self._packs.items():
                 for sk in offered_readings(text, lang, wlang, label == "ORG"):
@@ -367,6 +364,25 @@ class CorpusLinks:
                 if xid is not None:
                     out[ref] = xid
         return out
+
+
+#: Kinds of organisation the press of one language names and another leaves out (``حزب مساوات`` / Musavat,
+#: ``خبرگزاری ترند`` / Trend, ``گروه واگنر`` / Вагнер): a name of one of them is also compared as its name alone.
+BARE_KINDS = frozenset({"party", "agency", "newspaper", "club", "airline", "air", "company", "group"})
+
+
+def _compared(canonical: str, label: str, lang: str, cased: bool) -> list[tuple[str, str]]:
+    """(slot, text) pairs :class:`CorpusLinks` compares of a name: :func:`linked_text`, and an organisation of
+    one of the :data:`BARE_KINDS` also by its name alone, unless that name is a place (``دانشگاه تهران`` is
+    not a Tehran of any kind)."""
+    slot, text = linked_text(canonical, label, lang, cased)
+    if text is None:
+        return []
+    out = [(slot, text)]
+    kinds = slot.split()[1:]
+    if len(kinds) == 1 and kinds[0] in BARE_KINDS and not _places(lang).get(place_fold(text, lang)):
+        out.append((label, text))
+    return out
 
 
 _PREFERRED = {"en": 0, "az": 1, "ru": 2}
