@@ -246,6 +246,29 @@ def test_other_readings_of_a_name_meet_how_other_scripts_spell_it() -> None:
         assert not linked(fa, label, lang, other), (fa, other)
 
 
+def test_names_one_press_writes_with_more_words_than_another() -> None:
+    """Session 20: an organisation of a kind the press may leave out (party, agency, club, group ...) meets its
+    name alone (حزب مساوات / Musavat, خبرگزاری ترند / Trend, گروه واگنر / Вагнер), unless that name is a place
+    (دانشگاه تهران is no Tehran); an English organisation name in az or ru text loses its article as in English
+    (The Guardian / Guardian); a first Russian е is ye, as the other scripts write it (Ельцин / Yeltsin)."""
+    from pipeline.entities.translit import CorpusLinks
+
+    def linked(fa: str, label: str, lang: str, other: str) -> bool:
+        links = CorpusLinks()
+        links.want("x", canonicalize(fa, label, "fa"), label, "fa", _id(fa, label, "fa"))
+        links.offer(canonicalize(other, label, lang), label, lang, "the-id")
+        return links.resolve() == {"x": "the-id"}
+
+    for fa, label, lang, other in [("حزب مساوات", "ORG", "en", "Musavat"), ("خبرگزاری ترند", "ORG", "az", "Trend"),
+                                   ("مساوات", "ORG", "en", "Musavat Party"), ("گروه واگنر", "ORG", "az", "Vaqner"),
+                                   ("یوگنی پریگوژین", "PER", "ru", "Евгений Пригожин")]:
+        assert linked(fa, label, lang, other), (fa, other)
+    assert not linked("دانشگاه تهران", "ORG", "en", "Tehran")
+    assert _id("The Guardian", "ORG", "az") == _id("The Guardian", "ORG", "ru") == _id("The Guardian", "ORG", "en")
+    assert _id("Ельцин", "PER", "ru") == _id("Yeltsin", "PER", "en") == _id("Yeltsin", "PER", "az")
+    assert _id("Ереван", "LOC", "ru") is not None
+
+
 def test_zwnj_joined_pieces_read_as_persian_writes_them() -> None:
     """A ه before the ZWNJ is the vowel -e (خامنه‌ای Khamenei); an ا after it carries a vowel: its own
     (-اف is -ov/-ev: علی‌اف Aliyev) or the و/ی after it (لوک‌اویل Lukoil)."""

@@ -9,13 +9,17 @@ _RU = {
 
 
 def to_latin(lowered: str) -> str:
-    """Lower-cased Cyrillic -> Latin (``Гянджа`` -> ``gandzha``: after a consonant я/ю/е/ё only soften it)."""
+    """Lower-cased Cyrillic -> Latin (``Гянджа`` -> ``gandzha``: after a consonant я/ю/е/ё only soften it;
+    first in a word е/ё are ye/yo, as other scripts write them: ``Ельцин`` Yeltsin, ``Ереван`` Yerevan,
+    ``Евгений`` Yevgeni, ``یوگنی``; Russian writes a foreign first e with э: ``Эрдоган``)."""
     out = []
     for i, ch in enumerate(lowered):
         lat = _RU.get(ch, ch)
         prev = lowered[i - 1] if i else " "
         if ch in "яюеё" and prev.isalpha() and prev not in "аеёиоуыэюяьъй":
             lat = {"я": "a", "ю": "u", "е": "e", "ё": "o"}[ch]
+        elif ch in "её" and not prev.isalpha():
+            lat = "y" + ("e" if ch == "е" else "o")
         out.append(lat)
     return "".join(out)
 
