@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from pipeline.entities.translit import _pack, latin_key, linked_kind, offered_readings
+from pipeline.entities.translit import _pack, compared, latin_key, linked_kind, offered_readings
 
 NAME = "entities.bridge.v1"
 _PREFERRED = {"en": 0, "az": 1, "ru": 2}
@@ -66,12 +66,12 @@ class BridgeLinks:
         pack = _pack(lang)
         if pack is None or not hasattr(pack, "name_skeleton_readings") or not linked_kind(canonical, label):
             return
-        keys = {sk: pack.corpus_key(sk, read=True) for sk in pack.name_skeleton_readings(canonical)}
-        readings = [sk for sk, key in keys.items() if key]
+        readings = [((slot, tuple(sorted(key))), sk) for slot, text in compared(canonical, label, lang, cased=False)
+                    for sk in pack.name_skeleton_readings(text) for key in [pack.corpus_key(sk, read=slot == label)] if key]
         if readings:
             self._wanted.append((ref, label, xid, readings, pack))
             self._packs[lang] = pack
-            self._slots.update((label, tuple(sorted(keys[sk]))) for sk in readings)
+            self._slots.update(slot for slot, _ in readings)
             if xid is not None:
                 self._langs.setdefault(xid, set())
 
@@ -84,11 +84,12 @@ class BridgeLinks:
             return
         fits = []
         for wlang, wanted in self._packs.items():
-            for sk in offered_readings(canonical, lang, wlang, label == "ORG"):  # as the corpus links read it
-                key = wanted.corpus_key(sk, read=True)
-                slot = (label, tuple(sorted(key))) if key else None
-                if slot in self._slots:
-                    fits.append((slot, sk))
+            for kind, text in compared(canonical, label, lang, cased=True):
+                for sk in offered_readings(text, lang, wlang, label == "ORG"):  # as the corpus links read it
+                    key = wanted.corpus_key(sk, read=kind == label)  # a kind is as good as a consonant
+                    slot = (kind, tuple(sorted(key))) if key else None
+                    if slot in self._slots:
+                        fits.append((slot, sk))
         if not fits or (label == "ORG" and (latin_key(canonical, label, lang) or "").startswith("acr ")):
             return  # no Persian name writes it; or it is read by its letters (BBC): no word to write
         for slot, sk in fits:
@@ -103,8 +104,7 @@ class BridgeLinks:
     def _writes(self, label: str, readings: list[Any], pack: Any) -> dict[str, dict[str, list[Any]]]:
         """language -> id -> the Latin readings the Persian name writes (exact skeletons, vowels that fit)."""
         out: dict[str, dict[str, list[Any]]] = {}
-        for sk in readings:
-            slot = (label, tuple(sorted(pack.corpus_key(sk, read=True))))
+        for slot, sk in readings:
             for xid, lang, lsk in sorted(self._offered.get(slot, ())):
                 for perm in (itertools.permutations(lsk) if len(lsk) <= 4 else (lsk,)):
                     if pack.corpus_misfit(sk, perm, soft=False) is not None:  # ids made one: the strict fit

@@ -308,8 +308,8 @@ class CorpusLinks:
         pack = _pack(lang)
         if pack is None or not hasattr(pack, "name_skeletons"):
             return False
-        keys = [(slot, sk, pack.corpus_key(sk, read=own is not None))
-                for slot, text in _compared(canonical, label, lang, cased=False)
+        keys = [(slot, sk, pack.corpus_key(sk, read=own is not None and slot == label))  # a kind is as good as a consonant
+                for slot, text in compared(canonical, label, lang, cased=False)
                 for sk in pack.name_skeleton_readings(text)]
         keys = [(slot, sk, key) for slot, sk, key in keys if key is not None]
         if not keys:
@@ -330,7 +330,7 @@ class CorpusLinks:
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeletons"):
             return
-        texts = _compared(canonical, label, lang, cased=True)
+        texts = compared(canonical, label, lang, cased=True)
         if label == "ORG" and " " in canonical.strip() and (label, canonical) not in texts:
             texts.append((label, canonical.strip()))  # its words as names too: Persian spells Financial Times
         for slot, text in texts:
@@ -371,10 +371,31 @@ class CorpusLinks:
 BARE_KINDS = frozenset({"party", "agency", "newspaper", "club", "airline", "air", "company", "group"})
 
 
-def _compared(canonical: str, label: str, lang: str, cased: bool) -> list[tuple[str, str]]:
-    """(slot, text) pairs :class:`CorpusLinks` compares of a name: :func:`linked_text`, and an organisation of
-    one of the :data:`BARE_KINDS` also by its name alone, unless that name is a place (``دانشگاه تهران`` is
-    not a Tehran of any kind)."""
+#: Kinds of place whose name alone is the place itself in the press (``Кура`` is the river, ``Lut`` the desert;
+#: ``Urmia`` is a city, not the lake): a Persian name of one of them also meets the name alone.
+BARE_PLACES = frozenset({"river", "desert", "peninsula"})
+
+
+def place_kind(canonical: str, lang: str) -> tuple[str, str] | None:
+    """(kind, the name alone) of a place named with the word of its kind first or last (``Kura River``, ``Kür
+    çayı``, ``остров Харк``, ``رود کورا``: the pack's ``PLACE_KINDS``), or None."""
+    kinds = getattr(_pack(lang), "PLACE_KINDS", None)
+    words = canonical.split()
+    if not kinds or len(words) < 2:
+        return None
+    for edge, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        kind = kinds.get(lower(edge, lang))
+        if kind is not None:
+            return kind, " ".join(rest)
+    return None
+
+
+def compared(canonical: str, label: str, lang: str, cased: bool) -> list[tuple[str, str]]:
+    """(slot, text) pairs :class:`CorpusLinks` compares of a name (``cased``: an offered name; else a wanted
+    one): :func:`linked_text`; an organisation of one of the :data:`BARE_KINDS` also by its name alone, unless
+    that name is a place (``دانشگاه تهران`` is not a Tehran of any kind); a place named with its kind also by
+    its name alone with its kind, and a wanted one of the :data:`BARE_PLACES` by its name alone too
+    (``رود کورا`` meets ``Kura River`` and ``Кура``)."""
     slot, text = linked_text(canonical, label, lang, cased)
     if text is None:
         return []
@@ -382,6 +403,11 @@ def _compared(canonical: str, label: str, lang: str, cased: bool) -> list[tuple[
     kinds = slot.split()[1:]
     if len(kinds) == 1 and kinds[0] in BARE_KINDS and not _places(lang).get(place_fold(text, lang)):
         out.append((label, text))
+    named = place_kind(text, lang) if label == "LOC" else None
+    if named is not None:
+        out.append((f"{label} {named[0]}", named[1]))
+        if not cased and named[0] in BARE_PLACES:
+            out.append((label, named[1]))
     return out
 
 

@@ -138,6 +138,16 @@ def test_eighth_blind_set_precision_first() -> None:
     assert r["recall"] >= 0.64, r["recall"]
 
 
+def test_ninth_blind_set_precision_first() -> None:
+    """Written in session 20 by a helper blind to the rules (285 entities, an ordinary news mix, leaning to less
+    famous names since the older sets hold the famous ones), measured without reading its misses: recall as one
+    corpus 0.725 at the session's start (bd2d350; names alone 0.429), precision 0.995."""
+    assert len(load_fa_blind(name="blind9")) >= 200
+    r = evaluate_fa_pairs(name="blind9")
+    assert r["precision"] >= 0.98, [m for m in r["misses"] if m[0] == "false merge"]
+    assert r["recall"] >= 0.70, r["recall"]
+
+
 def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
     """رضا: no word of it is read by the tables, so two consonants are enough to meet Reza in the corpus;
     a short name the tables do read (قم, own id) still needs three."""
@@ -264,6 +274,12 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
                                    ("یوگنی پریگوژین", "PER", "ru", "Евгений Пригожин")]:
         assert linked(fa, label, lang, other), (fa, other)
     assert not linked("دانشگاه تهران", "ORG", "en", "Tehran")
+    # a place named with its kind: the name alone with the kind, and a river, desert or peninsula alone too
+    for fa, lang, other in [("رود کورا", "en", "Kura River"), ("رود کارون", "ru", "Карун"), ("جزیره خارک", "ru", "остров Харк"),
+                            ("شبه‌جزیره سینا", "az", "Sina yarımadası"), ("دشت لوت", "en", "Lut Desert")]:
+        assert linked(fa, "LOC", lang, other), (fa, other)
+    assert not linked("دریاچه ارومیه", "LOC", "en", "Urmia")  # the lake is not the city
+    assert not linked("جزیره خارک", "LOC", "en", "Kharg Dam")
     assert _id("The Guardian", "ORG", "az") == _id("The Guardian", "ORG", "ru") == _id("The Guardian", "ORG", "en")
     assert _id("Ельцин", "PER", "ru") == _id("Yeltsin", "PER", "en") == _id("Yeltsin", "PER", "az")
     assert _id("Ереван", "LOC", "ru") is not None

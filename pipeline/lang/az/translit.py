@@ -6,3 +6,13 @@ _AZ = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ş": "sh", "ç": "ch", "ğ":
 def to_latin(lowered: str) -> str:
     """Lower-cased Azerbaijani Latin -> a plain Latin spelling (``ş`` -> ``sh``, ``c`` -> ``j``, ``x`` -> ``kh``)."""
     return "".join(_AZ.get(ch, ch) for ch in lowered)
+
+
+#: Words that name the kind of a place beside its name (``Kür çayı``, ``Xark adası``): the in-corpus links also
+#: compare the name alone, with its kind (:func:`pipeline.entities.translit.place_kind`).
+PLACE_KINDS = {
+    "çayı": "river", "səhrası": "desert", "adası": "island", "yarımadası": "peninsula", "körpüsü": "bridge",
+    "dağı": "mountain", "dağları": "mountain", "gölü": "lake", "dənizi": "sea", "boğazı": "strait",
+    "körfəzi": "gulf", "vadisi": "valley", "kanalı": "canal", "ostanı": "province", "əyaləti": "province",
+    "vilayəti": "province", "meydanı": "square",
+}

@@ -10,6 +10,16 @@ from pipeline.text.sorted_lines import SortedLines
 _ARTICLE = re.compile(r"(?i)^the\s+")
 
 
+#: Words that name the kind of a place beside its name (``Kura River``, ``Kharg Island``): the in-corpus links
+#: also compare the name alone, with its kind (:func:`pipeline.entities.translit.place_kind`).
+PLACE_KINDS = {
+    "river": "river", "desert": "desert", "island": "island", "peninsula": "peninsula", "bridge": "bridge",
+    "mount": "mountain", "mountain": "mountain", "mountains": "mountain", "lake": "lake", "sea": "sea",
+    "strait": "strait", "gulf": "gulf", "bay": "gulf", "valley": "valley", "canal": "canal", "dam": "dam",
+    "province": "province", "square": "square",
+}
+
+
 def prepare(canonical: str) -> str:
     """``the Netherlands`` -> ``Netherlands``."""
     return _ARTICLE.sub("", canonical)
