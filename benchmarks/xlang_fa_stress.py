@@ -23,7 +23,8 @@ from pathlib import Path
 
 from pipeline.entities.canon import canonicalize
 from pipeline.entities.name_links import SoundLinks, SpellingLinks
-from pipeline.entities.translit import CorpusLinks, latin_key, xlang_id
+from pipeline.entities.corpus_links import CorpusLinks
+from pipeline.entities.translit import latin_key, xlang_id
 from pipeline.evaluation.entities import load_fa_blind
 
 SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "dev", "dev2")

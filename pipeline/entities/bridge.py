@@ -4,7 +4,7 @@ The az, en and ru keys of one person or place often differ (``Michael Jackson`` 
 ``Майкл Джексон``, ``Yasser Arafat`` / ``Ясир Арафат``, ``Porsche`` / ``Порше``): each language writes a
 foreign name its own way, and a Persian name then meets one of them at most. A Persian name that
 writes exactly one name of a language in its corpus (consonant skeletons equal, its long vowels where
-that name has vowels of their kind: the fit of :class:`~pipeline.entities.translit.CorpusLinks`), in
+that name has vowels of their kind: the fit of :class:`~pipeline.entities.corpus_links.CorpusLinks`), in
 two or more languages, makes their ids one, and takes it; so does a Persian name whose own id one
 language's names carry, with the languages it has no partner in yet.
 
@@ -21,10 +21,10 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from pipeline.entities.translit import _pack, compared, latin_key, linked_kind, offered_readings
+from pipeline.entities.corpus_links import PREFERRED, compared
+from pipeline.entities.translit import _pack, latin_key, linked_kind, offered_readings
 
 NAME = "entities.bridge.v1"
-_PREFERRED = {"en": 0, "az": 1, "ru": 2}
 _CLASSES = ("ae", "eiy", "ou")
 
 
@@ -125,7 +125,7 @@ class BridgeLinks:
             return x
 
         def rank(x: str) -> tuple[int, str]:
-            return (min((_PREFERRED.get(lg, 9) for lg in carried.get(x, ())), default=9), x)
+            return (min((PREFERRED.get(lg, 9) for lg in carried.get(x, ())), default=9), x)
 
         def agree(a: str, b: str) -> bool:
             ra, rb = readings.get(a), readings.get(b)

@@ -1,6 +1,6 @@
 """Links the commit makes between the names of a run's other languages (issue 18): English names that az/ru
 write by their sound (:class:`SoundLinks`) and names written with an English name's letters
-(:class:`SpellingLinks`). The Persian names' links are :class:`pipeline.entities.translit.CorpusLinks`."""
+(:class:`SpellingLinks`). The Persian names' links are :class:`pipeline.entities.corpus_links.CorpusLinks`."""
 
 from __future__ import annotations
 

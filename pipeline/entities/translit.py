@@ -10,7 +10,7 @@ linked by their spelling; longer ORG names translate, and are read word by word 
 names (:mod:`pipeline.entities.org_keys`).
 
 A Persian name that none of the tables reads (a new president, a company) can still be linked
-within its corpus (:class:`CorpusLinks`): to the one az/en/ru name of the same label whose words
+within its corpus (:class:`~pipeline.entities.corpus_links.CorpusLinks`): to the one az/en/ru name of the same label whose words
 have its consonant skeletons and vowels that fit.
 """
 
@@ -150,7 +150,7 @@ def linked_kind(canonical: str, label: str) -> bool:
 
 
 def linked_text(canonical: str, label: str, lang: str, cased: bool) -> tuple[str, str | None]:
-    """(slot, text): what the in-corpus links compare of a name (:class:`CorpusLinks`). A person, place or
+    """(slot, text): what the in-corpus links compare of a name (:class:`~pipeline.entities.corpus_links.CorpusLinks`). A person, place or
     one-word organisation: its label and the name. A longer organisation name that may have a key
     (:func:`pipeline.entities.org_keys.keyed`): its label and concepts, and its other words (in a cased
     script as they are spelled, capitalised: ``университет Шарифа`` -> ``Шариф``), so that ``خبرگزاری مهر``
@@ -258,7 +258,7 @@ def latin_words(canonical: str, lang: str) -> tuple[list[str], list[tuple[str, .
 @lru_cache(maxsize=None)
 def offered_readings(canonical: str, lang: str, wanted: str, whole: bool = False) -> tuple[Any, ...]:
     """The readings (consonant skeletons and vowels) a cased script's name has for the pack of ``wanted``, a
-    language whose script writes no short vowels: what both :class:`CorpusLinks` and
+    language whose script writes no short vowels: what both :class:`~pipeline.entities.corpus_links.CorpusLinks` and
     :class:`~pipeline.entities.bridge.BridgeLinks` compare its names with. Unbounded while the commit links a
     corpus, which reads each name twice; :func:`clear_readings` clears it after each corpus. A name
     without a capital has none: a common word the NER took (``ленивые``). ``whole``: also all its words
@@ -277,151 +277,3 @@ def clear_readings() -> None:
         pack = _pack(lang)
         if hasattr(pack, "clear_readings"):
             pack.clear_readings()
-
-
-class CorpusLinks:
-    """Cross-language ids that names of a script without short vowels (Persian) get from the other
-    names of their corpus, where their own spelling gives none (issue 18).
-
-    :meth:`want` the Persian names first (only a pack with ``name_skeletons`` takes them), then
-    :meth:`offer` every az/en/ru name with its id; :meth:`resolve` links a wanted name to the id of
-    the offered names of its label whose words, in some order, have its consonant skeletons and
-    vowels that fit, with the fewest Latin i/u it does not write. Several ids at that best fit: if
-    no language has two of them (one person whose az, en and ru keys differ: ``Əsğər Fərhadi`` /
-    ``Asghar Farhadi``), the id of the most languages, then en before az before ru; two ids of one
-    language (two different names) leave it unlinked: precision first.
-    Memory: the wanted names and the offered names that share their skeletons, nothing else."""
-
-    def __init__(self) -> None:
-        self._wanted: dict[tuple[str, tuple[str, ...]], list[tuple[Any, Any, Any, Any]]] = {}  # (label, key) -> names
-        self._packs: dict[str, Any] = {}
-        self._own: dict[str, bool] = {}  # the wanted names' own ids -> offered by a name of the corpus
-        self._offered: dict[tuple[str, tuple[str, ...]], set[tuple[str, str, Any]]] = {}
-
-    def __bool__(self) -> bool:
-        return bool(self._wanted)
-
-    def want(self, ref: Any, canonical: str, label: str, lang: str, own: str | None = None) -> bool:
-        """Register a name with the id its spelling gives (``own``, often None); True if it can be
-        linked within the corpus. A name whose own id no offered name has (the tables' reading of
-        its short vowels: ``ترامپ`` read as Tramp) may get the id of a name of the corpus instead."""
-        pack = _pack(lang)
-        if pack is None or not hasattr(pack, "name_skeletons"):
-            return False
-        keys = [(slot, sk, pack.corpus_key(sk, read=own is not None and slot == label))  # a kind is as good as a consonant
-                for slot, text in compared(canonical, label, lang, cased=False)
-                for sk in pack.name_skeleton_readings(text)]
-        keys = [(slot, sk, key) for slot, sk, key in keys if key is not None]
-        if not keys:
-            return False
-        for slot, sk, key in keys:
-            self._wanted.setdefault((slot, tuple(sorted(key))), []).append((ref, sk, pack, own))
-        if own is not None:
-            self._own.setdefault(own, False)
-        self._packs[lang] = pack
-        return True
-
-    def offer(self, canonical: str, label: str, lang: str, xid: str | None) -> None:
-        """A name of the corpus with its id (names of the wanted packs' languages are not offered)."""
-        if xid is None or not canonical or not self._wanted or label not in XLANG_LABELS:
-            return
-        if xid in self._own:
-            self._own[xid] = True
-        pack = _pack(lang)
-        if pack is None or hasattr(pack, "name_skeletons"):
-            return
-        texts = compared(canonical, label, lang, cased=True)
-        if label == "ORG" and " " in canonical.strip() and (label, canonical) not in texts:
-            texts.append((label, canonical.strip()))  # its words as names too: Persian spells Financial Times
-        for slot, text in texts:
-            for wlang, wanted in self._packs.items():
-                for sk in offered_readings(text, lang, wlang, label == "ORG"):
-                    key = wanted.corpus_key(sk)
-                    if key is not None and (slot, tuple(sorted(key))) in self._wanted:
-                        self._offered.setdefault((slot, tuple(sorted(key))), set()).add((xid, lang, sk))
-
-    def resolve(self) -> dict[Any, str]:
-        """ref -> the cross-language id each wanted name is linked to (unlinked names are left out)."""
-        fits: dict[Any, dict[tuple[str, str], int]] = {}  # ref -> (id, language) -> misfit, over its readings
-        for slot, names in self._wanted.items():
-            offered = sorted(self._offered.get(slot, ()))
-            if not offered:
-                continue
-            for ref, sk, pack, own in names:
-                if own is not None and self._own[own]:
-                    continue  # its own id meets a name of the corpus
-                ref_fits = fits.setdefault(ref, {})
-                for xid, lang, lsk in offered:
-                    for perm in (itertools.permutations(lsk) if len(lsk) <= 4 else (lsk,)):
-                        m = pack.corpus_misfit(sk, perm)
-                        if m is not None and m < ref_fits.get((xid, lang), m + 1):
-                            ref_fits[(xid, lang)] = m
-        out: dict[Any, str] = {}
-        for ref, ref_fits in fits.items():
-            if ref_fits:
-                best = min(ref_fits.values())
-                xid = _one_name([xl for xl, m in ref_fits.items() if m == best])
-                if xid is not None:
-                    out[ref] = xid
-        return out
-
-
-#: Kinds of organisation the press of one language names and another leaves out (``حزب مساوات`` / Musavat,
-#: ``خبرگزاری ترند`` / Trend, ``گروه واگنر`` / Вагнер): a name of one of them is also compared as its name alone.
-BARE_KINDS = frozenset({"party", "agency", "newspaper", "club", "airline", "air", "company", "group"})
-
-
-#: Kinds of place whose name alone is the place itself in the press (``Кура`` is the river, ``Lut`` the desert;
-#: ``Urmia`` is a city, not the lake): a Persian name of one of them also meets the name alone.
-BARE_PLACES = frozenset({"river", "desert", "peninsula"})
-
-
-def place_kind(canonical: str, lang: str) -> tuple[str, str] | None:
-    """(kind, the name alone) of a place named with the word of its kind first or last (``Kura River``, ``Kür
-    çayı``, ``остров Харк``, ``رود کورا``: the pack's ``PLACE_KINDS``), or None."""
-    kinds = getattr(_pack(lang), "PLACE_KINDS", None)
-    words = canonical.split()
-    if not kinds or len(words) < 2:
-        return None
-    for edge, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
-        kind = kinds.get(lower(edge, lang))
-        if kind is not None:
-            return kind, " ".join(rest)
-    return None
-
-
-def compared(canonical: str, label: str, lang: str, cased: bool) -> list[tuple[str, str]]:
-    """(slot, text) pairs :class:`CorpusLinks` compares of a name (``cased``: an offered name; else a wanted
-    one): :func:`linked_text`; an organisation of one of the :data:`BARE_KINDS` also by its name alone, unless
-    that name is a place (``دانشگاه تهران`` is not a Tehran of any kind); a place named with its kind also by
-    its name alone with its kind, and a wanted one of the :data:`BARE_PLACES` by its name alone too
-    (``رود کورا`` meets ``Kura River`` and ``Кура``)."""
-    slot, text = linked_text(canonical, label, lang, cased)
-    if text is None:
-        return []
-    out = [(slot, text)]
-    kinds = slot.split()[1:]
-    if len(kinds) == 1 and kinds[0] in BARE_KINDS and not _places(lang).get(place_fold(text, lang)):
-        out.append((label, text))
-    named = place_kind(text, lang) if label == "LOC" else None
-    if named is not None:
-        out.append((f"{label} {named[0]}", named[1]))
-        if not cased and named[0] in BARE_PLACES:
-            out.append((label, named[1]))
-    return out
-
-
-_PREFERRED = {"en": 0, "az": 1, "ru": 2}
-
-
-def _one_name(fits: list[tuple[str, str]]) -> str | None:
-    """The id to link among (id, language) fits, None if one language has two ids (two names)."""
-    langs: dict[str, set[str]] = {}
-    for xid, lang in fits:
-        langs.setdefault(lang, set()).add(xid)
-    if any(len(ids) > 1 for ids in langs.values()):
-        return None
-    by_id: dict[str, list[str]] = {}
-    for xid, lang in fits:
-        by_id.setdefault(xid, []).append(lang)
-    return min(by_id, key=lambda x: (-len(by_id[x]), min(_PREFERRED.get(lg, 9) for lg in by_id[x]), x))

@@ -205,7 +205,7 @@ def evaluate_fa_pairs(data_dir: Path | str | None = None, labels: tuple[str, ...
     names that got an id, the share whose id is one of their own row's (an id shared with no
     partner may be a wrong link outside the set). ``corpus``: the set's names are one corpus, as in
     the entities table of a run, so a Persian name the tables do not read may be linked to a name
-    of the set (:class:`~pipeline.entities.translit.CorpusLinks`); without, each name alone."""
+    of the set (:class:`~pipeline.entities.corpus_links.CorpusLinks`); without, each name alone."""
     rows = [r for r in load_fa_blind(data_dir, name) if r[0] in labels]
     names = [(i, label, lang, c, xlang_id(c, label, lang))
              for i, (label, fa, others) in enumerate(rows) for lang, x in [("fa", fa), *others.items()]

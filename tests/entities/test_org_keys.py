@@ -76,7 +76,7 @@ def test_an_organisation_of_names_only_is_keyed_as_it_is_spelled():
 
 def test_a_persian_organisation_name_meets_its_corpus_by_concepts_and_skeletons():
     # the tables read مهر as another name; its corpus has Mehr News Agency: same concepts, the name fits
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
 
     links = CorpusLinks()
     fa = canonicalize("خبرگزاری مهر", "ORG", "fa")

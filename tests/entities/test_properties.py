@@ -43,7 +43,8 @@ def test_cross_language_links_are_total(fa: str, latin: str, label: str, lang: s
     """The commit's in-corpus links never fail on a name, whatever it holds (a ه before a ZWNJ after a
     letter that is not a consonant once did: 'ە' had no class)."""
     from pipeline.entities.name_links import SoundLinks
-    from pipeline.entities.translit import CorpusLinks, xlang_id
+    from pipeline.entities.corpus_links import CorpusLinks
+    from pipeline.entities.translit import xlang_id
 
     own = xlang_id(fa, label, "fa")
     other = xlang_id(latin, label, lang)

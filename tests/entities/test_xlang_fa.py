@@ -151,7 +151,7 @@ def test_ninth_blind_set_precision_first() -> None:
 def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
     """رضا: no word of it is read by the tables, so two consonants are enough to meet Reza in the corpus;
     a short name the tables do read (قم, own id) still needs three."""
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
 
     assert _id("رضا", "PER", "fa") is None
     links = CorpusLinks()
@@ -164,7 +164,7 @@ def test_a_name_the_tables_do_not_read_needs_two_consonants_only() -> None:
 def test_english_names_are_read_by_their_sound_within_a_corpus() -> None:
     """Persian writes English names as they sound (استیو جابز, بیل گیتس): the English names of a corpus
     are offered with their CMU pronunciations as well as their spelling."""
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
     from pipeline.lang.en.translit import sounds
     from pipeline.lang.fa.latin import sound_skeleton
 
@@ -192,7 +192,7 @@ def test_english_names_are_read_by_their_sound_within_a_corpus() -> None:
 def test_a_compound_given_name_meets_two_latin_words() -> None:
     """Persian writes محمدباقر as one word: Mohammad Bagher Ghalibaf is also offered as two words;
     a one-word Persian name never meets two Latin words joined (مطهری is not Mata Hari)."""
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
 
     links = CorpusLinks()
     assert links.want("x", "محمدباقر قالیباف", "PER", "fa", _id("محمدباقر قالیباف", "PER", "fa"))
@@ -207,7 +207,7 @@ def test_a_compound_given_name_meets_two_latin_words() -> None:
 def test_arabic_names_meet_their_latin_spelling() -> None:
     """قذافی: Persian reads ذ as z, az/en/ru spell the Arabic dh as d (Gaddafi / Qəddafi / Каддафи); two m of
     معمر are two consonants (the ع between them is not nothing)."""
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
 
     assert fa_skeleton("معمر")[0] == "mmr" and fa_skeleton("تط") is not None and fa_skeleton("تط")[0] == "T"
     links = CorpusLinks()
@@ -226,7 +226,7 @@ def test_other_readings_of_a_name_meet_how_other_scripts_spell_it() -> None:
     organisation's words are also names (فایننشال تایمز is not read as concepts); its words joined meet a
     Persian word (منچسترسیتی). Each of them alone: a ع between consonants is a vowel (سعدی is not Стив), a
     place's words are not joined (دهلی is not Ta' Qali)."""
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
 
     def linked(fa: str, label: str, lang: str, other: str) -> bool:
         links = CorpusLinks()
@@ -261,7 +261,7 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
     name alone (حزب مساوات / Musavat, خبرگزاری ترند / Trend, گروه واگنر / Вагнер), unless that name is a place
     (دانشگاه تهران is no Tehran); an English organisation name in az or ru text loses its article as in English
     (The Guardian / Guardian); a first Russian е is ye, as the other scripts write it (Ельцин / Yeltsin)."""
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
 
     def linked(fa: str, label: str, lang: str, other: str) -> bool:
         links = CorpusLinks()
@@ -336,7 +336,7 @@ def test_a_large_corpus_does_not_make_wrong_links(shared_data) -> None:
     import json
 
     from pipeline.entities.canon import canonicalize
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
 
     rows = load_fa_blind() + load_fa_blind(name="blind2") + load_fa_blind(name="blind3")
     links = CorpusLinks()
@@ -413,7 +413,7 @@ def test_english_names_meet_az_and_ru_names_that_write_them_by_sound() -> None:
 def test_a_lower_case_name_of_a_cased_script_is_not_offered() -> None:
     """A Russian or Azerbaijani 'name' without a capital is a common word the NER took (``ленивые``, lazy):
     the Persian ``لنوو`` (Lenovo) does not take its id, but takes a capitalised name's."""
-    from pipeline.entities.translit import CorpusLinks
+    from pipeline.entities.corpus_links import CorpusLinks
 
     def link(offered: str, lang: str) -> dict:
         links = CorpusLinks()

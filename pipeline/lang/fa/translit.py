@@ -19,7 +19,7 @@ confirms a reading the counts do not rule out, or a list of Persian given names
 spellings of other sounds (:func:`_fallback`). A name is linked only if every word is.
 Precision first: an unknown or ambiguous word leaves the name without a cross-language id.
 
-Within one corpus (:class:`pipeline.entities.translit.CorpusLinks`), a name the tables leave unlinked
+Within one corpus (:class:`pipeline.entities.corpus_links.CorpusLinks`), a name the tables leave unlinked
 may still meet the az/en/ru name of its corpus that it writes: :func:`name_skeletons`,
 :func:`latin_name_readings`, :func:`corpus_key` and :func:`corpus_misfit` are the hooks it calls.
 """
