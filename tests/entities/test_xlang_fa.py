@@ -260,7 +260,9 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
     """Session 20: an organisation of a kind the press may leave out (party, agency, club, group ...) meets its
     name alone (حزب مساوات / Musavat, خبرگزاری ترند / Trend, گروه واگنر / Вагнер), unless that name is a place
     (دانشگاه تهران is no Tehran); an English organisation name in az or ru text loses its article as in English
-    (The Guardian / Guardian); a first Russian е is ye, as the other scripts write it (Ельцин / Yeltsin)."""
+    (The Guardian / Guardian); a first Russian е is ye, as the other scripts write it (Ельцин / Yeltsin); within a
+    corpus a Persian ا inside a word may be a Latin o (Russian says an unstressed o as a: لرمانتوف Lermontov); the
+    words of an English organisation name joined are said as its words are (آسوشیتدپرس Associated Press)."""
     from pipeline.entities.corpus_links import CorpusLinks
 
     def linked(fa: str, label: str, lang: str, other: str) -> bool:
@@ -271,7 +273,9 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
 
     for fa, label, lang, other in [("حزب مساوات", "ORG", "en", "Musavat"), ("خبرگزاری ترند", "ORG", "az", "Trend"),
                                    ("مساوات", "ORG", "en", "Musavat Party"), ("گروه واگنر", "ORG", "az", "Vaqner"),
-                                   ("یوگنی پریگوژین", "PER", "ru", "Евгений Пригожин")]:
+                                   ("یوگنی پریگوژین", "PER", "ru", "Евгений Пригожин"),
+                                   ("میخائیل لرمانتوف", "PER", "ru", "Михаил Лермонтов"),  # an unstressed o said a
+                                   ("آسوشیتدپرس", "ORG", "en", "Associated Press")]:  # joined, as it sounds
         assert linked(fa, label, lang, other), (fa, other)
     assert not linked("دانشگاه تهران", "ORG", "en", "Tehran")
     # a place named with its kind: the name alone with the kind, and a river, desert or peninsula alone too

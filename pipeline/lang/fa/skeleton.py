@@ -91,7 +91,8 @@ def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...], soft: bool
     """None if a Persian long vowel (or final vowel) has no Latin vowel of its kind at its place;
     else the number of places where Latin has a long-looking vowel (i, u) Persian does not write.
     ``soft`` (names of one corpus): a ی where Latin writes e, but last (Russian е: مندلیف Mendeleev, تورگنیف
-    Turgenev; not سعدی / Sade), and one long vowel Persian puts into the first consonant cluster of a word of
+    Turgenev; not سعدی / Sade), an ا inside a word where Latin writes o (Russian says an unstressed o as a:
+    لرمانتوف Lermontov), and one long vowel Persian puts into the first consonant cluster of a word of
     four consonants or more (دیمیتری Dmitri; not قارص / Greece) fit too, one misfit each."""
     if len(fa_gaps) != len(lat_gaps):
         return None
@@ -101,7 +102,7 @@ def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...], soft: bool
     for k, (fg, lg) in enumerate(zip(fa_gaps, lat_gaps)):
         for v in fg:
             if not any(c in lg for c in _NEED[v]):
-                if soft and ((v == "I" and "e" in lg and k < len(fa_gaps) - 1)
+                if soft and ((v == "I" and "e" in lg and k < len(fa_gaps) - 1) or (v == "A" and "o" in lg and 0 < k < len(fa_gaps) - 1)
                              or (k == 1 and not lg and not lat_gaps[0] and len(fg) == 1 and len(fa_gaps) >= 5)):
                     extra += 1
                     continue

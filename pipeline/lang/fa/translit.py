@@ -301,11 +301,20 @@ def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None =
         for i in range(len(words) - 1):
             joined = words[:i] + [words[i] + words[i + 1]] + words[i + 2:]
             out += _readings(joined, None)
+    one = ["".join(words)]
     if whole and 2 <= len(words) <= 3:
-        out += _readings(["".join(words)], None)
+        out += _readings(one, _joined_sounds(sounds))
     elif len(words) == 2:  # a long name of two words may be one Persian word (امیرکبیر Amir Kabir, نادرشاه)
-        out += [r for r in _readings(["".join(words)], None) if len(r[0][0].replace("V", "")) >= MIN_JOINED]
+        out += [r for r in _readings(one, _joined_sounds(sounds)) if len(r[0][0].replace("V", "")) >= MIN_JOINED]
     return out
+
+
+def _joined_sounds(sounds: list[tuple[str, ...]] | None) -> list[tuple[str, ...]] | None:
+    """The pronunciations of a name's words said as one word (``آسوشیتدپرس`` Associated Press), when every
+    word has one (at most 4 combinations)."""
+    if not sounds or not all(sounds):
+        return None
+    return [tuple(" ".join(c) for c in itertools.islice(itertools.product(*sounds), 4))]
 
 
 def _readings(words: list[str], sounds: list[tuple[str, ...]] | None) -> list[Skeletons]:
