@@ -4,8 +4,10 @@ _AZ = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ş": "sh", "ç": "ch", "ğ":
 
 
 def to_latin(lowered: str) -> str:
-    """Lower-cased Azerbaijani Latin -> a plain Latin spelling (``ş`` -> ``sh``, ``c`` -> ``j``, ``x`` -> ``kh``)."""
-    return "".join(_AZ.get(ch, ch) for ch in lowered)
+    """Lower-cased Azerbaijani Latin -> a plain Latin spelling (``ş`` -> ``sh``, ``c`` -> ``j``, ``x`` -> ``kh``);
+    the az vowels of the most common given name as the other languages write it (``Məhəmməd`` Muhammad, also
+    inside a word: ``Məhəmmədi``, ``Berdiməhəmmədov``), so that its vowels agree with Mohammad's and Мухаммед's."""
+    return "".join(_AZ.get(ch, ch) for ch in lowered.replace("məhəmməd", "muhammad"))
 
 
 #: Words that name the kind of a place beside its name (``Kür çayı``, ``Xark adası``): the in-corpus links also
