@@ -32,16 +32,24 @@ def _vowel_classes(gap: str) -> set[int]:
     return {k for k, c in enumerate(_CLASSES) for v in gap if v in c}
 
 
+MIN_AGREEING = 3  # places where two readings agree that let one other place disagree
+
+
 def latin_agree(a: Any, b: Any) -> bool:
     """Two Latin readings with one skeleton: where both write a vowel between the same consonants, the
-    vowels share a class (a/e, e/i/y, o/u: ``Yasser`` / ``Ясир``, not ``Mehmood`` / ``Мохамад``)."""
+    vowels share a class (a/e, e/i/y, o/u: ``Yasser`` / ``Ясир``, not ``Mehmood`` / ``Мохамад``), but at one
+    place if MIN_AGREEING others do (az harmony: ``Möhsün Fəxrizadə`` / ``Mohsen Fakhrizadeh``)."""
+    agreeing = disagreeing = 0
     for (sa, ga), (sb, gb) in zip(a, b):
         if sa != sb:
             return False
         for x, y in zip(ga, gb):
-            if x and y and not (_vowel_classes(x) & _vowel_classes(y)):
-                return False
-    return True
+            if x and y:
+                if _vowel_classes(x) & _vowel_classes(y):
+                    agreeing += 1
+                else:
+                    disagreeing += 1
+    return disagreeing == 0 or (disagreeing == 1 and agreeing >= MIN_AGREEING)
 
 
 class BridgeLinks:
