@@ -143,10 +143,15 @@ def org_name_key(word: str, readings: tuple[str, ...], spelling: str, lang: str)
     return key if key is not None and len(key.replace(" ", "")) >= MIN_PLACE_KEY else None
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|El|al|el) \S+$")  # Al Jazeera, El Watan: one name, as az/ru write it (Əl-Cəzirə)
+
+
 def linked_kind(canonical: str, label: str) -> bool:
     """A name the cross-language ids try: a person, a place, or a one-word organisation (longer
-    organisation names translate: ``Министерство здравоохранения`` is no spelling of ``Ministry of Health``)."""
-    return bool(canonical) and label in XLANG_LABELS and (label != "ORG" or len(canonical.split()) == 1)
+    organisation names translate: ``Министерство здравоохранения`` is no spelling of ``Ministry of Health``;
+    the Arabic article and a word are one name: ``Al Jazeera``)."""
+    return bool(canonical) and label in XLANG_LABELS and (
+        label != "ORG" or len(canonical.split()) == 1 or bool(_ARABIC_ARTICLE.match(canonical)))
 
 
 def linked_text(canonical: str, label: str, lang: str, cased: bool) -> tuple[str, str | None]:
