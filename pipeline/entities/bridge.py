@@ -22,7 +22,7 @@ import itertools
 from typing import Any
 
 from pipeline.entities.corpus_links import PREFERRED, compared
-from pipeline.entities.translit import _pack, latin_key, linked_kind, offered_readings
+from pipeline.entities.translit import XLANG_LABELS, _pack, latin_key, offered_readings
 
 NAME = "entities.bridge.v1"
 _CLASSES = ("ae", "eiy", "ou")
@@ -72,7 +72,7 @@ class BridgeLinks:
     def want(self, ref: Any, canonical: str, label: str, lang: str, xid: str | None) -> None:
         """A name of a script without short vowels (a pack with ``name_skeleton_readings``)."""
         pack = _pack(lang)
-        if pack is None or not hasattr(pack, "name_skeleton_readings") or not linked_kind(canonical, label):
+        if pack is None or not hasattr(pack, "name_skeleton_readings") or label not in XLANG_LABELS:
             return
         readings = [((slot, tuple(sorted(key))), sk) for slot, text in compared(canonical, label, lang, cased=False)
                     for sk in pack.name_skeleton_readings(text) for key in [pack.corpus_key(sk, read=slot == label)] if key]
@@ -85,14 +85,17 @@ class BridgeLinks:
 
     def offer(self, canonical: str, label: str, lang: str, xid: str) -> None:
         """A name of a cased script with its id."""
-        if not self._wanted or not linked_kind(canonical, label):
+        if not self._wanted or label not in XLANG_LABELS or not any(c.isupper() for c in canonical):
             return
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeleton_readings"):
             return
         fits = []
+        texts = compared(canonical, label, lang, cased=True)
+        if label == "ORG":  # not an organisation's name without its kind: ids made one need more than the
+            texts = texts[:1]  # corpus links (Müsavat Partiyası is no Моссад)
         for wlang, wanted in self._packs.items():
-            for kind, text in compared(canonical, label, lang, cased=True):
+            for kind, text in texts:
                 for sk in offered_readings(text, lang, wlang, label == "ORG"):  # as the corpus links read it
                     key = wanted.corpus_key(sk, read=kind == label)  # a kind is as good as a consonant
                     slot = (kind, tuple(sorted(key))) if key else None

@@ -97,6 +97,15 @@ def test_latin_names_must_agree_where_both_write_a_vowel() -> None:
     assert found == {"Məhəmməd Müxbir": en}
 
 
+def test_organisation_names_of_a_kind_are_bridged_by_their_names() -> None:
+    """A Persian organisation name with its kind (نیروی قدس) bridges the names of that kind (Quds Force / Qüds
+    Qüvvələri); a name offered without its kind does not (Müsavat Partiyası is not Моссад's bridge)."""
+    en = _id("Quds Force", "ORG", "en")
+    found = _links([("نیروی قدس", "ORG")], [("Quds Force", "ORG", "en"), ("Qüds Qüvvələri", "ORG", "az")])
+    assert found.get("Qüds Qüvvələri") == en
+    assert _links([("موساد", "ORG")], [("Моссад", "ORG", "ru"), ("Müsavat Partiyası", "ORG", "az")]) == {}
+
+
 def test_acronyms_read_by_their_letters_are_not_offered() -> None:
     offered = [("BBC", "en", "bbc-id"), ("Pepsi", "az", "pepsi-id")]
     assert _explicit(None, "پپسی", "ORG", offered) == {}  # read as a word, BBC's consonants are Pepsi's (b/p)
