@@ -29,6 +29,7 @@ _TOKENS = re.compile("|".join(dg for dg, _ in _LAT_DIGRAPHS) + "|.")  # a digrap
 _DIGRAPH_CLASS = dict(_LAT_DIGRAPHS)
 _NOT_LOWER = re.compile(r"[^a-z]")
 _LEAD = re.compile(r"[aeiouy]*")
+_VOWEL_J = re.compile(r"^j(?=[aeiou])")  # German, Nordic, Dutch j: y (Jürgen; not between vowels: Kragujevac)
 _VOICELESS = "cfkpqst"  # letters after which Persian writes a v of Russian names as ف (ژیرینوفسکی Zhirinovsky)
 
 
@@ -61,10 +62,13 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     (``jamil`` -> (``Jml``, ('', 'a', 'i', ''))). ``variant``: the other ways Persian writes the same
     letters, where they differ: a v before a voiceless consonant as و + ف (``Pokrovsk`` پوکروفسک), a
     final v after a vowel as و (``Mstislav`` مستیسلاو), th and sh inside a word as two letters
-    (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله), a final -ic as the Slavic -ić (``Djokovic`` جوکوویچ)."""
+    (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله), a final -ic as the Slavic -ić (``Djokovic`` جوکوویچ), a German
+    first sch as ش (``Schröder`` شرودر) and a first j before a vowel as y (``Jürgen`` یورگن, ``Jens`` ینس)."""
     w = _NOT_LOWER.sub("", word)
     if not w:
         return None
+    if variant:
+        w = _VOWEL_J.sub("y", "sh" + w[3:] if w.startswith("sch") else w)
     cons: list[str] = []
     gaps: list[str] = []
     gap = ""
@@ -156,7 +160,7 @@ def latin_word_readings(word: str, sounds: tuple[str, ...] = ()) -> tuple[tuple[
     with the vowel Persian puts before an initial s + consonant (``استیو`` Steve, ``اسمیت`` Smith). Unbounded
     while the commit links a corpus; :func:`pipeline.entities.translit.clear_readings` clears it."""
     out: list[tuple[str, tuple[str, ...]]] = []
-    for r in [latin_skeleton(word), latin_skeleton(word, variant=True), *(sound_skeleton(s) for s in sounds)]:
+    for r in [latin_skeleton(word), *(sound_skeleton(s) for s in sounds), latin_skeleton(word, variant=True)]:
         if r is None:
             continue
         variants = [r]

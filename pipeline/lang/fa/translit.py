@@ -199,6 +199,12 @@ _PROTHETIC = re.compile(SEAT + "(?=[سش][^اوی" + SEAT + "])")  # a ZWNJ-join
 _ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the word Allah (عبدالله, روح‌الله)
 
 
+# How Azerbaijani names say what Persian writes (Persian news writes az names so): محمد as Məmməd (محمداف
+# Mammadov), the title بیگ as bəy (امیربیگوف Amirbayov, ابراهیم‌بیگوف), علی‌ا as Əl (علی‌اکبر Alakbar, Ələsgər)
+_AZ_FORMS_AS = {"محمد": "ممد", "بیگ": "بی", "علی" + SEAT: "عل" + SEAT}
+_AZ_FORMS = re.compile("|".join(_AZ_FORMS_AS))
+
+
 def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     """The readings of one Persian name word: :func:`fa_skeleton`, then where they differ the ways az/en/ru
     spell what it writes: two letters of one class as two consonants; a first ع or ای before its long vowel
@@ -218,7 +224,8 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
         add((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
     for spelling in (_INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word),
                      _SUN_ARTICLE.sub(SEAT, word),
-                     _PROTHETIC.sub("", word)):  # ترابزون‌اسپور Trabzonspor: the vowel before s + consonant
+                     _PROTHETIC.sub("", word),  # ترابزون‌اسپور Trabzonspor: the vowel before s + consonant
+                     _AZ_FORMS.sub(lambda m: _AZ_FORMS_AS[m.group(0)], word)):
         if spelling != word:
             add(fa_skeleton(spelling))
     m = _ALLAH.match(word)
@@ -238,6 +245,7 @@ _MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)")
 
 
 _ARTICLE = re.compile("(?<=\\S) ال(?=\\S\\S)")  # the article of a later word (عبدالملک الحوثی al-Houthi)
+_INITIAL = re.compile(r"(?<=\S)\s+\S{1,3}\.(?=\s)")  # a middle initial (جان اف. کندی John Kennedy)
 
 
 @lru_cache(maxsize=None)
@@ -256,7 +264,7 @@ def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
             out.append(base)
     arabic = canonical.translate(_ARABIC_D)
     texts = [canonical, arabic, _MAQSURA.sub("ا", canonical), _MAQSURA.sub("ا", arabic)]
-    texts += [_ARTICLE.sub(" ", t) for t in texts[:2]]
+    texts += [_ARTICLE.sub(" ", t) for t in texts[:2]] + [_INITIAL.sub("", canonical)]
     for text in dict.fromkeys(texts):
         splits = [text]
         pieces = text.replace("\u200c", " ").split()
@@ -293,6 +301,9 @@ def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None =
     Persian writes the names of some organisations (``منچسترسیتی`` Manchester City; not of persons: ``مطهری``
     is not Mata Hari, nor of places: ``دهلی`` is not Ta' Qali)."""
     out = _readings(words, sounds)
+    if len(words) >= 3 and any(len(w) == 1 for w in words[1:-1]):  # John F. Kennedy: Persian may leave out the initial
+        kept = [i for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+        out += latin_name_readings([words[i] for i in kept], [sounds[i] for i in kept] if sounds else None, whole)
     at = [i for i, w in enumerate(words) if 0 < i < len(words) - 1 and w in ARTICLES]
     for i in at[:1]:  # the Arabic article: Persian drops it (مقتدی صدر al-Sadr) or writes it ال (السیسی el-Sisi)
         for variant in (words[:i] + words[i + 1:], words[:i] + ["al" + words[i + 1]] + words[i + 2:]):
