@@ -288,10 +288,12 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
     assert not linked("کرکوک", "LOC", "en", "Kragujevac")  # a j between vowels stays j
     # a place named with its kind: the name alone with the kind, and a river, desert or peninsula alone too
     for fa, lang, other in [("رود کورا", "en", "Kura River"), ("رود کارون", "ru", "Карун"), ("جزیره خارک", "ru", "остров Харк"),
-                            ("شبه‌جزیره سینا", "az", "Sina yarımadası"), ("دشت لوت", "en", "Lut Desert")]:
+                            ("شبه‌جزیره سینا", "az", "Sina yarımadası"), ("دشت لوت", "en", "Lut Desert"),
+                            ("آذربایجان شرقی", "en", "East Azerbaijan"), ("اوستیای جنوبی", "ru", "Южная Осетия")]:
         assert linked(fa, "LOC", lang, other), (fa, other)
     assert not linked("دریاچه ارومیه", "LOC", "en", "Urmia")  # the lake is not the city
     assert not linked("جزیره خارک", "LOC", "en", "Kharg Dam")
+    assert not linked("آذربایجان شرقی", "LOC", "en", "West Azerbaijan")
     assert _id("The Guardian", "ORG", "az") == _id("The Guardian", "ORG", "ru") == _id("The Guardian", "ORG", "en")
     assert _id("Ельцин", "PER", "ru") == _id("Yeltsin", "PER", "en") == _id("Yeltsin", "PER", "az")
     assert _id("Ереван", "LOC", "ru") is not None

@@ -17,6 +17,8 @@ PLACE_KINDS = {
     "mount": "mountain", "mountain": "mountain", "mountains": "mountain", "lake": "lake", "sea": "sea",
     "strait": "strait", "gulf": "gulf", "bay": "gulf", "valley": "valley", "canal": "canal", "dam": "dam",
     "province": "province", "square": "square",
+    "east": "east", "eastern": "east", "west": "west", "western": "west", "north": "north", "northern": "north",
+    "south": "south", "southern": "south",  # a side of a place: East Azerbaijan, South Ossetia
 }
 
 

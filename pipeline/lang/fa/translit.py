@@ -178,6 +178,7 @@ PLACE_KINDS = {
     "رود": "river", "رودخانه": "river", "دشت": "desert", "کویر": "desert", "جزیره": "island", "شبه‌جزیره": "peninsula",
     "پل": "bridge", "کوه": "mountain", "کوه‌های": "mountain", "دریاچه": "lake", "دریای": "sea", "تنگه": "strait",
     "خلیج": "gulf", "دره": "valley", "کانال": "canal", "سد": "dam", "استان": "province", "میدان": "square",
+    "شرقی": "east", "غربی": "west", "شمالی": "north", "جنوبی": "south",  # آذربایجان شرقی, اوستیای جنوبی
 }
 ARTICLES = frozenset("al el ad ed as es ash ass az ez an en ar er at et ud ul ol ot".split())
 MIN_JOINED = 5  # consonants of two Latin words read as one Persian word (مطهری is not Mata Hari: 4)
@@ -245,6 +246,7 @@ _MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)")
 
 
 _ARTICLE = re.compile("(?<=\\S) ال(?=\\S\\S)")  # the article of a later word (عبدالملک الحوثی al-Houthi)
+_EZAFE = re.compile("(?<=[اوآ])ی$")  # the ezafe of a name before its side (آفریقای جنوبی: آفریقا, South Africa)
 _INITIAL = re.compile(r"(?<=\S)\s+\S{1,3}\.(?=\s)")  # a middle initial (جان اف. کندی John Kennedy)
 
 
@@ -264,7 +266,7 @@ def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
             out.append(base)
     arabic = canonical.translate(_ARABIC_D)
     texts = [canonical, arabic, _MAQSURA.sub("ا", canonical), _MAQSURA.sub("ا", arabic)]
-    texts += [_ARTICLE.sub(" ", t) for t in texts[:2]] + [_INITIAL.sub("", canonical)]
+    texts += [_ARTICLE.sub(" ", t) for t in texts[:2]] + [_INITIAL.sub("", canonical), _EZAFE.sub("", canonical)]
     for text in dict.fromkeys(texts):
         splits = [text]
         pieces = text.replace("\u200c", " ").split()

@@ -42,4 +42,6 @@ PLACE_KINDS = {
     "гора": "mountain", "горы": "mountain", "озеро": "lake", "море": "sea", "пролив": "strait", "залив": "gulf",
     "долина": "valley", "канал": "canal", "плотина": "dam", "провинция": "province", "остан": "province",
     "площадь": "square",
+    **{side + end: kind for side, kind in (("восточн", "east"), ("западн", "west"), ("северн", "north"), ("южн", "south"))
+       for end in ("ый", "ая", "ое")},  # Восточный Азербайджан, Южная Осетия
 }
