@@ -272,7 +272,12 @@ def offered_readings(canonical: str, lang: str, wanted: str, whole: bool = False
     if not any(c.isupper() for c in canonical):
         return ()
     words, sounds = latin_words(canonical, lang)
-    return tuple(_pack(wanted).latin_name_readings(words, sounds, whole=whole))
+    out = _pack(wanted).latin_name_readings(words, sounds, whole=whole)
+    other = getattr(_pack(lang), "foreign_spelling", None)  # English letters of another language's name
+    if other is not None and (spelled := other(lower(_prepared(canonical, lang), lang))) is not None:
+        words = [w for w in NAME_WORDS.split(spelled) if w]
+        out += [r for r in _pack(wanted).latin_name_readings(words, None, whole=whole) if r not in out]
+    return tuple(out)
 
 
 def clear_readings() -> None:

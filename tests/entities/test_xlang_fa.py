@@ -282,7 +282,8 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
                                    ("الچین امیربیگوف", "PER", "en", "Elchin Amirbayov"),
                                    ("میرزا علی‌اکبر صابر", "PER", "en", "Mirza Alakbar Sabir"),
                                    ("جان اف. کندی", "PER", "az", "Con Kennedi"), ("جان کندی", "PER", "en", "John F. Kennedy"),
-                                   ("گرهارد شرودر", "PER", "en", "Gerhard Schröder"), ("یورگن کلوپ", "PER", "en", "Jürgen Klopp")]:
+                                   ("گرهارد شرودر", "PER", "en", "Gerhard Schröder"), ("یورگن کلوپ", "PER", "en", "Jürgen Klopp"),
+                                   ("دولت باغچلی", "PER", "en", "Devlet Bahceli")]:  # a Turkish name in English letters
         assert linked(fa, label, lang, other), (fa, other)
     assert not linked("دانشگاه تهران", "ORG", "en", "Tehran")
     assert not linked("کرکوک", "LOC", "en", "Kragujevac")  # a j between vowels stays j

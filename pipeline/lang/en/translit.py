@@ -32,11 +32,23 @@ def to_latin(lowered: str) -> str:
     ``c`` is s before e/i/y and k elsewhere (``Castro`` = ``Kastro``, ``Valencia`` = ``Валенсия``; ``ch``
     stays), a final e after a consonant is silent (``Singapore`` = ``Sinqapur``), ``x`` is ks
     (``Marx`` = ``Marks``)."""
+    return _spelled(re.sub(r"c(?![hk])", "k", re.sub(r"c(?=[eiy])", "s", lowered)))
+
+
+def _spelled(lowered: str) -> str:
     t = lowered.replace("th", "t")
-    t = re.sub(r"c(?=[eiy])", "s", t)
-    t = re.sub(r"c(?![hk])", "k", t)
     t = re.sub(r"(?<=[a-z]{3}[bcdfgklmnprstvz])e\b", "", t)
     return silent_h(t.replace("x", "ks"))
+
+
+_FOREIGN_C = re.compile(r"c(?![hk])")
+
+
+def foreign_spelling(lowered: str) -> str | None:
+    """How a Turkish or Italian name written with English letters is said, where English reads it otherwise: c
+    is ch (``Bahceli`` Bahçeli باغچلی, ``Kilicdaroglu``, ``Ancelotti`` آنچلوتی, ``Cengiz`` چنگیز); None if the name
+    has no such c. The English reading stays the first (``Clinton``)."""
+    return _spelled(_FOREIGN_C.sub("ch", lowered)) if _FOREIGN_C.search(lowered) else None
 
 
 _FINAL_EH = re.compile(r"(?<=[a-z])eh\b")
