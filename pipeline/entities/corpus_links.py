@@ -6,8 +6,10 @@ id, or with one no name of its corpus carries, gets the id of the az/en/ru name 
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 from typing import Any
 
+from pipeline.entities import translit
 from pipeline.entities.translit import XLANG_LABELS, _pack, _places, linked_text, offered_readings, place_fold
 from pipeline.text.normalize import lower
 
@@ -65,7 +67,7 @@ class CorpusLinks:
             return
         texts = compared(canonical, label, lang, cased=True)
         if label == "ORG" and " " in canonical.strip() and (label, canonical) not in texts:
-            texts.append((label, canonical.strip()))  # its words as names too: Persian spells Financial Times
+            texts += ((label, canonical.strip()),)  # its words as names too: Persian spells Financial Times
         for slot, text in texts:
             for wlang, wanted in self._packs.items():
                 for sk in offered_readings(text, lang, wlang, label == "ORG"):
@@ -123,15 +125,17 @@ def place_kind(canonical: str, lang: str) -> tuple[str, str] | None:
     return None
 
 
-def compared(canonical: str, label: str, lang: str, cased: bool) -> list[tuple[str, str]]:
+@lru_cache(maxsize=None)
+def compared(canonical: str, label: str, lang: str, cased: bool) -> tuple[tuple[str, str], ...]:
     """(slot, text) pairs :class:`CorpusLinks` compares of a name (``cased``: an offered name; else a wanted
     one): :func:`linked_text`; an organisation of one of the :data:`BARE_KINDS` also by its name alone, unless
     that name is a place (``دانشگاه تهران`` is not a Tehran of any kind); a place named with its kind also by
     its name alone with its kind, and a wanted one of the :data:`BARE_PLACES` by its name alone too
-    (``رود کورا`` meets ``Kura River`` and ``Кура``)."""
+    (``رود کورا`` meets ``Kura River`` and ``Кура``). Both Persian passes ask for each name: unbounded while a
+    link step runs (an organisation is read word by word), :func:`clear_readings` clears it."""
     slot, text = linked_text(canonical, label, lang, cased)
     if text is None:
-        return []
+        return ()
     out = [(slot, text)]
     kinds = slot.split()[1:]
     if len(kinds) == 1 and kinds[0] in BARE_KINDS and not _places(lang).get(place_fold(text, lang)):
@@ -141,10 +145,17 @@ def compared(canonical: str, label: str, lang: str, cased: bool) -> list[tuple[s
         out.append((f"{label} {named[0]}", named[1]))
         if not cased and named[0] in BARE_PLACES:
             out.append((label, named[1]))
-    return out
+    return tuple(out)
 
 
 PREFERRED = {"en": 0, "az": 1, "ru": 2}
+
+
+def clear_readings() -> None:
+    """Forget what one corpus's names were compared as (:func:`compared`, and the readings of
+    :func:`pipeline.entities.translit.clear_readings`): after each link step."""
+    compared.cache_clear()
+    translit.clear_readings()
 
 
 def _one_name(fits: list[tuple[str, str]]) -> str | None:

@@ -13,8 +13,8 @@ import pyarrow.parquet as pq
 from pipeline import schema
 from pipeline.entities.bridge import BridgeLinks
 from pipeline.entities.name_links import SoundLinks, SpellingLinks
-from pipeline.entities.corpus_links import CorpusLinks
-from pipeline.entities.translit import clear_readings, corpus_languages, sound_languages, xlang_id
+from pipeline.entities.corpus_links import CorpusLinks, clear_readings
+from pipeline.entities.translit import corpus_languages, sound_languages, xlang_id
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
 
 _NAME_COLUMNS = ["entity_id", "label", "lang", "canonical", "xlang_id"]
