@@ -21,8 +21,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from pipeline.entities.corpus_links import PREFERRED, compared
-from pipeline.entities.translit import XLANG_LABELS, _pack, latin_key, offered_readings
+from pipeline.entities.corpus_links import PREFERRED, compared, offered_slots, wanted_readings
+from pipeline.entities.translit import XLANG_LABELS, _pack, latin_key
 
 NAME = "entities.bridge.v1"
 _CLASSES = ("ae", "eiy", "ou")
@@ -74,8 +74,7 @@ class BridgeLinks:
         pack = _pack(lang)
         if pack is None or not hasattr(pack, "name_skeleton_readings") or label not in XLANG_LABELS:
             return
-        readings = [((slot, tuple(sorted(key))), sk) for slot, text in compared(canonical, label, lang, cased=False)
-                    for sk in pack.name_skeleton_readings(text) for key in [pack.corpus_key(sk, read=slot == label)] if key]
+        readings = wanted_readings(pack, canonical, label, lang, read=True)
         if readings:
             self._wanted.append((ref, label, xid, readings, pack))
             self._packs[lang] = pack
@@ -90,17 +89,11 @@ class BridgeLinks:
         pack = _pack(lang)
         if pack is None or hasattr(pack, "name_skeleton_readings"):
             return
-        fits = []
         texts = compared(canonical, label, lang, cased=True)
         if label == "ORG":  # not an organisation's name without its kind: ids made one need more than the
             texts = texts[:1]  # corpus links (Müsavat Partiyası is no Моссад)
-        for wlang, wanted in self._packs.items():
-            for kind, text in texts:
-                for sk in offered_readings(text, lang, wlang, label == "ORG"):  # as the corpus links read it
-                    key = wanted.corpus_key(sk, read=kind == label)  # a kind is as good as a consonant
-                    slot = (kind, tuple(sorted(key))) if key else None
-                    if slot in self._slots:
-                        fits.append((slot, sk))
+        fits = [(slot, sk) for slot, sk in offered_slots(texts, label, lang, self._packs, read=True)
+                if slot in self._slots]
         if not fits or (label == "ORG" and (latin_key(canonical, label, lang) or "").startswith("acr ")):
             return  # no Persian name writes it; or it is read by its letters (BBC): no word to write
         for slot, sk in fits:

@@ -43,14 +43,11 @@ class CorpusLinks:
         pack = _pack(lang)
         if pack is None or not hasattr(pack, "name_skeletons"):
             return False
-        keys = [(slot, sk, pack.corpus_key(sk, read=own is not None and slot == label))  # a kind is as good as a consonant
-                for slot, text in compared(canonical, label, lang, cased=False)
-                for sk in pack.name_skeleton_readings(text)]
-        keys = [(slot, sk, key) for slot, sk, key in keys if key is not None]
+        keys = wanted_readings(pack, canonical, label, lang, read=own is not None)
         if not keys:
             return False
-        for slot, sk, key in keys:
-            self._wanted.setdefault((slot, tuple(sorted(key))), []).append((ref, sk, pack, own))
+        for slot, sk in keys:
+            self._wanted.setdefault(slot, []).append((ref, sk, pack, own))
         if own is not None:
             self._own.setdefault(own, False)
         self._packs[lang] = pack
@@ -68,12 +65,9 @@ class CorpusLinks:
         texts = compared(canonical, label, lang, cased=True)
         if label == "ORG" and " " in canonical.strip() and (label, canonical) not in texts:
             texts += ((label, canonical.strip()),)  # its words as names too: Persian spells Financial Times
-        for slot, text in texts:
-            for wlang, wanted in self._packs.items():
-                for sk in offered_readings(text, lang, wlang, label == "ORG"):
-                    key = wanted.corpus_key(sk)
-                    if key is not None and (slot, tuple(sorted(key))) in self._wanted:
-                        self._offered.setdefault((slot, tuple(sorted(key))), set()).add((xid, lang, sk))
+        for slot, sk in offered_slots(texts, label, lang, self._packs, read=False):
+            if slot in self._wanted:
+                self._offered.setdefault(slot, set()).add((xid, lang, sk))
 
     def resolve(self) -> dict[Any, str]:
         """ref -> the cross-language id each wanted name is linked to (unlinked names are left out)."""
@@ -146,6 +140,31 @@ def compared(canonical: str, label: str, lang: str, cased: bool) -> tuple[tuple[
         if not cased and named[0] in BARE_PLACES:
             out.append((label, named[1]))
     return tuple(out)
+
+
+def wanted_readings(pack: Any, canonical: str, label: str, lang: str, read: bool) -> list[tuple[Any, Any]]:
+    """((slot, sorted skeletons), reading) of a Persian name, for each text :func:`compared` gives. ``read``: the
+    tables read the name, so it needs more consonants (``corpus_key``), but a kind is as good as a consonant."""
+    out = []
+    for slot, text in compared(canonical, label, lang, cased=False):
+        for sk in pack.name_skeleton_readings(text):
+            key = pack.corpus_key(sk, read=read and slot == label)
+            if key is not None:
+                out.append(((slot, tuple(sorted(key))), sk))
+    return out
+
+
+def offered_slots(texts: tuple[tuple[str, str], ...], label: str, lang: str, packs: dict[str, Any],
+                  read: bool) -> list[tuple[Any, Any]]:
+    """((slot, sorted skeletons), reading) of an az/en/ru name's texts, as each wanted pack reads them."""
+    out = []
+    for slot, text in texts:
+        for wlang, wanted in packs.items():
+            for sk in offered_readings(text, lang, wlang, label == "ORG"):
+                key = wanted.corpus_key(sk, read=read and slot == label)
+                if key is not None:
+                    out.append(((slot, tuple(sorted(key))), sk))
+    return out
 
 
 PREFERRED = {"en": 0, "az": 1, "ru": 2}
