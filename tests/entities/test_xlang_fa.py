@@ -13,6 +13,16 @@ def _id(name: str, label: str, lang: str) -> str | None:
     return xlang_id(canonicalize(name, label, lang), label, lang)
 
 
+def linked(fa: str, label: str, lang: str, other: str) -> bool:
+    """Whether the Persian name meets the other name when both are one corpus (its own id as the tables read it)."""
+    from pipeline.entities.corpus_links import CorpusLinks
+
+    links = CorpusLinks()
+    links.want("x", canonicalize(fa, label, "fa"), label, "fa", _id(fa, label, "fa"))
+    links.offer(canonicalize(other, label, lang), label, lang, "the-id")
+    return links.resolve() == {"x": "the-id"}
+
+
 def test_skeletons_meet_and_long_vowels_must_fit() -> None:
     fa, lat = fa_skeleton("جمیل"), latin_skeleton("jamil")
     assert fa[0] == lat[0] == "Jml" and vowels_fit(fa[1], lat[1])
@@ -226,14 +236,6 @@ def test_other_readings_of_a_name_meet_how_other_scripts_spell_it() -> None:
     organisation's words are also names (فایننشال تایمز is not read as concepts); its words joined meet a
     Persian word (منچسترسیتی). Each of them alone: a ع between consonants is a vowel (سعدی is not Стив), a
     place's words are not joined (دهلی is not Ta' Qali)."""
-    from pipeline.entities.corpus_links import CorpusLinks
-
-    def linked(fa: str, label: str, lang: str, other: str) -> bool:
-        links = CorpusLinks()
-        links.want("x", canonicalize(fa, label, "fa"), label, "fa", _id(fa, label, "fa"))
-        links.offer(canonicalize(other, label, lang), label, lang, "the-id")
-        return links.resolve() == {"x": "the-id"}
-
     for fa, label, lang, other in [
         ("میشل عون", "PER", "ru", "Мишель Аун"), ("ژوزف عون", "PER", "en", "Joseph Aoun"),
         ("هبت‌الله آخوندزاده", "PER", "ru", "Хайбатулла Ахундзада"), ("پوکروفسک", "LOC", "en", "Pokrovsk"),
@@ -265,14 +267,6 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
     words of an English organisation name joined are said as its words are (آسوشیتدپرس Associated Press); Persian
     writes az names with محمد, بیگ, علی‌ا where az says Məmməd, bəy, Əl; an initial may be left out (John F.
     Kennedy); a German first sch is ش and a first j before a vowel y (Schröder, Jürgen)."""
-    from pipeline.entities.corpus_links import CorpusLinks
-
-    def linked(fa: str, label: str, lang: str, other: str) -> bool:
-        links = CorpusLinks()
-        links.want("x", canonicalize(fa, label, "fa"), label, "fa", _id(fa, label, "fa"))
-        links.offer(canonicalize(other, label, lang), label, lang, "the-id")
-        return links.resolve() == {"x": "the-id"}
-
     for fa, label, lang, other in [("حزب مساوات", "ORG", "en", "Musavat"), ("خبرگزاری ترند", "ORG", "az", "Trend"),
                                    ("مساوات", "ORG", "en", "Musavat Party"), ("گروه واگنر", "ORG", "az", "Vaqner"),
                                    ("یوگنی پریگوژین", "PER", "ru", "Евгений Пригожин"),

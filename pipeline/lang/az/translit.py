@@ -11,7 +11,7 @@ def to_latin(lowered: str) -> str:
 
 
 #: Words that name the kind of a place beside its name (``Kür çayı``, ``Xark adası``): the in-corpus links also
-#: compare the name alone, with its kind (:func:`pipeline.entities.translit.place_kind`).
+#: compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
     "çayı": "river", "səhrası": "desert", "adası": "island", "yarımadası": "peninsula", "körpüsü": "bridge",
     "dağı": "mountain", "dağları": "mountain", "gölü": "lake", "dənizi": "sea", "boğazı": "strait",

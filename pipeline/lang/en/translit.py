@@ -11,7 +11,7 @@ _ARTICLE = re.compile(r"(?i)^the\s+")
 
 
 #: Words that name the kind of a place beside its name (``Kura River``, ``Kharg Island``): the in-corpus links
-#: also compare the name alone, with its kind (:func:`pipeline.entities.translit.place_kind`).
+#: also compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
     "river": "river", "desert": "desert", "island": "island", "peninsula": "peninsula", "bridge": "bridge",
     "mount": "mountain", "mountain": "mountain", "mountains": "mountain", "lake": "lake", "sea": "sea",

@@ -102,7 +102,8 @@ def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...], soft: bool
     for k, (fg, lg) in enumerate(zip(fa_gaps, lat_gaps)):
         for v in fg:
             if not any(c in lg for c in _NEED[v]):
-                if soft and ((v == "I" and "e" in lg and k < len(fa_gaps) - 1) or (v == "A" and "o" in lg and 0 < k < len(fa_gaps) - 1)
+                inner = 0 < k < len(fa_gaps) - 1
+                if soft and ((v == "I" and "e" in lg and k < len(fa_gaps) - 1) or (v == "A" and "o" in lg and inner)
                              or (k == 1 and not lg and not lat_gaps[0] and len(fg) == 1 and len(fa_gaps) >= 5)):
                     extra += 1
                     continue

@@ -171,15 +171,15 @@ MIN_CORPUS_CONSONANTS = 3  # a name the tables read needs this many consonants t
 MIN_UNREAD_CONSONANTS = 2  # a name the tables do not read at all needs this many
 Skeletons = tuple[tuple[str, tuple[str, ...]], ...]
 MAX_READINGS = 16  # readings of one name compared by the in-corpus links (product over its words)
-#: The Arabic article as az/en/ru romanise it, a word of its own (``al-Sadr``, ``əs-Sisi``, ``аш-Шараа``).
 #: Words that name the kind of a place before its name (``رود کورا``, ``جزیره خارک``): the in-corpus links also
-#: compare the name alone, with its kind (:func:`pipeline.entities.translit.place_kind`).
+#: compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
     "رود": "river", "رودخانه": "river", "دشت": "desert", "کویر": "desert", "جزیره": "island", "شبه‌جزیره": "peninsula",
     "پل": "bridge", "کوه": "mountain", "کوه‌های": "mountain", "دریاچه": "lake", "دریای": "sea", "تنگه": "strait",
     "خلیج": "gulf", "دره": "valley", "کانال": "canal", "سد": "dam", "استان": "province", "میدان": "square",
     "شرقی": "east", "غربی": "west", "شمالی": "north", "جنوبی": "south",  # آذربایجان شرقی, اوستیای جنوبی
 }
+#: The Arabic article as az/en/ru romanise it, a word of its own (``al-Sadr``, ``əs-Sisi``, ``аш-Шараа``).
 ARTICLES = frozenset("al el ad ed as es ash ass az ez an en ar er at et ud ul ol ot".split())
 MIN_JOINED = 5  # consonants of two Latin words read as one Persian word (مطهری is not Mata Hari: 4)
 

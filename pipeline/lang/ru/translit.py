@@ -36,7 +36,7 @@ JOINED_LETTER_NAMES = {"дабл-ю": "даблю", "дабл ю": "даблю"}
 
 
 #: Words that name the kind of a place beside its name (``река Кура``, ``остров Харк``): the in-corpus links
-#: also compare the name alone, with its kind (:func:`pipeline.entities.translit.place_kind`).
+#: also compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
     "река": "river", "пустыня": "desert", "остров": "island", "полуостров": "peninsula", "мост": "bridge",
     "гора": "mountain", "горы": "mountain", "озеро": "lake", "море": "sea", "пролив": "strait", "залив": "gulf",
