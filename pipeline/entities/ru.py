@@ -49,6 +49,9 @@ def _parses(word: str) -> tuple:
     return tuple(_morph().parse(word.lower()))
 
 
+parses_of = _parses  # pymorphy3's parses of a word, most likely first (the language pack's readings)
+
+
 def _from_dictionary(p) -> bool:
     """A parse pymorphy3 found in its dictionary (not guessed from the word's ending)."""
     return type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"

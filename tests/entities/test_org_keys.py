@@ -27,6 +27,16 @@ def _key(name: str, lang: str) -> str | None:
      "az": "Azərbaycan Respublikası Xarici İşlər Nazirliyi", "fa": "وزارت امور خارجه جمهوری آذربایجان"},
     {"en": "UN General Assembly", "az": "BMT Baş Assambleyası", "ru": "Генассамблея ООН"},
     {"en": "Foreign Ministry of China", "ru": "МИД Китая", "fa": "وزارت خارجه چین", "az": "Çin Xarici İşlər Nazirliyi"},
+    # session 21: a Persian idiom (وزارت کشور, "ministry of the country": the interior ministry), -ایی adjectives
+    # (کمیسیون اروپایی), a country's acronym (ABŞ, США), a place written with آ (آلمان), an irregular demonym
+    {"en": "Russian Interior Ministry", "az": "Rusiya Daxili İşlər Nazirliyi", "ru": "МВД России",
+     "fa": "وزارت کشور روسیه"},
+    {"en": "European Commission", "az": "Avropa Komissiyası", "ru": "Европейская комиссия", "fa": "کمیسیون اروپایی"},
+    {"en": "US Congress", "az": "ABŞ Konqresi", "ru": "Конгресс США", "fa": "کنگره آمریکا"},
+    {"en": "German Finance Ministry", "az": "Almaniya Maliyyə Nazirliyi", "ru": "Минфин Германии",
+     "fa": "وزارت دارایی آلمان"},
+    {"en": "International Organization for Migration", "az": "Beynəlxalq Miqrasiya Təşkilatı",
+     "ru": "Международная организация по миграции", "fa": "سازمان بین‌المللی مهاجرت"},
 ])
 def test_one_organisation_has_one_key_in_every_language(names):
     keys = {lang: _key(name, lang) for lang, name in names.items()}
@@ -59,6 +69,9 @@ def test_a_russian_place_adjective_reads_as_its_place():
     assert "баку" in org_lemmas("Бакинский")
     assert name_reading(org_lemmas("Шанхайская")) == "шанхай"
     assert name_reading(org_lemmas("Шарифа")) == "шариф"
+    # a foreign name is read as written where it may be a nominative, not as pymorphy3's guess at a verb
+    assert [name_reading(org_lemmas(w)) for w in ("Сепах", "Меллат", "Хуавей", "Шахтёр")] == [
+        "сепах", "меллат", "хуавей", "шахтер"]
 
 
 def test_one_word_organisations_keep_their_spelling_key():
@@ -92,3 +105,15 @@ def test_a_name_word_is_no_place_by_a_loose_demonym_reading():
     assert _key("Khamenei Office", "en") != _key("Kaman Office", "en")
     assert _key("Khamenei Office", "en") == _key("دفتر خامنه‌ای", "fa") is not None
     assert _key("Azerbaijani Foreign Ministry", "en") == _key("МИД Азербайджана", "ru")
+
+
+def test_a_country_is_one_place_by_its_short_names_and_acronyms():
+    def key(name, lang):
+        return latin_key(name, "LOC", lang)
+
+    assert len({key("United States", "en"), key("US", "en"), key("USA", "en"), key("ABŞ", "az"),
+                key("Amerika", "az"), key("США", "ru"), key("Америка", "ru"), key("آمریکا", "fa"),
+                key("ایالات متحده", "fa")}) == 1
+    assert len({key("United Kingdom", "en"), key("UK", "en"), key("Böyük Britaniya", "az"),
+                key("Великобритания", "ru"), key("بریتانیا", "fa")}) == 1
+    assert key("UAE", "en") == key("BƏƏ", "az") == key("ОАЭ", "ru") == key("امارات", "fa") != key("US", "en")

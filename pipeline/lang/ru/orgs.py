@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.entities.lexicon import form_key, load_forms
-from pipeline.entities.ru import is_place_word, normal_forms
+from pipeline.entities.ru import is_place_word, normal_forms, parses_of
 
 _ADJECTIVE = ("ский", "цкий")
 _LINK = ("ин", "ан", "ен", "ов", "ев")  # бакинский: Баку, московский: Москва, американский: Америка
@@ -40,10 +40,21 @@ def org_lemmas(word: str) -> tuple[str, ...]:
 
 
 def name_reading(readings: tuple[str, ...]) -> str:
-    """A name word is spelled by the place its adjective is made from, else by its normal form
-    (``Шарифа`` -> шариф; an adjective's stem: ``Гарвардский`` -> гарвард), else as written."""
+    """A name word is spelled by the place its adjective is made from, else as written where it may be a
+    nominative noun (``Сепах``, ``Меллат``: not pymorphy3's guesses сепахнуть, меллата), else by its first
+    normal form (``Шарифа`` -> шариф; an adjective's stem: ``Гарвардского`` -> гарвард), else as written."""
     places = [r for r in readings[1:] if _known_place(r)]
     if places:
         return places[0]
-    form = readings[1] if len(readings) > 1 else readings[0]
+    form = _name_form(readings[0])
     return form[:-4] if form.endswith("ский") and len(form) > 7 else form  # Гарвардский: Гарвард
+
+
+def _name_form(word: str) -> str:
+    """The nominative a name word is written by (see :func:`name_reading`)."""
+    parses = parses_of(word)
+    if not parses or any(p.tag.POS == "NOUN" and "nomn" in p.tag and p.normal_form.replace("ё", "е") == word
+                         for p in parses):
+        return word
+    first = parses[0]  # not a guessed verb or adverb
+    return first.normal_form.replace("ё", "е") if first.tag.POS in ("NOUN", "ADJF") else word
