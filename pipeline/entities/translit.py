@@ -273,8 +273,8 @@ def offered_readings(canonical: str, lang: str, wanted: str, whole: bool = False
         return ()
     words, sounds = latin_words(canonical, lang)
     out = _pack(wanted).latin_name_readings(words, sounds, whole=whole)
-    other = getattr(_pack(lang), "foreign_spelling", None)  # English letters of another language's name
-    if other is not None and (spelled := other(lower(_prepared(canonical, lang), lang))) is not None:
+    others = getattr(_pack(lang), "foreign_spellings", None)  # the letters of the language a name comes from
+    for spelled in others(lower(_prepared(canonical, lang), lang)) if others is not None else ():
         words = [w for w in NAME_WORDS.split(spelled) if w]
         out += [r for r in _pack(wanted).latin_name_readings(words, None, whole=whole) if r not in out]
     return tuple(out)

@@ -433,3 +433,11 @@ def test_a_lower_case_name_of_a_cased_script_is_not_offered() -> None:
 
     assert link("ленивые", "ru") == {}
     assert link("Ленивые", "ru") == {"fa": xlang_id("Ленивые", "ORG", "ru")}
+
+
+def test_a_place_russian_names_in_the_plural_meets_its_persian_name() -> None:
+    # Russian writes some places of the Caucasus and Iran in the plural (Сальяны for Salyan, Закаталы for
+    # Zaqatala): read without the ending, or with a, they meet the Persian name; other names keep theirs
+    assert linked("سالیان", "LOC", "ru", "Сальяны")
+    assert linked("زاقاتالا", "LOC", "ru", "Закаталы")
+    assert not linked("سالیان", "LOC", "ru", "Салоники")

@@ -44,11 +44,11 @@ def _spelled(lowered: str) -> str:
 _FOREIGN_C = re.compile(r"c(?![hk])")
 
 
-def foreign_spelling(lowered: str) -> str | None:
+def foreign_spellings(lowered: str) -> tuple[str, ...]:
     """How a Turkish or Italian name written with English letters is said, where English reads it otherwise: c
-    is ch (``Bahceli`` Bahçeli باغچلی, ``Kilicdaroglu``, ``Ancelotti`` آنچلوتی, ``Cengiz`` چنگیز); None if the name
+    is ch (``Bahceli`` Bahçeli باغچلی, ``Kilicdaroglu``, ``Ancelotti`` آنچلوتی, ``Cengiz`` چنگیز); none if the name
     has no such c. The English reading stays the first (``Clinton``)."""
-    return _spelled(_FOREIGN_C.sub("ch", lowered)) if _FOREIGN_C.search(lowered) else None
+    return (_spelled(_FOREIGN_C.sub("ch", lowered)),) if _FOREIGN_C.search(lowered) else ()
 
 
 _FINAL_EH = re.compile(r"(?<=[a-z])eh\b")

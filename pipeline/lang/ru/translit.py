@@ -1,5 +1,7 @@
 """Russian romanisation for the cross-language keys (pipeline/entities/translit.py)."""
 
+import re
+
 _RU = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
     "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
@@ -22,6 +24,18 @@ def to_latin(lowered: str) -> str:
             lat = "y" + ("e" if ch == "е" else "o")
         out.append(lat)
     return "".join(out)
+
+
+_PLURAL_END = re.compile(r"(?<=[а-яё]{3}[бвгдзклмнпрстфхц])ы\b")  # Сальяны, Закаталы, Белоканы
+
+
+def foreign_spellings(lowered: str) -> tuple[str, ...]:
+    """A place Russian names in the plural, read as the language it belongs to writes it: without its ending
+    (``Сальяны`` Salyan سالیان) or with a (``Закаталы`` Zaqatala زاقاتالا); none if no word ends so. The
+    Russian reading stays the first."""
+    if not _PLURAL_END.search(lowered):
+        return ()
+    return to_latin(_PLURAL_END.sub("", lowered)), to_latin(_PLURAL_END.sub("а", lowered))
 
 
 #: How Russian text writes the names of Latin letters in an acronym read by its letters (``Би-би-си`` BBC,
