@@ -31,7 +31,7 @@ from pipeline.text.memo import MEMO
 
 #: Concepts that make a name of concepts only one body in the world (``duma``: one of a kind, the State Duma).
 WIDE = frozenset({"international", "world", "nations", "european", "commonwealth", "arab", "turkic", "asian", "duma",
-                  "islamic"})
+                  "islamic", "without"})  # without: ... Without Borders
 MAX_PHRASE = 4  # words of the longest phrase of a concept table
 SKIP = "-"
 _WORDS = re.compile(r"[\s«»\"“”„()]+")
@@ -63,14 +63,24 @@ def _concept(readings: list[tuple[str, ...]], table: dict[str, str]) -> str | No
     return None
 
 
+def _compound(word: str, pack: Any, table: dict[str, str]) -> list[str]:
+    """A hyphenated word of concepts as its concepts (``Sosial-Demokrat``, ``Liberal-Demokrat``), else the word."""
+    pieces = word.split("-")
+    if len(pieces) > 1 and all(piece and _concept([pack.org_lemmas(piece)], table) for piece in pieces):
+        return pieces
+    return [word]
+
+
 @lru_cache(maxsize=MEMO)
 def org_parts(canonical: str, lang: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...], str], ...]] | None:
     """An organisation name read word by word: its sorted concepts and its other words, each as (word, its
     readings, the reading it is spelled by); None where the pack has no concept table."""
     pack = _pack(lang)
     table = _concepts(lang)
-    words = org_words(canonical)
-    if pack is None or not table or not words:
+    if pack is None or not table:
+        return None
+    words = [piece for word in org_words(canonical) for piece in _compound(word, pack, table)]
+    if not words:
         return None
     readings = [pack.org_lemmas(w) for w in words]
     concepts: set[str] = set()
