@@ -441,3 +441,11 @@ def test_a_place_russian_names_in_the_plural_meets_its_persian_name() -> None:
     assert linked("سالیان", "LOC", "ru", "Сальяны")
     assert linked("زاقاتالا", "LOC", "ru", "Закаталы")
     assert not linked("سالیان", "LOC", "ru", "Салоники")
+
+
+def test_a_french_particle_persian_joins_to_the_name_meets_it() -> None:
+    # Persian writes le, de as one word with the name and their vowel as و: لوپن Le Pen, دوگل de Gaulle
+    assert linked("مارین لوپن", "PER", "en", "Marine Le Pen")
+    assert linked("لوپن", "PER", "ru", "Ле Пен")
+    assert linked("شارل دوگل", "PER", "ru", "Шарль де Голль")
+    assert not linked("لوپن", "PER", "en", "Lopez")

@@ -181,6 +181,8 @@ PLACE_KINDS = {
 }
 #: The Arabic article as az/en/ru romanise it, a word of its own (``al-Sadr``, ``əs-Sisi``, ``аш-Шараа``).
 ARTICLES = frozenset("al el ad ed as es ash ass az ez an en ar er at et ud ul ol ot".split())
+#: A French particle Persian writes as one word with the name, its vowel as و (``لوپن`` Le Pen, ``دوگل`` de Gaulle).
+PARTICLES = {"le": "lo", "de": "do"}
 MIN_JOINED = 5  # consonants of two Latin words read as one Persian word (مطهری is not Mata Hari: 4)
 
 
@@ -310,10 +312,10 @@ def latin_name_readings(words: list[str], sounds: list[tuple[str, ...]] | None =
     for i in at[:1]:  # the Arabic article: Persian drops it (مقتدی صدر al-Sadr) or writes it ال (السیسی el-Sisi)
         for variant in (words[:i] + words[i + 1:], words[:i] + ["al" + words[i + 1]] + words[i + 2:]):
             out += latin_name_readings(variant, None, whole)
-    if 3 <= len(words) <= 4:
+    if 3 <= len(words) <= 4 or (len(words) == 2 and words[0] in PARTICLES):
         for i in range(len(words) - 1):
-            joined = words[:i] + [words[i] + words[i + 1]] + words[i + 2:]
-            out += _readings(joined, None)
+            for first in dict.fromkeys((words[i], PARTICLES.get(words[i], words[i]))):
+                out += _readings(words[:i] + [first + words[i + 1]] + words[i + 2:], None)
     one = ["".join(words)]
     if whole and 2 <= len(words) <= 3:
         out += _readings(one, _joined_sounds(sounds))
