@@ -449,3 +449,12 @@ def test_a_french_particle_persian_joins_to_the_name_meets_it() -> None:
     assert linked("لوپن", "PER", "ru", "Ле Пен")
     assert linked("شارل دوگل", "PER", "ru", "Шарль де Голль")
     assert not linked("لوپن", "PER", "en", "Lopez")
+
+
+def test_an_english_compound_the_dictionary_lacks_is_said_as_its_two_words() -> None:
+    # Euronews is not in the pronouncing dictionary; euro + news are: Persian writes it by that sound
+    from pipeline.lang.en.translit import sounds
+
+    assert sounds("euronews") and sounds("euronews")[0].startswith("Y UW R OW N")
+    assert linked("یورونیوز", "ORG", "en", "Euronews")
+    assert not linked("یورونیوز", "ORG", "en", "Euronext")

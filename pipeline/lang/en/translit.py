@@ -73,9 +73,17 @@ def _sounds() -> SortedLines:
 
 def sounds(word: str) -> tuple[str, ...]:
     """How an English word sounds (``jobs`` -> ``('JH AA B Z',)``), for scripts that write names by their
-    sound (Persian ``جابز``); empty for a word the dictionary does not have."""
+    sound (Persian ``جابز``); a word the dictionary does not have, as two words it has (a brand's compound:
+    ``Euronews`` euro + news, ``ExxonMobil``; at most 4 pronunciations); else empty."""
     found = _sounds().get(word)
-    return tuple(found.split("|")) if found else ()
+    if found:
+        return tuple(found.split("|"))
+    for i in range(3, len(word) - 2):
+        first, second = _sounds().get(word[:i]), _sounds().get(word[i:])
+        if first and second:
+            pairs = itertools.product(first.split("|"), second.split("|"))
+            return tuple(f"{a} {b}" for a, b in itertools.islice(pairs, 4))
+    return ()
 
 
 # How az and ru spell an English sound (Джексон / Cekson, Рейган / Reyqan, Джобс / Cobs): the Latin letters of
