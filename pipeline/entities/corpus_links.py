@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.entities import translit
+from pipeline.entities.org_keys import org_parts
 from pipeline.entities.translit import XLANG_LABELS, _pack, _places, linked_text, offered_readings, place_fold
 from pipeline.text.normalize import lower
 
@@ -122,24 +123,30 @@ def place_kind(canonical: str, lang: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=None)
 def compared(canonical: str, label: str, lang: str, cased: bool) -> tuple[tuple[str, str], ...]:
     """(slot, text) pairs :class:`CorpusLinks` compares of a name (``cased``: an offered name; else a wanted
-    one): :func:`linked_text`; an organisation of one of the :data:`BARE_KINDS` also by its name alone, unless
+    one): :func:`linked_text`; a wanted organisation whose first word is its kind also by the words after it
+    as a name, whatever they mean (``بانک تجارت``, "trade bank", is Bank Tejarat; ``روزنامه اطلاعات`` is
+    Ettela'at); an organisation of one of the :data:`BARE_KINDS` also by its name alone, unless
     that name is a place (``دانشگاه تهران`` is not a Tehran of any kind); a place named with its kind also by
     its name alone with its kind, and a wanted one of the :data:`BARE_PLACES` by its name alone too
     (``رود کورا`` meets ``Kura River`` and ``Кура``). Both Persian passes ask for each name: unbounded while a
     link step runs (an organisation is read word by word), :func:`clear_readings` clears it."""
     slot, text = linked_text(canonical, label, lang, cased)
-    if text is None:
-        return ()
-    out = [(slot, text)]
-    kinds = slot.split()[1:]
-    if len(kinds) == 1 and kinds[0] in BARE_KINDS and not _places(lang).get(place_fold(text, lang)):
-        out.append((label, text))
-    named = place_kind(text, lang) if label == "LOC" else None
+    out = [] if text is None else [(slot, text)]
+    if not cased and label == "ORG":  # its words after its kind as a name too: بانک تجارت is Bank Tejarat
+        words = canonical.split()
+        kind = org_parts(words[0], lang) if len(words) >= 2 else None
+        if kind is not None and len(kind[0]) == 1 and not kind[1]:
+            out.append((f"{label} {kind[0][0]}", " ".join(words[1:])))
+    for kind_slot, name in list(out):
+        kinds = kind_slot.split()[1:]
+        if len(kinds) == 1 and kinds[0] in BARE_KINDS and not _places(lang).get(place_fold(name, lang)):
+            out.append((label, name))
+    named = place_kind(text, lang) if label == "LOC" and text is not None else None
     if named is not None:
         out.append((f"{label} {named[0]}", named[1]))
         if not cased and named[0] in BARE_PLACES:
             out.append((label, named[1]))
-    return tuple(out)
+    return tuple(dict.fromkeys(out))
 
 
 def wanted_readings(pack: Any, canonical: str, label: str, lang: str, read: bool) -> list[tuple[Any, Any]]:

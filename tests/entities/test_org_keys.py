@@ -43,6 +43,11 @@ def _key(name: str, lang: str) -> str | None:
     {"en": "Conservative Party of Canada", "az": "Kanada Mühafizəkar Partiyası", "ru": "Консервативная партия Канады",
      "fa": "حزب محافظه‌کار کانادا"},
     {"en": "Doctors Without Borders", "az": "Sərhədsiz Həkimlər", "ru": "Врачи без границ", "fa": "پزشکان بدون مرز"},
+    {"en": "Central Election Commission of Kazakhstan", "az": "Qazaxıstan Mərkəzi Seçki Komissiyası",
+     "ru": "ЦИК Казахстана", "fa": "کمیسیون مرکزی انتخابات قزاقستان"},
+    {"en": "Prosecutor General's Office of Ukraine", "az": "Ukrayna Baş Prokurorluğu", "ru": "Генпрокуратура Украины",
+     "fa": "دادستانی کل اوکراین"},
+    {"en": "Neftchi FK", "az": "Neftçi FK", "fa": "باشگاه نفتچی"},
 ])
 def test_one_organisation_has_one_key_in_every_language(names):
     keys = {lang: _key(name, lang) for lang, name in names.items()}
@@ -123,3 +128,15 @@ def test_a_country_is_one_place_by_its_short_names_and_acronyms():
     assert len({key("United Kingdom", "en"), key("UK", "en"), key("Böyük Britaniya", "az"),
                 key("Великобритания", "ru"), key("بریتانیا", "fa")}) == 1
     assert key("UAE", "en") == key("BƏƏ", "az") == key("ОАЭ", "ru") == key("امارات", "fa") != key("US", "en")
+
+
+def test_a_persian_organisation_named_by_common_words_meets_its_transliteration() -> None:
+    # بانک تجارت ("trade bank") is Bank Tejarat: after its kind, its words are also compared as a name
+    from pipeline.entities.corpus_links import CorpusLinks
+
+    links = CorpusLinks()
+    fa = canonicalize("بانک تجارت", "ORG", "fa")
+    assert links.want("tejarat", fa, "ORG", "fa", xlang_id(fa, "ORG", "fa"))
+    links.offer("Bank Tejarat", "ORG", "en", "bank-id")
+    links.offer("Tejarat University", "ORG", "en", "university-id")  # another kind: not a candidate
+    assert links.resolve() == {"tejarat": "bank-id"}
