@@ -8,6 +8,15 @@ from pipeline.entities.ru import is_place_word, normal_forms, parses_of
 _ADJECTIVE = ("ский", "цкий")
 _LINK = ("ин", "ан", "ен", "ов", "ев")  # бакинский: Баку, московский: Москва, американский: Америка
 _ENDS = ("", "а", "я", "ия", "у", "ь", "и")
+#: Adjectives of a country no ending rule reads (турецкий is no Туреция), as their country.
+_IRREGULAR = {"турецкий": "турция", "немецкий": "германия", "французский": "франция", "греческий": "греция",
+              "итальянский": "италия", "польский": "польша", "армянский": "армения", "казахский": "казахстан",
+              "узбекский": "узбекистан", "таджикский": "таджикистан", "нидерландский": "нидерланды",
+              "голландский": "нидерланды", "шведский": "швеция", "датский": "дания", "финский": "финляндия",
+              "норвежский": "норвегия", "чешский": "чехия", "венгерский": "венгрия", "белорусский": "белоруссия",
+              "монгольский": "монголия", "бразильский": "бразилия", "португальский": "португалия",
+              "иорданский": "иордания", "литовский": "литва", "латвийский": "латвия", "эстонский": "эстония",
+              "словацкий": "словакия", "хорватский": "хорватия", "палестинский": "палестина"}
 
 
 def _places_of(lemma: str) -> list[str]:
@@ -33,10 +42,11 @@ def _known_place(word: str) -> bool:
 def org_lemmas(word: str) -> tuple[str, ...]:
     """Lower-cased readings of a word, the literal first, then pymorphy3's normal forms, then the places
     an adjective is made from (``Тегеранский`` -> тегеран, ``Бакинский`` -> баку, ``Российской`` ->
-    россия); ``ё`` is read as ``е``."""
+    россия, ``Немецкая`` -> германия); ``ё`` is read as ``е``."""
     w = word.lower().replace("ё", "е")
     forms = [w, *(f.replace("ё", "е") for f in normal_forms(w))]
-    return tuple(dict.fromkeys(forms + [p for f in forms for p in _places_of(f)]))
+    places = [_IRREGULAR[f] for f in forms if f in _IRREGULAR] + [p for f in forms for p in _places_of(f)]
+    return tuple(dict.fromkeys(forms + places))
 
 
 def name_reading(readings: tuple[str, ...]) -> str:
