@@ -468,3 +468,12 @@ def test_an_english_compound_the_dictionary_lacks_is_said_as_its_two_words() -> 
     assert sounds("euronews") and sounds("euronews")[0].startswith("Y UW R OW N")
     assert linked("یورونیوز", "ORG", "en", "Euronews")
     assert not linked("یورونیوز", "ORG", "en", "Euronext")
+
+
+def test_a_persian_place_whose_ezafe_az_and_ru_join_with_a_hyphen_meets_it() -> None:
+    # az writes the ezafe as a vowel before a hyphen (Günbədi-Kavus), ru as е (Гонбеде-Кавус, Сарпол-е-Захаб);
+    # Persian writes the two words alone (گنبد کاووس)
+    assert linked("گنبد کاووس", "LOC", "az", "Günbədi-Kavus")
+    assert linked("گنبد کاووس", "LOC", "ru", "Гонбеде-Кавус")
+    assert linked("سرپل ذهاب", "LOC", "ru", "Сарпол-е-Захаб")
+    assert not linked("گنبد کاووس", "LOC", "ru", "Гонбеде-Кавказ")

@@ -1,5 +1,7 @@
 """Azerbaijani romanisation for the cross-language keys (pipeline/entities/translit.py)."""
 
+import re
+
 _AZ = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ş": "sh", "ç": "ch", "ğ": "g", "c": "j", "x": "kh", "q": "k", "j": "zh"}
 
 
@@ -8,6 +10,15 @@ def to_latin(lowered: str) -> str:
     the az vowels of the most common given name as the other languages write it (``Məhəmməd`` Muhammad, also
     inside a word: ``Məhəmmədi``, ``Berdiməhəmmədov``), so that its vowels agree with Mohammad's and Мухаммед's."""
     return "".join(_AZ.get(ch, ch) for ch in lowered.replace("məhəmməd", "muhammad"))
+
+
+_EZAFE = re.compile(r"(?<=\w{3})[iıuü]-(?=\w)")  # Günbədi-Kavus, Qəsri-Şirin, Sərpuli-Zəhab
+
+
+def foreign_spellings(lowered: str) -> tuple[str, ...]:
+    """A Persian name whose ezafe Azerbaijani writes as a vowel joined by a hyphen (``Qəsri-Şirin`` قصر شیرین,
+    ``Günbədi-Kavus`` گنبد کاووس), read without it, as Persian writes it; none if the name has no such joint."""
+    return (to_latin(_EZAFE.sub(" ", lowered)),) if _EZAFE.search(lowered) else ()
 
 
 #: Words that name the kind of a place beside its name (``Kür çayı``, ``Xark adası``): the in-corpus links also

@@ -29,13 +29,20 @@ def to_latin(lowered: str) -> str:
 _PLURAL_END = re.compile(r"(?<=[а-яё]{3}[бвгдзклмнпрстфхц])ы\b")  # Сальяны, Закаталы, Белоканы
 
 
+_EZAFE = re.compile(r"(?<=[а-яё]{3})-?е-(?=[а-яё])")  # Гонбеде-Кавус, Касре-Ширин, Сарпол-е-Захаб
+
+
 def foreign_spellings(lowered: str) -> tuple[str, ...]:
-    """A place Russian names in the plural, read as the language it belongs to writes it: without its ending
-    (``Сальяны`` Salyan سالیان) or with a (``Закаталы`` Zaqatala زاقاتالا); none if no word ends so. The
-    Russian reading stays the first."""
-    if not _PLURAL_END.search(lowered):
-        return ()
-    return to_latin(_PLURAL_END.sub("", lowered)), to_latin(_PLURAL_END.sub("а", lowered))
+    """A name read as the language it belongs to writes it: a place Russian names in the plural without its
+    ending (``Сальяны`` Salyan سالیان) or with a (``Закаталы`` Zaqatala زاقاتالا); a Persian name without the
+    ezafe Russian writes as е and a hyphen (``Касре-Ширин`` قصر شیرین, ``Сарпол-е-Захаб`` سرپل ذهاب); none if
+    the name has neither. The Russian reading stays the first."""
+    out = []
+    if _PLURAL_END.search(lowered):
+        out += [to_latin(_PLURAL_END.sub("", lowered)), to_latin(_PLURAL_END.sub("а", lowered))]
+    if _EZAFE.search(lowered):
+        out.append(to_latin(_EZAFE.sub(" ", lowered)))
+    return tuple(out)
 
 
 #: How Russian text writes the names of Latin letters in an acronym read by its letters (``Би-би-си`` BBC,
