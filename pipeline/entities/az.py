@@ -220,6 +220,10 @@ def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: boo
     m = re.match(r"^(.+?)['-]([^'-]+)$", word)
     if m and az_lower(m.group(2)) in _DETACHED and any(c.isalpha() for c in m.group(1)):
         return m.group(1)
+    if (m and word[len(m.group(1))] == "-" and m.group(2)[:1].isupper() and any(c.isalpha() for c in m.group(1))
+            and az_lower(word) not in _forms()):  # running text never has it whole (Əl-Qaidə it has)
+        head = word[: len(m.group(1)) + 1]  # Qəsri-Şirin, Sərpuli-Zəhab: the case is on the last name alone
+        return head + strip_case(m.group(2), label, True, dative)
     lw = az_lower(word)
     if lw in PROTECTED or _NAME_SUFFIX.search(lw) or not word[:1].isalpha():
         return word

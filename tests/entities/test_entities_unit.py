@@ -52,6 +52,11 @@ def test_az_never_cuts_a_name_stem(word: str) -> None:
     ("AOC-un", "ORG", "AOC"),
     ("AOC'un", "ORG", "AOC"),
     ("Coca-Cola", "ORG", "Coca-Cola"),
+    # a hyphenated name running text never has whole: the case is on its last name alone
+    ("Qəsri-Şirin", "LOC", "Qəsri-Şirin"),
+    ("Qəsri-Şirində", "LOC", "Qəsri-Şirin"),
+    ("Nyu-Yorkda", "LOC", "Nyu-York"),
+    ("Əl-Qaidənin", "ORG", "Əl-Qaidə"),
 ])
 def test_az_strip_case(word: str, label: str, stem: str) -> None:
     assert strip_case(word, label) == stem
