@@ -76,6 +76,8 @@ def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[
         results.append(evaluate_fa_pairs(data_dir, name="blind9", corpus=False))
         results.append(evaluate_fa_pairs(data_dir, name="blind10"))  # measured blind at session 21's start, then read
         results.append(evaluate_fa_pairs(data_dir, name="blind10", corpus=False))
+        results.append(evaluate_fa_pairs(data_dir, name="blind11"))  # likewise, its misses unread (session 21)
+        results.append(evaluate_fa_pairs(data_dir, name="blind11", corpus=False))
     except (ImportError, FileNotFoundError):
         pass
     return results
@@ -166,7 +168,7 @@ def evaluate_pairs(data_dir: Path | str | None = None, corpus: bool = False) -> 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
     """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``,
-    ``blind2`` ... ``blind10``)."""
+    ``blind2`` ... ``blind11``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}
