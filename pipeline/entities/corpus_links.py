@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.entities import translit
-from pipeline.entities.org_keys import org_parts
+from pipeline.entities.org_keys import home_place, org_parts
 from pipeline.entities.translit import XLANG_LABELS, _pack, _places, linked_text, offered_readings, place_fold
 from pipeline.text.normalize import lower
 
@@ -125,7 +125,8 @@ def compared(canonical: str, label: str, lang: str, cased: bool) -> tuple[tuple[
     """(slot, text) pairs :class:`CorpusLinks` compares of a name (``cased``: an offered name; else a wanted
     one): :func:`linked_text`; a wanted organisation whose first word is its kind also by the words after it
     as a name, whatever they mean (``بانک تجارت``, "trade bank", is Bank Tejarat; ``روزنامه اطلاعات`` is
-    Ettela'at); an organisation of one of the :data:`BARE_KINDS` also by its name alone, unless
+    Ettela'at), and one of concepts alone also as its pack's home country's (``HOME``: ``وزارت بهداشت`` meets
+    ``Iranian Health Ministry``); an organisation of one of the :data:`BARE_KINDS` also by its name alone, unless
     that name is a place (``دانشگاه تهران`` is not a Tehran of any kind); a place named with its kind also by
     its name alone with its kind, and a wanted one of the :data:`BARE_PLACES` by its name alone too
     (``رود کورا`` meets ``Kura River`` and ``Кура``). Both Persian passes ask for each name: unbounded while a
@@ -137,6 +138,9 @@ def compared(canonical: str, label: str, lang: str, cased: bool) -> tuple[tuple[
         kind = org_parts(words[0], lang) if len(words) >= 2 else None
         if kind is not None and len(kind[0]) == 1 and not kind[1]:
             out.append((f"{label} {kind[0][0]}", " ".join(words[1:])))
+        parts, home = org_parts(canonical, lang), home_place(lang)
+        if text is None and home and parts is not None and len(parts[0]) >= 2 and not parts[1]:
+            out.append((f"{label} {' '.join(parts[0])}", home))  # وزارت بهداشت: Iran's Health Ministry
     for kind_slot, name in list(out):
         kinds = kind_slot.split()[1:]
         if len(kinds) == 1 and kinds[0] in BARE_KINDS and not _places(lang).get(place_fold(name, lang)):

@@ -49,6 +49,11 @@ def _concepts(lang: str) -> dict[str, str]:
     return read_pairs(Path(pack.__file__).parent / "data" / "org_words.tsv") if pack is not None else {}
 
 
+def home_place(lang: str) -> str | None:
+    """The country the press of a language names its own bodies without (the pack's ``orgs.HOME``), or None."""
+    return getattr(_pack(lang), "HOME", None)
+
+
 def org_words(canonical: str) -> list[str]:
     """The words of an organisation name, quotes and brackets dropped."""
     return [w.strip(_EDGES) for w in _WORDS.split(canonical) if w.strip(_EDGES)]

@@ -171,8 +171,18 @@ def linked_text(canonical: str, label: str, lang: str, cased: bool) -> tuple[str
     parts = org_parts(canonical, lang) if label == "ORG" and canonical else None
     if parts is None or not parts[1] or not keyed(parts[0], len(parts[1])):
         return label, None
-    words = [spelling[:1].upper() + spelling[1:] if cased else word for word, _readings, spelling in parts[1]]
-    return f"{label} {' '.join(parts[0])}".strip(), " ".join(words)
+    words = [_place_reading(readings, lang) or spelling for _word, readings, spelling in parts[1]] if cased else [
+        word for word, _readings, _spelling in parts[1]]
+    return f"{label} {' '.join(parts[0])}".strip(), " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _place_reading(readings: tuple[str, ...], lang: str) -> str | None:
+    """The reading of an organisation's name word that names a place: in its language's table, or a place of
+    the tables the word is with an ending of two letters or more (``Azərbaycanın``, ``Iranian``); None for a
+    word one letter longer than some place (``Mahan`` is no Maha), or for no place."""
+    places, known, word = _places(lang), _place_keys(), readings[0]
+    return next((r for r in readings[1:] if places.get(place_fold(r, lang)) or (
+        word.startswith(r) and len(word) - len(r) >= 2 and short_key(r, lang) in known)), None)
 
 
 MIN_KEY = 4  # letters of a spelled key; a shorter one only from a place table's row (Kyiv, Chad: in every table)

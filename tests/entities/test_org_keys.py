@@ -143,3 +143,24 @@ def test_a_persian_organisation_named_by_common_words_meets_its_transliteration(
     links.offer("Bank Tejarat", "ORG", "en", "bank-id")
     links.offer("Tejarat University", "ORG", "en", "university-id")  # another kind: not a candidate
     assert links.resolve() == {"tejarat": "bank-id"}
+
+
+def test_a_persian_body_named_by_concepts_alone_is_irans() -> None:
+    # Iranian news names Iran's bodies without the country: وزارت بهداشت is Iran's Health Ministry
+    from pipeline.entities.corpus_links import CorpusLinks
+
+    links = CorpusLinks()
+    fa = canonicalize("وزارت بهداشت", "ORG", "fa")
+    assert links.want("health", fa, "ORG", "fa", xlang_id(fa, "ORG", "fa"))
+    links.offer("Azərbaycan Səhiyyə Nazirliyi", "ORG", "az", "azerbaijan-id")
+    links.offer("İran Səhiyyə Nazirliyi", "ORG", "az", "iran-id")
+    links.offer("İran Neft Nazirliyi", "ORG", "az", "oil-id")
+    assert links.resolve() == {"health": "iran-id"}
+
+
+def test_an_organisation_word_is_compared_as_the_place_it_names() -> None:
+    from pipeline.entities.translit import linked_text
+
+    assert linked_text("Azərbaycanın Mədəniyyət Nazirliyi", "ORG", "az", True)[1] == "Azərbaycan"  # a genitive
+    assert linked_text("Iranian Health Ministry", "ORG", "en", True)[1] == "Iran"
+    assert linked_text("Mahan Air", "ORG", "en", True)[1] == "Mahan"  # one letter more than a place: a name

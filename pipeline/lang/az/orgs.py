@@ -20,8 +20,8 @@ def org_lemmas(word: str) -> tuple[str, ...]:
         cut = next((w[: -len(e)] for e in ends if len(w) - len(e) >= 2 and w.endswith(e)), None)
         if cut is None:
             continue
-        if ends is _POSSESSIVE and len(w) - len(cut) == 2:  # -si after a vowel, or -i after an s: Konqresi
-            out.append(w[:-1])
+        if ends is not _PLURAL and w[len(cut)] in "ns":  # -nın/-si after a vowel, or -ın/-i after n/s: Azərbaycanın
+            out.append(w[: len(cut) + 1])
         w = cut
         out.append(w)
         if w[-1] in _SOFT:

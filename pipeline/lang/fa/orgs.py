@@ -5,6 +5,9 @@ from __future__ import annotations
 from pipeline.entities.fa import key_fa
 
 _PLURAL = ("های", "ها")
+#: The country of a Persian organisation named by concepts alone: Iranian news names Iran's bodies without it
+#: (``وزارت بهداشت`` is Iran's Health Ministry).
+HOME = "ایران"
 
 
 def org_lemmas(word: str) -> tuple[str, ...]:
