@@ -72,3 +72,18 @@ def test_russian_place_cut_at_a_compound_adjective_keeps_the_stem() -> None:
     assert kept == ["белорусско", "Маскад"]  # NEREL marks the country stem of a compound adjective
     text = "российско-американских переговоров"
     assert [text[s.start:s.end] for s in fix_spans(text, _spans(text, ["российско"]))] == ["российско"]
+
+
+def test_whole_word_starts_equal_the_regular_expression() -> None:
+    import random
+    import re
+
+    from pipeline.ner.docrules import _whole_word_starts
+
+    rng = random.Random(7)
+    alphabet = ["a", "A", "Б", "б", "-", " ", "_", "1", ".", "\n", "ə", "\u0301", "ـ", "ی", "\u200c"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        word = "".join(rng.choice(alphabet[:4] + ["ə", "ی"]) for _ in range(rng.randint(1, 3)))
+        expected = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+        assert list(_whole_word_starts(text, word)) == expected, (text, word)

@@ -1,0 +1,128 @@
+"""The NER step's speed-ups keep the same entities (issue 19: words per CPU-second).
+
+- slovnet's lines are tagged in order of length (less padding): the same spans as in document order;
+- natasha's tags are written as one array per doc: the same ``token.tag_`` as token by token;
+- a spaCy pipeline's memory zone stays open across predictions, keeping the words already seen,
+  and is closed (its strings freed) once it has made ``ZONE_LEXEMES`` lexemes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ner import spacy_backend
+
+pytestmark = pytest.mark.slow
+
+RU_LINES = [
+    "Москва",
+    "Президент России Владимир Путин провёл в Кремле встречу с главой Сбербанка Германом Грефом.",
+    "В Минске открылся Республиканский научно-практический центр онкологии.",
+    "ООН",
+    "Министр иностранных дел Азербайджана Джейхун Байрамов прибыл в Тегеран, где встретился с коллегой.",
+    "",
+    "Компания «Газпром» и Европейский банк реконструкции и развития подписали соглашение в Берлине.",
+]
+
+
+def test_slovnet_lines_sorted_by_length_give_the_same_spans() -> None:
+    from pipeline.ner.natasha_backend import load_natasha, natasha_line_entities
+
+    ner = load_natasha()["ner"]
+    one_by_one = [[(s.start, s.stop, s.type) for s in next(ner.map([line])).spans
+                   if s.type in ("PER", "ORG", "LOC")] if line else [] for line in RU_LINES]
+    assert natasha_line_entities(RU_LINES) == one_by_one
+    assert any(one_by_one), "slovnet found nothing: the comparison would prove nothing"
+
+
+def test_natasha_tags_as_an_array_equal_tags_token_by_token() -> None:
+    from pipeline.lang.ru.ner import RuSpacyNer
+    from pipeline.ner.natasha_backend import natasha_line_entities, natasha_token_tags
+
+    nlp = RuSpacyNer().nlp
+    text = "\n".join(RU_LINES)
+    doc = natasha_token_tags([nlp.make_doc(text)])[0]
+    expected = ["O"] * len(doc)
+    pos = 0
+    for line, ents in zip(text.split("\n"), natasha_line_entities(text.split("\n"))):
+        for s, e, label in ents:
+            span = doc.char_span(pos + s, pos + e, alignment_mode="expand")
+            for i, token in enumerate(span):
+                expected[token.i] = ("B-" if i == 0 else "I-") + label
+        pos += len(line) + 1
+    assert [t.tag_ for t in doc] == expected
+    assert {"B-PER", "I-PER", "B-LOC", "B-ORG"} <= set(expected)
+
+
+def test_memory_zone_keeps_words_across_predictions_and_is_freed_when_full(monkeypatch) -> None:
+    from pipeline.lang.ru.ner import RuSpacyNer
+
+    backend = RuSpacyNer()
+    nlp = backend.nlp
+    spacy_backend.close_zones()
+    monkeypatch.setattr(spacy_backend, "ZONE_LEXEMES", 200)
+    word = "Зурбаганск"  # not in the model's vocabulary
+    assert word not in nlp.vocab
+    first = backend.predict([f"Мы приехали в {word}."])
+    assert word in nlp.vocab, "the zone was closed after one prediction: the word is made again next time"
+    assert backend.predict([f"Мы приехали в {word}."]) == first
+    # more new words than the zone keeps: the zone is closed and its lexemes freed
+    backend.predict([" ".join(f"слово{i}" for i in range(300))])
+    assert word not in nlp.vocab and "слово1" not in nlp.vocab
+    assert backend.predict([f"Мы приехали в {word}."]) == first
+
+
+def test_a_failed_prediction_closes_the_zone() -> None:
+    from pipeline.lang.ru.ner import RuSpacyNer
+
+    backend = RuSpacyNer()
+    nlp = backend.nlp
+    spacy_backend.close_zones()
+    with pytest.raises(RuntimeError):
+        with spacy_backend.predicting(nlp):
+            list(nlp.pipe(["Новое слово Кызылорданск"]))
+            raise RuntimeError("boom")
+    assert not nlp.vocab.in_memory_zone
+    assert "Кызылорданск" not in nlp.vocab
+
+
+def _slovnet_tags_both_ways(lines: list[str]) -> tuple[int, int, float]:
+    """(tokens, tokens whose tag differs, largest difference of a score) between slovnet's own
+    forward and :class:`FastCNNTagger`, on ``lines`` in batches of 8."""
+    import numpy as np
+    from slovnet.chop import chop
+    from slovnet.exec.infer import text_words
+
+    from pipeline.ner.natasha_backend import FastCNNTagger, load_natasha
+
+    infer = load_natasha()["ner"].infer
+    assert isinstance(infer.model, FastCNNTagger)
+    fast, slow = infer.model, infer.model.model
+    tokens = differ = 0
+    largest = 0.0
+    for chunk in chop(sorted(lines, key=len), 8):
+        for inp in infer.encoder([text_words(t) for t in chunk]):
+            a, b = slow(inp.word_id, inp.shape_id, inp.pad_mask), fast(inp.word_id, inp.shape_id, inp.pad_mask)
+            largest = max(largest, float(np.abs(a - b)[~inp.pad_mask].max()))
+            for x, y in zip(slow.head.crf.decode(a, ~inp.pad_mask), slow.head.crf.decode(b, ~inp.pad_mask)):
+                tokens += len(x)
+                differ += int((x != y).sum())
+    return tokens, differ, largest
+
+
+def test_fast_cnn_gives_slovnets_tags() -> None:
+    tokens, differ, largest = _slovnet_tags_both_ways([line for line in RU_LINES if line])
+    assert tokens > 50 and differ == 0
+    assert largest < 1e-3  # the same network: only the order of the sums differs
+
+
+def test_fast_cnn_gives_slovnets_tags_on_the_dev_sets(shared_data) -> None:
+    import json
+
+    lines = [line for name in ("nerel-dev", "wikiann-dev")
+             for row in (shared_data / "ner" / "ru" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+             for line in json.loads(row)["text"].split("\n") if line.strip()]
+    tokens, differ, largest = _slovnet_tags_both_ways(lines)
+    assert tokens > 50_000
+    assert differ == 0, f"{differ} of {tokens} tokens tagged otherwise than by slovnet's forward"
+    assert largest < 1e-3
