@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,65 +17,18 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 ONTONOTES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
 
 _LOCK = threading.Lock()
-
-# How many lexemes a pipeline makes inside one memory zone before the zone is closed and its
-# strings freed. A zone per prediction (before) made every word of every batch again: spaCy's
-# lexeme with its attributes costs ~60 us, 40 % of the tokens of a Russian news batch, about a
-# sixth of the NER step. A zone kept open across predictions keeps the words already seen;
-# closing it after this many keeps memory bounded (~0.3 kB a lexeme, tens of MB at most).
-ZONE_LEXEMES = 60_000
-
-
-class _Zone:
-    """One pipeline's open memory zone: its lock, the zone (an ExitStack) and the vocab's size when
-    it opened (spaCy's ``len(vocab)`` counts every lexeme ever made, freed or not)."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.stack: ExitStack | None = None
-        self.base = 0
-
-    def close(self) -> None:
-        if self.stack is not None:
-            stack, self.stack = self.stack, None
-            stack.close()
-
-
-_ZONES: dict[int, _Zone] = {}
+_ZONE_LOCKS: dict[int, threading.Lock] = {}
 
 
 @contextmanager
 def transient_strings(nlp: Any) -> Iterator[None]:
-    """Run a prediction inside spaCy's memory zone, so the strings and lexemes of new tokens are
-    freed and memory stays bounded however many documents pass.
-
-    The zone stays open across predictions until it holds :data:`ZONE_LEXEMES` new lexemes (or a
-    prediction fails), so a word seen in an earlier batch is not made again. Docs made inside
-    must not be used after the block (the next block may close the zone); one prediction per
-    pipeline at a time."""
+    """Run a prediction inside spaCy's memory zone, so strings of new tokens are freed
+    afterwards and memory stays flat however many documents pass (one zone per pipeline
+    at a time: Docs must not outlive the block)."""
     with _LOCK:
-        zone = _ZONES.setdefault(id(nlp), _Zone())
-    with zone.lock:
-        if zone.stack is None:
-            stack = ExitStack()
-            stack.enter_context(nlp.memory_zone())
-            zone.stack, zone.base = stack, len(nlp.vocab)
-        ok = False
-        try:
-            yield
-            ok = True
-        finally:
-            if not ok or len(nlp.vocab) - zone.base > ZONE_LEXEMES:
-                zone.close()
-
-
-def close_zones() -> None:
-    """Free every pipeline's open memory zone now (tests; a long-lived process between runs)."""
-    with _LOCK:
-        zones = list(_ZONES.values())
-    for zone in zones:
-        with zone.lock:
-            zone.close()
+        lock = _ZONE_LOCKS.setdefault(id(nlp), threading.Lock())
+    with lock, nlp.memory_zone():
+        yield
 
 
 # Matrix products: thinc's NumpyOps multiplies through the ``blis`` wheel by default. On the

@@ -2,15 +2,12 @@
 
 - slovnet's lines are tagged in order of length (less padding): the same spans as in document order;
 - natasha's tags are written as one array per doc: the same ``token.tag_`` as token by token;
-- a spaCy pipeline's memory zone stays open across predictions, keeping the words already seen,
-  and is closed (its strings freed) once it has made ``ZONE_LEXEMES`` lexemes.
+- slovnet's CNN computed sequence-first (``FastCNNTagger``): the same tags as slovnet's forward.
 """
 
 from __future__ import annotations
 
 import pytest
-
-from pipeline.ner import spacy_backend
 
 pytestmark = pytest.mark.slow
 
@@ -52,38 +49,6 @@ def test_natasha_tags_as_an_array_equal_tags_token_by_token() -> None:
         pos += len(line) + 1
     assert [t.tag_ for t in doc] == expected
     assert {"B-PER", "I-PER", "B-LOC", "B-ORG"} <= set(expected)
-
-
-def test_memory_zone_keeps_words_across_predictions_and_is_freed_when_full(monkeypatch) -> None:
-    from pipeline.lang.ru.ner import RuSpacyNer
-
-    backend = RuSpacyNer()
-    nlp = backend.nlp
-    spacy_backend.close_zones()
-    monkeypatch.setattr(spacy_backend, "ZONE_LEXEMES", 200)
-    word = "Зурбаганск"  # not in the model's vocabulary
-    assert word not in nlp.vocab
-    first = backend.predict([f"Мы приехали в {word}."])
-    assert word in nlp.vocab, "the zone was closed after one prediction: the word is made again next time"
-    assert backend.predict([f"Мы приехали в {word}."]) == first
-    # more new words than the zone keeps: the zone is closed and its lexemes freed
-    backend.predict([" ".join(f"слово{i}" for i in range(300))])
-    assert word not in nlp.vocab and "слово1" not in nlp.vocab
-    assert backend.predict([f"Мы приехали в {word}."]) == first
-
-
-def test_a_failed_prediction_closes_the_zone() -> None:
-    from pipeline.lang.ru.ner import RuSpacyNer
-
-    backend = RuSpacyNer()
-    nlp = backend.nlp
-    spacy_backend.close_zones()
-    with pytest.raises(RuntimeError):
-        with spacy_backend.predicting(nlp):
-            list(nlp.pipe(["Новое слово Кызылорданск"]))
-            raise RuntimeError("boom")
-    assert not nlp.vocab.in_memory_zone
-    assert "Кызылорданск" not in nlp.vocab
 
 
 def _slovnet_tags_both_ways(lines: list[str]) -> tuple[int, int, float]:
