@@ -31,7 +31,7 @@ from pipeline.text.memo import MEMO
 
 #: Concepts that make a name of concepts only one body in the world (``duma``: one of a kind, the State Duma).
 WIDE = frozenset({"international", "world", "nations", "european", "commonwealth", "arab", "turkic", "asian", "duma",
-                  "islamic", "without"})  # without: ... Without Borders
+                  "islamic", "without", "treaty"})  # without: ... Without Borders; treaty: bodies of a treaty between states
 MAX_PHRASE = 4  # words of the longest phrase of a concept table
 SKIP = "-"
 _WORDS = re.compile(r"[\s«»\"“”„()]+")

@@ -13,9 +13,12 @@ _SOFT = {"y": "k", "ğ": "q"}  # a final k/q voiced before a vowel suffix: nazir
 def org_lemmas(word: str) -> tuple[str, ...]:
     """Lower-cased readings of a word, the literal first, then with its genitive, possessive and plural
     endings taken off one by one (``Universitetinin`` -> universitet, ``Nazirliyi`` -> nazirlik,
-    ``Dövlətləri`` -> dövlət)."""
+    ``Dövlətləri`` -> dövlət); an acronym with its ending after a hyphen also as the acronym (``BMT-nin``)."""
     w = az_lower(word).strip("'’")
     out = [w]
+    head, hyphen, tail = word.partition("-")
+    if hyphen and len(head) >= 2 and head.isupper() and tail.isalpha() and tail.islower() and len(tail) <= 4:
+        out.append(az_lower(head))  # an acronym's case ending after a hyphen: BMT-nin, NATO-ya, ATƏT-in
     for ends in (_GENITIVE, _POSSESSIVE, _PLURAL):
         cut = next((w[: -len(e)] for e in ends if len(w) - len(e) >= 2 and w.endswith(e)), None)
         if cut is None:
