@@ -40,6 +40,51 @@ def load_natasha() -> dict[str, Any]:
         }
 
 
+class _FastCRF:
+    """slovnet's Viterbi decoding (``slovnet.exec.model.CRF.decode``) with each step's best scores taken
+    by ``max`` instead of gathered at the ``argmax`` through index grids: the same values, the same tags."""
+
+    def __init__(self, crf: Any) -> None:
+        self.transitions = crf.transitions
+
+    def decode(self, emissions: Any, mask: Any) -> list[Any]:
+        import numpy as np
+
+        batch_size, seq_len, tags_num = emissions.shape
+        emissions = emissions.swapaxes(1, 0)
+        mask = mask.swapaxes(1, 0)
+        transitions = self.transitions.array
+        history = []
+        score = emissions[0]
+        for index in range(1, seq_len):
+            score_ = score.reshape(batch_size, tags_num, 1) + transitions + emissions[index].reshape(batch_size, 1, tags_num)
+            indexes = score_.argmax(-2)
+            score = np.where(mask[index].reshape(batch_size, 1), score_.max(-2), score)
+            history.append(indexes)
+        sizes = mask.sum(0) - 1
+        batch = []
+        for index in range(batch_size):
+            best = score[index].argmax()
+            tags = [best]
+            for indexes in reversed(history[:sizes[index]]):
+                best = indexes[index][best]
+                tags.append(best)
+            tags.reverse()
+            batch.append(np.array(tags))
+        return batch
+
+
+class _FastHead:
+    """slovnet's NER head (projection) with :class:`_FastCRF` as its ``crf``."""
+
+    def __init__(self, head: Any) -> None:
+        self.proj = head.proj
+        self.crf = _FastCRF(head.crf)
+
+    def __call__(self, input: Any) -> Any:
+        return self.proj(input)
+
+
 class FastCNNTagger:
     """slovnet's numpy NER network (word/shape embeddings, CNN encoder, projection) computed with
     the sequence axis first, the same weights and operations.
@@ -57,7 +102,7 @@ class FastCNNTagger:
 
         self.model = model
         self.emb = model.emb
-        self.head = model.head
+        self.head = _FastHead(model.head)
         self.layers = []
         for layer in model.encoder.layers:
             weight = layer.conv.weight.array  # filters x in x kernel
@@ -117,9 +162,22 @@ def natasha_line_entities(lines: list[str]) -> list[list[tuple[int, int, str]]]:
     order = sorted((i for i, line in enumerate(lines) if not line.isspace() and line),
                    key=lambda i: (len(lines[i].split()), len(lines[i])))
     out: list[list[tuple[int, int, str]]] = [[] for _ in lines]
-    for i, markup in zip(order, ner.map([lines[i] for i in order])):
-        out[i] = [(s.start, s.stop, s.type) for s in markup.spans if s.type in ("PER", "ORG", "LOC")]
+    for i, spans in zip(order, _slovnet_spans(ner.infer, [lines[i] for i in order])):
+        out[i] = [(s.start, s.stop, s.type) for s in spans if s.type in ("PER", "ORG", "LOC")]
     return out
+
+
+def _slovnet_spans(infer: Any, lines: list[str]) -> Any:
+    """What ``NewsNERTagger.map`` gives each line, without its wrappers: slovnet's infer finds each word
+    again in the line after tagging (``find_tokens``) and wraps every word and span in records twice;
+    razdel's tokens already hold their positions, which are what ``find_tokens`` finds."""
+    from razdel import tokenize
+    from slovnet.bio import bio_spans
+
+    tokens = [list(tokenize(line)) for line in lines]
+    tags = infer.decoder(infer.process(infer.encoder([[t.text for t in toks] for toks in tokens])))
+    for toks, line_tags in zip(tokens, tags):
+        yield bio_spans(toks, line_tags)
 
 
 def natasha_spans(text: str, models: dict[str, Any], with_dates: bool = True) -> list[Span]:

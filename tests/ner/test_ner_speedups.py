@@ -53,7 +53,7 @@ def test_natasha_tags_as_an_array_equal_tags_token_by_token() -> None:
 
 def _slovnet_tags_both_ways(lines: list[str]) -> tuple[int, int, float]:
     """(tokens, tokens whose tag differs, largest difference of a score) between slovnet's own
-    forward and :class:`FastCNNTagger`, on ``lines`` in batches of 8."""
+    forward and Viterbi decoding and :class:`FastCNNTagger`'s, on ``lines`` in batches of 8."""
     import numpy as np
     from slovnet.chop import chop
     from slovnet.exec.infer import text_words
@@ -69,7 +69,7 @@ def _slovnet_tags_both_ways(lines: list[str]) -> tuple[int, int, float]:
         for inp in infer.encoder([text_words(t) for t in chunk]):
             a, b = slow(inp.word_id, inp.shape_id, inp.pad_mask), fast(inp.word_id, inp.shape_id, inp.pad_mask)
             largest = max(largest, float(np.abs(a - b)[~inp.pad_mask].max()))
-            for x, y in zip(slow.head.crf.decode(a, ~inp.pad_mask), slow.head.crf.decode(b, ~inp.pad_mask)):
+            for x, y in zip(slow.head.crf.decode(a, ~inp.pad_mask), fast.head.crf.decode(b, ~inp.pad_mask)):
                 tokens += len(x)
                 differ += int((x != y).sum())
     return tokens, differ, largest
@@ -91,3 +91,24 @@ def test_fast_cnn_gives_slovnets_tags_on_the_dev_sets(shared_data) -> None:
     assert tokens > 50_000
     assert differ == 0, f"{differ} of {tokens} tokens tagged otherwise than by slovnet's forward"
     assert largest < 1e-3
+
+
+def _natasha_map(lines: list[str]) -> list[list[tuple[int, int, str]]]:
+    from pipeline.ner.natasha_backend import load_natasha
+
+    ner = load_natasha()["ner"]
+    return [[(s.start, s.stop, s.type) for s in markup.spans if s.type in ("PER", "ORG", "LOC")]
+            for markup in ner.map(lines)]
+
+
+def test_line_entities_equal_natashas_map_on_the_dev_sets(shared_data) -> None:
+    import json
+
+    from pipeline.ner.natasha_backend import natasha_line_entities
+
+    lines = [line for name in ("nerel-dev", "wikiann-dev")
+             for row in (shared_data / "ner" / "ru" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+             for line in json.loads(row)["text"].split("\n") if line.strip()]
+    expected = _natasha_map(lines)
+    assert sum(map(len, expected)) > 1000
+    assert natasha_line_entities(lines) == expected
