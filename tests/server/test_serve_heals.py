@@ -32,6 +32,11 @@ def _runs(api: str, name: str) -> list[dict]:
             if r.get("deployment_id") in deps]
 
 
+def _state(run: dict) -> str | None:
+    """A flow run's state type; None while the server has given it none yet (a run just scheduled)."""
+    return (run.get("state") or {}).get("type")
+
+
 def _wait(pred, what: str, log: Path, timeout: float = 240):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -84,7 +89,7 @@ def test_killed_serve_restarts_and_the_next_tick_completes(server, tmp_path, see
     serve = Serve(tmp_path, env, "heal", seeds_dir)
     try:
         log = serve.start()
-        running = _wait(lambda: [r for r in _runs(api, "heal") if r["state"]["type"] == "RUNNING"],
+        running = _wait(lambda: [r for r in _runs(api, "heal") if _state(r) == "RUNNING"],
                         "a running tick", log)[0]
         serve.kill()  # serve and its flow-run process, mid-run
         time.sleep(2)
@@ -92,7 +97,7 @@ def test_killed_serve_restarts_and_the_next_tick_completes(server, tmp_path, see
         restarted = time.time()
 
         log = serve.start()
-        _wait(lambda: [r for r in _runs(api, "heal") if r["state"]["type"] == "COMPLETED"
+        _wait(lambda: [r for r in _runs(api, "heal") if _state(r) == "COMPLETED"
                        and _ts(r["start_time"]) > restarted], "a tick completed after the restart", log)
         killed = _run(api, running["id"])
         assert killed["state"]["type"] == "CRASHED", killed["state"]
@@ -113,7 +118,7 @@ def test_a_killed_flow_run_is_marked_crashed_by_its_missing_heartbeats(server, t
     serve = Serve(tmp_path, env, "zombie", seeds_dir)
     try:
         log = serve.start()
-        running = _wait(lambda: [r for r in _runs(api, "zombie") if r["state"]["type"] == "RUNNING"],
+        running = _wait(lambda: [r for r in _runs(api, "zombie") if _state(r) == "RUNNING"],
                         "a running tick", log)[0]
         _wait(lambda: _heartbeats(api, running["id"]), "the run's first heartbeat", log)
         serve.kill()  # nothing is left to report the run's end: only the heartbeats stop
