@@ -58,7 +58,8 @@ def _slovnet_tags_both_ways(lines: list[str]) -> tuple[int, int, float]:
     from slovnet.chop import chop
     from slovnet.exec.infer import text_words
 
-    from pipeline.ner.natasha_backend import FastCNNTagger, load_natasha
+    from pipeline.ner.natasha_backend import load_natasha
+    from pipeline.ner.slovnet_fast import FastCNNTagger
 
     infer = load_natasha()["ner"].infer
     assert isinstance(infer.model, FastCNNTagger)
