@@ -30,6 +30,8 @@ PREFILTER_SHARE = 0.02     # ... when they are also at least this share of the l
 LEX_MIN_COUNT = 2          # a lexicon keeps words seen at least this often in training text
 FAST_PATH_MIN_LETTERS = 40  # CLD2 alone decides texts this long ...
 FAST_PATH_MIN_SHARE = 0.95  # ... when it gives one candidate this share and its letters all fit ...
+FAST_PATH_LOOKALIKE_MIN_LETTERS = 80  # ... a look-alike only on a text this long (CLD2 is sure of bg or sr for
+#                                       «Владимир Владимирович, благодарю вас за доверие.», 41 letters) ...
 FAST_PATH_VETO = 2          # ... and no other candidate's word list holds this many more of its first words
 
 
@@ -167,6 +169,8 @@ class FeatureExtractor:
             return None
         for code, share in cld.items():
             if share >= FAST_PATH_MIN_SHARE and code in cands:
+                if code not in TARGETS and prof.n_letters < FAST_PATH_LOOKALIKE_MIN_LETTERS:
+                    return None
                 if code not in ALPHABETS or foreign_letters(prof.letters, code, strict=True) == 0:
                     return None if self._lists_disagree(prof, cands, code) else code
         return None
