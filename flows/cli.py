@@ -258,16 +258,21 @@ def eval_ner(lang: Optional[str] = typer.Option(None, "--lang", help="az, en, ru
 @eval_app.command("dates")
 def eval_dates(data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA",
                                          help="The shared data folder.")) -> None:
-    """DATE span P/R/F1 on the dev sets that annotate dates, value accuracy on the hand-made tables and on
-    the peer cases (per language and per kind)."""
+    """DATE span P/R/F1 on the dev sets that annotate dates, value accuracy on the hand-made tables, on
+    the peer cases and on CLDR's written forms (per language and per kind)."""
     from pipeline.evaluation.dates import evaluate
-    from pipeline.evaluation.dates_peer import per_kind, per_language, read_cases, run_cases
+    from pipeline.evaluation.dates_peer import CLDR_CASES, per_kind, per_language, read_cases, run_cases
 
     _print_rows(evaluate(_data_dir(data)), "dates: DATE spans on the dev sets (exact and overlap), hand-made value tables")
     results = run_cases(read_cases())
     _print_rows(per_language(results), "dates: peer cases (tests/dates/data/peer_cases.tsv), exact ISO value, "
                                        "per language; held = every 4th case, not tuned on")
     _print_rows(per_kind(results), "dates: peer cases per kind (dev and held)")
+    cldr = run_cases(read_cases(CLDR_CASES))
+    _print_rows(per_language(cldr), "dates: CLDR's written forms (tests/dates/data/cldr_cases.tsv, Babel), exact ISO "
+                                    "value, per language; held = 12 dates never looked at case by case")
+    _print_rows([r for r in per_kind(cldr) if "100 %" not in r["sentence"] or "100 %" not in r["alone"]],
+                "dates: CLDR forms per kind, the kinds not all right")
 
 
 @eval_app.command("entities")

@@ -34,9 +34,17 @@ def numeric_rules(prefix: str, pre: str = "", post: str = "", any_year: bool = F
     ym = rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})-(?P<m1>0[1-9]|1[0-2])(?![0-9])(?![-/.][0-9])(?![\w])"
     d_range = (rf"{pre}{NL}(?P<d1>{_DAY})\.?{OSP}{DASH}{OSP}(?P<d2>{_DAY})(?P<s1>[./])(?P<m2>{_MON})(?P=s1)"
                rf"(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}){NR}{post}")
+    # month.year with a two-digit month and a four-digit year (CLDR's yM in az and ru: "02.1987")
+    my_dot = rf"{pre}{NL}(?P<m1>0[1-9]|1[0-2])\.(?P<y1>1[0-9]{{3}}|20[0-9]{{2}}){NR}(?![.][0-9]){post}"
     rules = [Rule(f"{prefix}_num_dot", "num_dmy", _c(dot)), Rule(f"{prefix}_num_sl", slash, _c(sl)),
              Rule(f"{prefix}_num_ymd", "date", _c(ymd)), Rule(f"{prefix}_num_ym", "date", _c(ym)),
-             Rule(f"{prefix}_num_drange", "date", _c(d_range))]
+             Rule(f"{prefix}_num_drange", "date", _c(d_range)), Rule(f"{prefix}_num_my_dot", "date", _c(my_dot))]
+    if month_first or prefix == "und":  # month/year with a four-digit year (CLDR's yM in English: "2/1987")
+        rules.append(Rule(f"{prefix}_num_my_sl", "date", _c(
+            rf"{pre}{NL}(?P<m1>1[0-2]|0?[1-9])/(?P<y1>1[0-9]{{3}}|20[0-9]{{2}}){NR}(?![/\w]){post}")))
+    if prefix == "und":  # year/month (CLDR's yM in Persian: "1987/2"); a Jalali year needs the fa rules
+        rules.append(Rule(f"{prefix}_num_ym_sl", "date", _c(
+            rf"{NL}(?<!/)(?P<y1>19[0-9]{{2}}|20[0-9]{{2}})/(?P<m1>1[0-2]|0?[1-9]){NR}(?![/\w])")))
     if prefix != "und":
         season = (rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})/(?:(?P<y2>1[0-9]{{3}}|20[0-9]{{2}})|"
                   rf"(?P<y2d>[0-9]{{2}}))(?![0-9/]){post}")  # "2017/2018" (a season or academic year)

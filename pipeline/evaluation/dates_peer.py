@@ -19,6 +19,8 @@ from pathlib import Path
 
 
 CASES = Path(__file__).resolve().parents[2] / "tests" / "dates" / "data" / "peer_cases.tsv"
+#: Dates as CLDR writes them in each language (built with Babel by tests/dates/data/build_cldr_cases.py).
+CLDR_CASES = CASES.with_name("cldr_cases.tsv")
 FRAMES = {
     "en": "The meeting was held as planned. Date: {x}.",
     "ru": "Встреча прошла по плану. Дата: {x}.",

@@ -29,10 +29,15 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def cut_open_parens(text: str, spans: list[Span], lang: str) -> list[Span]:
-    """Cut a non-DATE span before an unclosed ``(`` and drop trailing punctuation tokens."""
+    """Cut a non-DATE span before an unclosed ``(`` and drop trailing punctuation tokens. A DATE keeps
+    its edges but a sentence's full stop after its last digit (the az tokenizer keeps ``2008.`` as one
+    token, an ordinal in Azerbaijani; no training set's DATE ends so)."""
     out = []
     for sp in spans:
         if sp.label == "DATE":
+            e = sp.end
+            if e - sp.start > 1 and text[e - 1] == "." and text[e - 2].isdigit() and (e == len(text) or text[e].isspace()):
+                sp = Span(sp.start, e - 1, sp.label, sp.score)
             out.append(sp)
             continue
         toks = tokens(text, sp.start, sp.end)

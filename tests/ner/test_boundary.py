@@ -21,6 +21,14 @@ def test_balanced_parens_initials_and_dates_are_kept() -> None:
     assert cut_open_parens(text, spans, "az") == spans
 
 
+def test_a_date_loses_the_full_stop_after_its_last_digit() -> None:
+    """The az tokenizer keeps "2008." (an ordinal in Azerbaijani) as one token; a sentence's full stop is no
+    part of a date, and the grammar's "iyun 2008" can then hold the model's span."""
+    text = "Tarix: iyun 2008. Sonra 5. sinif, 1995.\nvə 3 g."
+    spans = [_span(text, "2008.", "DATE"), _span(text, "1995.", "DATE"), _span(text, "3 g.", "DATE")]
+    assert _surfaces(text, cut_open_parens(text, spans, "az")) == [("2008", "DATE"), ("1995", "DATE"), ("3 g.", "DATE")]
+
+
 def test_fa_span_edges_move_out_of_zwnj_words_unless_that_overlaps() -> None:
     text = "سطح شهرستان شاهین‌دژ و علی بن ابی‌طالب آمد"
     spans = [_span(text, "شاهین", "LOC"), _span(text, "علی بن ابی", "PER")]

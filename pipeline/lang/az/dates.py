@@ -12,7 +12,7 @@ DATEPARSER = "az"
 MONTHS = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr",
           "dekabr")  # also the NER date patterns (ner.py) and the training masks (pipeline/training/ner/data.py)
 AZ_MONTH = "|".join("[iİI]" + m[1:] if m.startswith("i") else m for m in MONTHS)  # "İyun" as written
-_AZ_PREFIX = {"yan": 1, "fev": 2, "mar": 3, "apr": 4, "may": 5, "iyun": 6, "iyul": 7, "avq": 8,
+_AZ_PREFIX = {"yan": 1, "fev": 2, "mar": 3, "apr": 4, "may": 5, "iyun": 6, "iyul": 7, "iyn": 6, "iyl": 7, "avq": 8,
               "sen": 9, "okt": 10, "noy": 11, "dek": 12}
 
 
@@ -101,8 +101,10 @@ def _part_rules(mon, gmon, year: str, ysuf: str, il: str, dsuf: str, az_l: str) 
     ilin = rf"{Y4(1)}{ysuf}?{SP}il(?:in)?(?![\w])"
     n = rf"(?:{AZ_ORDINAL_RE}|[IV]{{1,3}}|[1-4]{ysuf})"
     abbr = r"(?P<m1>yan|fev|mar|apr|iyn|iyl|avq|sent?|okt|noy|dek)\.?(?![\w])"
+    rub = rf"(?:rüb[{az_l}]{{0,6}}(?![\w])|kvartal[{az_l}]{{0,6}}(?![\w])|kv\.)"  # CLDR: "1987 1-ci kvartal", "1-ci kv."
     return [
-        Rule("az_quarter", "part", _c(rf"{ilin}{SP}(?P<q>{n}){SP}rüb[{az_l}]{{0,6}}(?![\w])")),
+        Rule("az_quarter", "part", _c(rf"(?:{ilin}|{Y4(1)}{ysuf}?){SP}(?P<q>{n}){SP}{rub}")),
+        Rule("az_quarter_y", "part", _c(rf"{WL}(?P<q>{n}){SP}{rub}{SP}{Y4(1)}{ysuf}?(?:{SP}il[{az_l}]{{0,6}}(?![\w]))?")),
         Rule("az_half", "part", _c(rf"{ilin}{SP}(?P<h>birinci|ikinci|[12]{ysuf}){SP}yarı[{az_l}]{{0,6}}(?![\w])")),
         Rule("az_pday", "part", _c(rf"{ilin}{SP}{mon(1)}(?:{SP}ay[{az_l}]{{0,6}})?{SP}(?P<pd>son|ilk|birinci){SP}"
                                    rf"gün[{az_l}]{{0,4}}(?![\w])")),

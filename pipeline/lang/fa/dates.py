@@ -23,11 +23,13 @@ FA_HIJRI = {"محرم": 1, "صفر": 2, "ربیع‌الاول": 3, "ربیع ا
             "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذی‌القعده": 11, "ذی القعده": 11,
             "ذیقعده": 11, "ذی‌الحجه": 12, "ذی الحجه": 12, "ذیحجه": 12}
 MONTH = alt(list(FA_JALALI) + list(FA_GREG) + list(FA_HIJRI))
+EZAFE = "(?:\u0654|\u200cی)"  # written ezafe after a word in -ه (CLDR: "۱۱ فوریهٔ ۱۹۸۷", "سه‌ماههٔ اول")
 
 
 def month_of(token: str) -> tuple[int, str]:
     """Month number and the calendar its name belongs to."""
     t = _re.sub(r"[\u200c ]?ماه$", "", token.strip())
+    t = _re.sub(EZAFE + "$", "", t) if t not in FA_GREG else t  # "فوریهٔ 1987": the month with its ezafe
     for table, cal in ((FA_JALALI, "jalali"), (FA_GREG, "gregorian"), (FA_HIJRI, "hijri")):
         if t in table:
             return table[t], cal
@@ -80,7 +82,7 @@ TRIGGERS = (r"سال|ماه|روز|هفته|قرن|سده|دهه|ساعت|دقی
 # ---------------------------------------------------------------- grammar
 def rules() -> list[Rule]:
     """The Persian date grammar, in the order the extractor ranks ties."""
-    mon = lambda n: rf"{WL}(?P<m{n}>(?:{MONTH})(?:[\u200c ]?ماه)?){FA_WR}"
+    mon = lambda n: rf"{WL}(?P<m{n}>(?:{MONTH})(?<=ه){EZAFE}?(?:[\u200c ]?ماه)?|(?:{MONTH})(?:[\u200c ]?ماه)?){FA_WR}"
     calw = (rf"هجری(?:{SP}(?:شمسی|قمری|خورشیدی))?|میلادی|شمسی|خورشیدی|قمری|ق\.{OSP}م\.?|هـ?\.?{OSP}[شق]\.?|"
             rf"هـ?{OSP}\.|[قش]\.?|م\.|پیش{SP}از{SP}میلاد|قبل{SP}از{SP}میلاد")  # calendar markers
     cal = rf"(?:{OSP}\(?{OSP}(?P<cal>{calw}){FA_WR}\.?(?:{OSP}\))?)?"
@@ -138,6 +140,8 @@ def rules() -> list[Rule]:
             rf"(?:{OSP}(?:تا|{DASH}){OSP}(?:قرن{SP}|سده{SP})?(?P<c2>[0-9]{{1,2}}|(?:{ORDINAL_RE}){FA_WR}))?"
             rf"{cal}")),
     ]
+    rules.append(Rule("fa_num_ym_sl", "date", _c(  # year/month (CLDR's yM: "1987/2", "۱۴۰۰/۷"), not a season
+        rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})/(?P<m1>1[0-2]|0?[1-9]){NR}(?![/\w]){cal}")))
     rules += numeric_rules("fa", pre, cal, any_year=True, mon=rf"(?P<m1>{MONTH})")
     rules += _part_rules(mon, pre, wdp, sal, y, cal)
     num = (r"(?:[0-9]{1,4}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|سیزده|چهارده|پانزده|"
@@ -164,7 +168,7 @@ def rules() -> list[Rule]:
 def _part_rules(mon, pre: str, wdp: str, sal: str, y, cal: str) -> list[Rule]:
     n = r"(?P<q>اول|دوم|سوم|چهارم|نخست|آخر)"
     return [
-        Rule("fa_quarter", "part", _c(rf"{pre}(?:{WL}سه{OSP}ماهه|{WL}فصل){SP}{n}(?![\w\u200c]){SP}(?:سال{SP})?{y(1)}{cal}")),
+        Rule("fa_quarter", "part", _c(rf"{pre}(?:{WL}سه[\u200c]?{OSP}ماهه{EZAFE}?|{WL}فصل){SP}{n}(?![\w\u200c]){SP}(?:سال{SP})?{y(1)}{cal}")),
         Rule("fa_season", "part", _c(rf"{pre}(?:{WL}فصل{SP})?(?P<season>بهار|تابستان|پاییز|پائیز|زمستان){SP}"
                                      rf"(?:سال{SP})?{y(1)}{cal}")),
         Rule("fa_half", "part", _c(rf"{pre}{WL}نیمه(?:[\u200c ]?ی)?{SP}(?P<h>اول|دوم|نخست)(?![\w\u200c]){SP}"
