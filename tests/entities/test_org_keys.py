@@ -58,6 +58,17 @@ def _key(name: str, lang: str) -> str | None:
     {"en": "UNEP", "ru": "ЮНЕП", "az": "BMT-nin Ətraf Mühit Proqramı", "fa": "برنامه محیط زیست سازمان ملل"},
     {"en": "IRGC", "ru": "КСИР", "az": "İslam İnqilabı Keşikçiləri Korpusu", "fa": "سپاه پاسداران انقلاب اسلامی"},
     {"en": "UNICEF", "ru": "Детский фонд ООН", "az": "UNICEF", "fa": "صندوق کودکان سازمان ملل"},
+    # session 23: more words of organisation names (religion, parliaments, sport, science, transport)
+    {"en": "International Volleyball Federation", "ru": "Международная федерация волейбола",
+     "az": "Beynəlxalq Voleybol Federasiyası", "fa": "فدراسیون بین‌المللی والیبال"},
+    {"en": "US House of Representatives", "ru": "Палата представителей США", "az": "ABŞ Nümayəndələr Palatası",
+     "fa": "مجلس نمایندگان آمریکا"},
+    {"en": "Baku Metro", "ru": "Бакинский метрополитен", "az": "Bakı Metropoliteni", "fa": "متروی باکو"},
+    {"en": "Russian Orthodox Church", "ru": "Русская православная церковь", "az": "Rus Pravoslav Kilsəsi",
+     "fa": "کلیسای ارتدکس روسیه"},
+    {"en": "American Institute of Physics", "ru": "Американский институт физики", "fa": "مؤسسه فیزیک آمریکا"},
+    {"en": "World Intellectual Property Organization", "ru": "Всемирная организация интеллектуальной собственности",
+     "az": "Ümumdünya Əqli Mülkiyyət Təşkilatı", "fa": "سازمان جهانی مالکیت فکری"},
 ])
 def test_one_organisation_has_one_key_in_every_language(names):
     keys = {lang: _key(name, lang) for lang, name in names.items()}

@@ -7,6 +7,8 @@ from pipeline.entities.az import az_lower
 _GENITIVE = ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")
 _POSSESSIVE = ("sı", "si", "su", "sü", "ı", "i", "u", "ü")
 _PLURAL = ("lar", "lər")
+#: Adjectives of a country that are no form of its name, as the country (``Rus Pravoslav Kilsəsi``: Russia's).
+_COUNTRY = {"rus": "rusiya"}
 _SOFT = {"y": "k", "ğ": "q"}  # a final k/q voiced before a vowel suffix: nazirliyi -> nazirlik, ittifaqı
 
 
@@ -29,4 +31,5 @@ def org_lemmas(word: str) -> tuple[str, ...]:
         out.append(w)
         if w[-1] in _SOFT:
             out.append(w[:-1] + _SOFT[w[-1]])
+    out += [_COUNTRY[r] for r in out if r in _COUNTRY]
     return tuple(dict.fromkeys(out))
