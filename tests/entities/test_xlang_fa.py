@@ -236,7 +236,8 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
     corpus a Persian ا inside a word may be a Latin o (Russian says an unstressed o as a: لرمانتوف Lermontov); the
     words of an English organisation name joined are said as its words are (آسوشیتدپرس Associated Press); Persian
     writes az names with محمد, بیگ, علی‌ا where az says Məmməd, bəy, Əl; an initial may be left out (John F.
-    Kennedy); a German first sch is ش and a first j before a vowel y (Schröder, Jürgen)."""
+    Kennedy); a German first sch is ش and a first j before a vowel y (Schröder, Jürgen), a German z after a
+    consonant ts (Franz, Scholz)."""
     for fa, label, lang, other in [("حزب مساوات", "ORG", "en", "Musavat"), ("خبرگزاری ترند", "ORG", "az", "Trend"),
                                    ("مساوات", "ORG", "en", "Musavat Party"), ("گروه واگنر", "ORG", "az", "Vaqner"),
                                    ("یوگنی پریگوژین", "PER", "ru", "Евгений Пригожин"),
@@ -247,7 +248,9 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
                                    ("میرزا علی‌اکبر صابر", "PER", "en", "Mirza Alakbar Sabir"),
                                    ("جان اف. کندی", "PER", "az", "Con Kennedi"), ("جان کندی", "PER", "en", "John F. Kennedy"),
                                    ("گرهارد شرودر", "PER", "en", "Gerhard Schröder"), ("یورگن کلوپ", "PER", "en", "Jürgen Klopp"),
-                                   ("دولت باغچلی", "PER", "en", "Devlet Bahceli")]:  # a Turkish name in English letters
+                                   ("دولت باغچلی", "PER", "en", "Devlet Bahceli"),  # a Turkish name in English letters
+                                   ("فرانتس کافکا", "PER", "en", "Franz Kafka"),  # a German z after n, l, r, t is ts
+                                   ("اولاف شولتس", "PER", "en", "Olaf Scholz"), ("هاآرتص", "ORG", "en", "Haaretz")]:
         assert linked(fa, label, lang, other), (fa, other)
     assert not linked("دانشگاه تهران", "ORG", "en", "Tehran")
     assert not linked("کرکوک", "LOC", "en", "Kragujevac")  # a j between vowels stays j

@@ -42,13 +42,20 @@ def _spelled(lowered: str) -> str:
 
 
 _FOREIGN_C = re.compile(r"c(?![hk])")
+_FOREIGN_Z = re.compile(r"(?<=[nlrt])z|zz")
 
 
 def foreign_spellings(lowered: str) -> tuple[str, ...]:
-    """How a Turkish or Italian name written with English letters is said, where English reads it otherwise: c
-    is ch (``Bahceli`` Bahçeli باغچلی, ``Kilicdaroglu``, ``Ancelotti`` آنچلوتی, ``Cengiz`` چنگیز); none if the name
-    has no such c. The English reading stays the first (``Clinton``)."""
-    return (_spelled(_FOREIGN_C.sub("ch", lowered)),) if _FOREIGN_C.search(lowered) else ()
+    """How a Turkish, Italian or German name written with English letters is said, where English reads it
+    otherwise: c is ch (``Bahceli`` Bahçeli باغچلی, ``Kilicdaroglu``, ``Ancelotti`` آنچلوتی, ``Cengiz`` چنگیز); z after
+    n, l, r or t, and zz, is ts (``Franz Kafka`` فرانتس کافکا, ``Olaf Scholz`` اولاف شولتس, ``Mozart``'s kin
+    ``Moritz``); none if the name has neither. The English reading stays the first (``Clinton``)."""
+    out = []
+    if _FOREIGN_C.search(lowered):
+        out.append(_spelled(_FOREIGN_C.sub("ch", lowered)))
+    if _FOREIGN_Z.search(lowered):
+        out.append(_spelled(_FOREIGN_Z.sub("ts", lowered).replace("tts", "ts")))
+    return tuple(out)
 
 
 _FINAL_EH = re.compile(r"(?<=[a-z])eh\b")
