@@ -206,6 +206,7 @@ _ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the 
 # Mammadov), the title بیگ as bəy (امیربیگوف Amirbayov, ابراهیم‌بیگوف), علی‌ا as Əl (علی‌اکبر Alakbar, Ələsgər)
 _AZ_FORMS_AS = {"محمد": "ممد", "بیگ": "بی", "علی" + SEAT: "عل" + SEAT}
 _AZ_FORMS = re.compile("|".join(_AZ_FORMS_AS))
+_NB = re.compile("ن(?=ب)")  # n before b is said m (جنبلاط Jumblatt, استانبول Стамбул)
 
 
 def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -214,7 +215,8 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     as any vowel first (``عون`` Aoun / Aun, ``ایاز`` Ayaz); the alef of an article inside the word as some
     short vowel (``عبدالرحیم`` Abdolrahim; after و none: ``ابوالحسن`` Abolhassan), and before a sun letter
     without its l (``زین‌الدین`` Zinedine, ``کمال‌الدین`` Kamaladdin); a final ``الله`` as -ullah
-    / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather than a written a and a doubled l."""
+    / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather than a written a and a doubled l; n before b as
+    m (``جنبلاط`` Jumblatt)."""
     base = fa_skeleton(word)
     out = [base] if base else []
 
@@ -228,7 +230,8 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     for spelling in (_INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word),
                      _SUN_ARTICLE.sub(SEAT, word),
                      _PROTHETIC.sub("", word),  # ترابزون‌اسپور Trabzonspor: the vowel before s + consonant
-                     _AZ_FORMS.sub(lambda m: _AZ_FORMS_AS[m.group(0)], word)):
+                     _AZ_FORMS.sub(lambda m: _AZ_FORMS_AS[m.group(0)], word),
+                     _NB.sub("م", word)):
         if spelling != word:
             add(fa_skeleton(spelling))
     m = _ALLAH.match(word)
