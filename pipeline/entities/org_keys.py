@@ -35,7 +35,7 @@ WIDE = frozenset({"international", "world", "nations", "european", "commonwealth
 MAX_PHRASE = 4  # words of the longest phrase of a concept table
 SKIP = "-"
 _WORDS = re.compile(r"[\s«»\"“”„()]+")
-_EDGES = ",.;:!?'’"
+_EDGES = ",.;:!?'’،؛"  # also the Persian comma and semicolon (صنعت، معدن و تجارت)
 
 
 def _pack(lang: str) -> Any:
