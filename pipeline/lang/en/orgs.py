@@ -14,7 +14,14 @@ _IRREGULAR = {"german": "germany", "french": "france", "british": "britain", "gr
               "yemeni": "yemen", "omani": "oman", "bahraini": "bahrain", "polish": "poland", "spanish": "spain",
               "swedish": "sweden", "danish": "denmark", "finnish": "finland", "norwegian": "norway",
               "thai": "thailand", "filipino": "philippines", "welsh": "wales", "scottish": "scotland",
-              "irish": "ireland"}
+              "irish": "ireland", "lebanese": "lebanon", "portuguese": "portugal", "italian": "italy",
+              "hungarian": "hungary", "belgian": "belgium", "chilean": "chile", "peruvian": "peru", "moroccan": "morocco",
+              "somali": "somalia", "argentine": "argentina", "argentinian": "argentina",
+              "congolese": "congo", "bangladeshi": "bangladesh", "uruguayan": "uruguay",
+              "paraguayan": "paraguay", "cypriot": "cyprus",
+              "macedonian": "north macedonia", "montenegrin": "montenegro", "estonian": "estonia",
+              "icelandic": "iceland", "mexican": "mexico", "nigerian": "nigeria", "singaporean": "singapore",
+              "slovak": "slovakia"}
 
 
 def org_lemmas(word: str) -> tuple[str, ...]:
