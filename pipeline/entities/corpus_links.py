@@ -6,6 +6,7 @@ id, or with one no name of its corpus carries, gets the id of the az/en/ru name 
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -145,12 +146,35 @@ def compared(canonical: str, label: str, lang: str, cased: bool) -> tuple[tuple[
         kinds = kind_slot.split()[1:]
         if len(kinds) == 1 and kinds[0] in BARE_KINDS and not _places(lang).get(place_fold(name, lang)):
             out.append((label, name))
+    reign = regnal(canonical, lang) if label == "PER" else None
+    if reign is not None:  # a ruler's number: the name without it, in a slot of that number (محمد ششم, Mohammed VI)
+        out.append((f"{label} {reign[0]}", reign[1]))
     named = place_kind(text, lang) if label == "LOC" and text is not None else None
     if named is not None:
         out.append((f"{label} {named[0]}", named[1]))
         if not cased and named[0] in BARE_PLACES:
             out.append((label, named[1]))
     return tuple(dict.fromkeys(out))
+
+
+_ROMAN = re.compile(r"^(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})$")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+
+
+def regnal(canonical: str, lang: str) -> tuple[int, str] | None:
+    """(number, the name without it) of a ruler's name: a Roman numeral of 1 to 29 among its words (``Mohammed VI``,
+    az ``VI Məhəmməd``, ``Папа Бенедикт XVI``), or the pack's own ``regnal`` reading (Persian ordinal words)."""
+    own = getattr(_pack(lang), "regnal", None)
+    if own is not None:
+        return own(canonical)
+    words = canonical.split()
+    hits = [i for i, w in enumerate(words) if _ROMAN.match(w)]
+    if len(hits) != 1 or len(words) < 2:
+        return None
+    numeral = words[hits[0]]
+    values = [_ROMAN_VALUE[c] for c in numeral]
+    n = sum(-v if i + 1 < len(values) and values[i + 1] > v else v for i, v in enumerate(values))
+    return n, " ".join(w for i, w in enumerate(words) if i != hits[0])
 
 
 def wanted_readings(pack: Any, canonical: str, label: str, lang: str, read: bool) -> list[tuple[Any, Any]]:

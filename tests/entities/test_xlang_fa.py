@@ -237,7 +237,7 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
     words of an English organisation name joined are said as its words are (آسوشیتدپرس Associated Press); Persian
     writes az names with محمد, بیگ, علی‌ا where az says Məmməd, bəy, Əl; an initial may be left out (John F.
     Kennedy); a German first sch is ش and a first j before a vowel y (Schröder, Jürgen), a German z after a
-    consonant ts (Franz, Scholz)."""
+    consonant ts (Franz, Scholz); a ruler's ordinal word is his Roman numeral (محمد ششم, Mohammed VI)."""
     for fa, label, lang, other in [("حزب مساوات", "ORG", "en", "Musavat"), ("خبرگزاری ترند", "ORG", "az", "Trend"),
                                    ("مساوات", "ORG", "en", "Musavat Party"), ("گروه واگنر", "ORG", "az", "Vaqner"),
                                    ("یوگنی پریگوژین", "PER", "ru", "Евгений Пригожин"),
@@ -251,9 +251,12 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
                                    ("دولت باغچلی", "PER", "en", "Devlet Bahceli"),  # a Turkish name in English letters
                                    ("فرانتس کافکا", "PER", "en", "Franz Kafka"),  # a German z after n, l, r, t is ts
                                    ("اولاف شولتس", "PER", "en", "Olaf Scholz"), ("هاآرتص", "ORG", "en", "Haaretz"),
-                                   ("ولید جنبلاط", "PER", "ru", "Валид Джумблат")]:  # n before b said m
+                                   ("ولید جنبلاط", "PER", "ru", "Валид Джумблат"),  # n before b said m
+                                   ("محمد ششم", "PER", "az", "VI Məhəmməd"), ("چارلز سوم", "PER", "en", "Charles III")]:
         assert linked(fa, label, lang, other), (fa, other)
     assert not linked("دانشگاه تهران", "ORG", "en", "Tehran")
+    assert not linked("محمد ششم", "PER", "en", "Mohammed V")  # a ruler's number must agree
+    assert not linked("چارلز سوم", "PER", "en", "Charles Darwin")
     assert not linked("کرکوک", "LOC", "en", "Kragujevac")  # a j between vowels stays j
     # a place named with its kind: the name alone with the kind, and a river, desert or peninsula alone too
     for fa, lang, other in [("رود کورا", "en", "Kura River"), ("رود کارون", "ru", "Карун"), ("جزیره خارک", "ru", "остров Харк"),

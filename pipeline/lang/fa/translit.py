@@ -245,6 +245,19 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+#: Ordinal words after a ruler's name (``محمد ششم`` Mohammed VI, ``پاپ بندیکت شانزدهم`` Benedict XVI).
+REGNAL = {"اول": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9, "دهم": 10,
+          "یازدهم": 11, "دوازدهم": 12, "سیزدهم": 13, "چهاردهم": 14, "پانزدهم": 15, "شانزدهم": 16, "هفدهم": 17,
+          "هجدهم": 18, "نوزدهم": 19, "بیستم": 20}
+
+
+def regnal(canonical: str) -> tuple[int, str] | None:
+    """(number, the name without it) of a ruler's name ending in an ordinal word, else None."""
+    words = canonical.split()
+    n = REGNAL.get(words[-1]) if len(words) >= 2 else None
+    return (n, " ".join(words[:-1])) if n else None
+
+
 # A final ی after a consonant and three letters, which Arabic names say a (alef maqsura: مصطفی Mustafa, مجتبی
 # Mojtaba, مرتضی Morteza; not جنتی Jannati)
 _MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)")
