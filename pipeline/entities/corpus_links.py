@@ -117,8 +117,22 @@ def place_kind(canonical: str, lang: str) -> tuple[str, str] | None:
     for edge, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
         kind = kinds.get(lower(edge, lang))
         if kind is not None:
+            while len(rest) > 1 and rest[0] in _KIND_LINKS:  # Sea of Japan, Strait of Hormuz: the name after "of"
+                rest = rest[1:]
             return kind, " ".join(rest)
     return None
+
+
+_KIND_LINKS = frozenset({"of", "the"})
+#: A Russian adjective of a place's name before its kind (``Карибское море``, ``Адриатическое море``, ``Японское
+#: море``), read also as the name it is made from: the stem before ``-ск-`` (``-ическ-`` as ``-ик``).
+_RU_PLACE_ADJECTIVE = re.compile(r"^(.{3,}?)(ическ|ск)(?:ое|ий|ая|ие|ого|ой|ом|ую)$")
+
+
+def _kind_name_readings(name: str, lang: str) -> list[str]:
+    """Other readings of the name of a place named with its kind (a Russian adjective as its stem), or none."""
+    m = _RU_PLACE_ADJECTIVE.match(name) if lang == "ru" and " " not in name else None
+    return [m.group(1) + ("ик" if m.group(2) == "ическ" else "")] if m else []
 
 
 @lru_cache(maxsize=None)
@@ -152,6 +166,7 @@ def compared(canonical: str, label: str, lang: str, cased: bool) -> tuple[tuple[
     named = place_kind(text, lang) if label == "LOC" and text is not None else None
     if named is not None:
         out.append((f"{label} {named[0]}", named[1]))
+        out += [(f"{label} {named[0]}", other) for other in _kind_name_readings(named[1], lang)]
         if not cased and named[0] in BARE_PLACES:
             out.append((label, named[1]))
     return tuple(dict.fromkeys(out))

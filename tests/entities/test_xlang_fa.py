@@ -261,7 +261,9 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
     # a place named with its kind: the name alone with the kind, and a river, desert or peninsula alone too
     for fa, lang, other in [("رود کورا", "en", "Kura River"), ("رود کارون", "ru", "Карун"), ("جزیره خارک", "ru", "остров Харк"),
                             ("شبه‌جزیره سینا", "az", "Sina yarımadası"), ("دشت لوت", "en", "Lut Desert"),
-                            ("آذربایجان شرقی", "en", "East Azerbaijan"), ("اوستیای جنوبی", "ru", "Южная Осетия")]:
+                            ("آذربایجان شرقی", "en", "East Azerbaijan"), ("اوستیای جنوبی", "ru", "Южная Осетия"),
+                            ("دریای ژاپن", "en", "Sea of Japan"),  # the name after "of"
+                            ("دریای آدریاتیک", "ru", "Адриатическое море")]:  # a Russian adjective as its stem
         assert linked(fa, "LOC", lang, other), (fa, other)
     assert not linked("دریاچه ارومیه", "LOC", "en", "Urmia")  # the lake is not the city
     assert not linked("جزیره خارک", "LOC", "en", "Kharg Dam")
