@@ -292,6 +292,8 @@ def offered_readings(canonical: str, lang: str, wanted: str, whole: bool = False
     words, sounds = latin_words(canonical, lang)
     out = _pack(wanted).latin_name_readings(words, sounds, whole=whole)
     others = getattr(_pack(lang), "foreign_spellings", None)  # the letters of the language a name comes from
+    if canonical.isupper():  # an acronym is read by its letters (CHL is no Shell)
+        others = None
     for spelled in others(lower(_prepared(canonical, lang), lang)) if others is not None else ():
         words = [w for w in NAME_WORDS.split(spelled) if w]
         out += [r for r in _pack(wanted).latin_name_readings(words, None, whole=whole) if r not in out]

@@ -43,18 +43,23 @@ def _spelled(lowered: str) -> str:
 
 _FOREIGN_C = re.compile(r"c(?![hk])")
 _FOREIGN_Z = re.compile(r"(?<=[nlrt])z|zz")
+_FOREIGN_CH = re.compile(r"(?<=\w)ch")  # not first in a word: a short Persian name meets fewer words (شل is no Chevelle)
 
 
 def foreign_spellings(lowered: str) -> tuple[str, ...]:
     """How a Turkish, Italian or German name written with English letters is said, where English reads it
     otherwise: c is ch (``Bahceli`` Bahçeli باغچلی, ``Kilicdaroglu``, ``Ancelotti`` آنچلوتی, ``Cengiz`` چنگیز); z after
     n, l, r or t, and zz, is ts (``Franz Kafka`` فرانتس کافکا, ``Olaf Scholz`` اولاف شولتس, ``Mozart``'s kin
-    ``Moritz``); none if the name has neither. The English reading stays the first (``Clinton``)."""
+    ``Moritz``); ch inside a word is sh (French and Maghrebi names:
+    ``Achraf Hakimi`` اشرف حکیمی, ``Rached Ghannouchi`` راشد الغنوشی); none if the name has none of
+    these. The English reading stays the first (``Clinton``)."""
     out = []
     if _FOREIGN_C.search(lowered):
         out.append(_spelled(_FOREIGN_C.sub("ch", lowered)))
     if _FOREIGN_Z.search(lowered):
         out.append(_spelled(_FOREIGN_Z.sub("ts", lowered).replace("tts", "ts")))
+    if _FOREIGN_CH.search(lowered):  # French and Maghrebi names: ch inside a word is sh (Achraf Hakimi اشرف حکیمی)
+        out.append(_spelled(_FOREIGN_CH.sub("sh", lowered)))
     return tuple(out)
 
 
