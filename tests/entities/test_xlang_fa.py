@@ -256,7 +256,8 @@ def test_names_one_press_writes_with_more_words_than_another() -> None:
                                    ("اولاف شولتس", "PER", "en", "Olaf Scholz"), ("هاآرتص", "ORG", "en", "Haaretz"),
                                    ("ولید جنبلاط", "PER", "ru", "Валид Джумблат"),  # n before b said m
                                    ("محمد ششم", "PER", "az", "VI Məhəmməd"), ("چارلز سوم", "PER", "en", "Charles III"),
-                                   ("اشرف حکیمی", "PER", "en", "Achraf Hakimi")]:  # a French ch inside a word is sh
+                                   ("اشرف حکیمی", "PER", "en", "Achraf Hakimi"),  # a French ch inside a word is sh
+                                   ("آرسن ونگر", "PER", "en", "Arsène Wenger"), ("ابراهیم تراوره", "PER", "en", "Ibrahim Traoré")]:
         assert linked(fa, label, lang, other), (fa, other)
     assert not linked("دانشگاه تهران", "ORG", "en", "Tehran")
     assert not linked("محمد ششم", "PER", "en", "Mohammed V")  # a ruler's number must agree

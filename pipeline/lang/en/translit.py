@@ -2,6 +2,7 @@
 
 import itertools
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,8 +24,12 @@ PLACE_KINDS = {
 
 
 def prepare(canonical: str) -> str:
-    """``the Netherlands`` -> ``Netherlands``."""
-    return _ARTICLE.sub("", canonical)
+    """``the Netherlands`` -> ``Netherlands``; the accents of foreign names in English text off, so that they are
+    spelled and said as without them (``Arsène Wenger`` as ``Arsene Wenger``, ``López``, ``José``), but a final é
+    as ee."""
+    said = re.sub(r"é\b", "ee", canonical)  # a final é is said, not a silent e (Traoré تراوره, Yaoundé)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", said) if not unicodedata.combining(c))
+    return _ARTICLE.sub("", unicodedata.normalize("NFC", plain))
 
 
 def to_latin(lowered: str) -> str:
