@@ -48,6 +48,7 @@ def _spelled(lowered: str) -> str:
 
 _FOREIGN_C = re.compile(r"c(?![hk])")
 _FOREIGN_Z = re.compile(r"(?<=[nlrt])z|zz")
+_FOREIGN_V = re.compile(r"\bv(?=[aeiou])")
 _FOREIGN_CH = re.compile(r"(?<=\w)ch")  # not first in a word: a short Persian name meets fewer words (شل is no Chevelle)
 
 
@@ -56,13 +57,17 @@ def foreign_spellings(lowered: str) -> tuple[str, ...]:
     otherwise: c is ch (``Bahceli`` Bahçeli باغچلی, ``Kilicdaroglu``, ``Ancelotti`` آنچلوتی, ``Cengiz`` چنگیز); z after
     n, l, r or t, and zz, is ts (``Franz Kafka`` فرانتس کافکا, ``Olaf Scholz`` اولاف شولتس, ``Mozart``'s kin
     ``Moritz``); ch inside a word is sh (French and Maghrebi names:
-    ``Achraf Hakimi`` اشرف حکیمی, ``Rached Ghannouchi`` راشد الغنوشی); none if the name has none of
-    these. The English reading stays the first (``Clinton``)."""
+    ``Achraf Hakimi`` اشرف حکیمی, ``Rached Ghannouchi`` راشد الغنوشی); a first v before a vowel in a name of two or
+    more words is f (German and Dutch: ``Volker Türk`` فولکر تورک); none if the name has none of these. The English
+    reading stays the first (``Clinton``)."""
     out = []
     if _FOREIGN_C.search(lowered):
         out.append(_spelled(_FOREIGN_C.sub("ch", lowered)))
     if _FOREIGN_Z.search(lowered):
         out.append(_spelled(_FOREIGN_Z.sub("ts", lowered).replace("tts", "ts")))
+    if " " in lowered and _FOREIGN_V.search(lowered):  # German and Dutch names of a person: a first v is f (Volker
+        # Türk فولکر تورک, van der فان در); not for one word, which a short Persian name meets too easily (فارس: Varese)
+        out.append(_spelled(_FOREIGN_V.sub("f", lowered)))
     if _FOREIGN_CH.search(lowered):  # French and Maghrebi names: ch inside a word is sh (Achraf Hakimi اشرف حکیمی)
         out.append(_spelled(_FOREIGN_CH.sub("sh", lowered)))
     return tuple(out)
