@@ -133,6 +133,7 @@ def test_impossible_parts_give_nothing(extractor: DateExtractor) -> None:
     ("en", "2/1987", "1987-02"), ("fa", "چهارشنبه ۱۱ فوریهٔ ۱۹۸۷", "1987-02-11"), ("fa", "مهٔ 2003", "2003-05"),
     ("fa", "۹ ژوئیهٔ ۲۰۲۱، ساعت ۱۴:۰۵:۰۹ (UTC)", "2021-07-09"), ("fa", "سه‌ماههٔ اول 1987", "1987-01/1987-03"),
     ("fa", "1987/2", "1987-02"), ("fa", "۱۴۰۰/۷", "2021-09-23/2021-10-22"),
+    ("en", "the 3rd to the 5th of March 2015", "2015-03-03/2015-03-05"), ("en", "3rd to 5th of March 2015", "2015-03-03/2015-03-05"),
 ])
 def test_more_written_forms(lang: str, text: str, value: str, extractor: DateExtractor) -> None:
     assert value in {m.value for m in extractor.extract(text, lang)}

@@ -142,7 +142,8 @@ def _part_rules(mon) -> list[Rule]:
         Rule("en_m_the_d", "date", _c(rf"{mon(1)}{SP}the{SP}{D(1)}(?:st|nd|rd|th)?,?{SP}{y}")),
         Rule("en_yy", "date", _c(rf"(?:{D(1)}(?:st|nd|rd|th)?{SP}{mon(1)},?{SP}|{mon(1)}{SP}{D(1)}(?:st|nd|rd|th)?,?{SP}|{mon(1)},?{SP})"
                                  rf"'(?P<yy1>[0-9]{{2}}){NR}|{D(1)}{SP}{mon(1)}{SP}(?P<yy1>[0-9]{{2}}){NR}(?![\w])(?!{SP}[^\W\d])")),
-        Rule("en_dd_to_m", "date", _c(rf"{D(1)}(?:st|nd|rd|th)?{SP}(?:to|through|until|till){SP}{D(2)}(?:st|nd|rd|th)?{SP}{mon(2)},?{SP}{Y4(2)}")),
+        Rule("en_dd_to_m", "date", _c(rf"{the}{D(1)}(?:st|nd|rd|th)?{SP}(?:to|through|until|till){SP}{the}{D(2)}(?:st|nd|rd|th)?"
+                                      rf"(?:{SP}of)?{SP}{mon(2)},?{SP}{Y4(2)}")),
         Rule("en_m_dd_to", "date", _c(rf"{mon(2)}{SP}{D(1)}(?:st|nd|rd|th)?{SP}(?:to|through|until|till){SP}{D(2)}(?:st|nd|rd|th)?,?{SP}{Y4(2)}")),
         Rule("en_mm_range", "date", _c(rf"{mon(1)}(?:,?{SP}{y})?{RD}{mon(2)},?{SP}{Y4(2)}")),
         Rule("en_md_time_y", "date", _c(rf"{mon(1)}{SP}{D(1)}{SP}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?{SP}{y}")),
