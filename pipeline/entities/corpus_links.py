@@ -10,9 +10,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from pipeline.dates.lexicon import roman
 from pipeline.entities import translit
 from pipeline.entities.org_keys import home_place, org_parts
-from pipeline.entities.translit import XLANG_LABELS, _pack, _places, linked_text, offered_readings, place_fold
+from pipeline.entities.translit import (ROMAN_NUMERAL, XLANG_LABELS, _pack, _places, linked_text, offered_readings,
+                                         place_fold)
 from pipeline.text.normalize import lower
 
 
@@ -172,24 +174,17 @@ def compared(canonical: str, label: str, lang: str, cased: bool) -> tuple[tuple[
     return tuple(dict.fromkeys(out))
 
 
-_ROMAN = re.compile(r"^(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})$")
-_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
-
-
 def regnal(canonical: str, lang: str) -> tuple[int, str] | None:
-    """(number, the name without it) of a ruler's name: a Roman numeral of 1 to 29 among its words (``Mohammed VI``,
+    """(number, the name without it) of a ruler's name: one upper-case Roman numeral among its words (``Mohammed VI``,
     az ``VI Məhəmməd``, ``Папа Бенедикт XVI``), or the pack's own ``regnal`` reading (Persian ordinal words)."""
     own = getattr(_pack(lang), "regnal", None)
     if own is not None:
         return own(canonical)
     words = canonical.split()
-    hits = [i for i, w in enumerate(words) if _ROMAN.match(w)]
+    hits = [i for i, w in enumerate(words) if w.isupper() and ROMAN_NUMERAL.match(w.lower())]
     if len(hits) != 1 or len(words) < 2:
         return None
-    numeral = words[hits[0]]
-    values = [_ROMAN_VALUE[c] for c in numeral]
-    n = sum(-v if i + 1 < len(values) and values[i + 1] > v else v for i, v in enumerate(values))
-    return n, " ".join(w for i, w in enumerate(words) if i != hits[0])
+    return roman(words[hits[0]]), " ".join(w for i, w in enumerate(words) if i != hits[0])
 
 
 def wanted_readings(pack: Any, canonical: str, label: str, lang: str, read: bool) -> list[tuple[Any, Any]]:

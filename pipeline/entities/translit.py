@@ -64,13 +64,13 @@ def _to_latin(text: str, lang: str) -> str:
     return t
 
 
-_ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")  # regnal numbers: I .. XXXIX
+ROMAN_NUMERAL = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")  # regnal numbers: I .. XXXIX (lower-cased)
 
 
 def _word_key(word: str) -> str:
     """The key of one romanised name word: its sound classes (:func:`_phonetic`), but a regnal number keeps
     its letters (``Elizabeth II`` is not ``Elizabeth I``; the folding reads ii as i and x as k)."""
-    return word if _ROMAN.match(word) else _phonetic(word)
+    return word if ROMAN_NUMERAL.match(word) else _phonetic(word)
 
 
 _MUHAMMAD = ("makamat", "mukamat")  # Məhəmməd, Mahammad (also inside a word: Berdiməhəmmədov) = Muhammad, Мухаммед
@@ -234,7 +234,7 @@ MAX_SOUND_KEYS = 64  # keys of one name read by its sound (product over its word
 @lru_cache(maxsize=MEMO)
 def _sound_word_keys(word: str, lang: str) -> tuple[str, ...]:
     """The word keys of one name word: its spelling's, then those of its sounds as az/ru spell them."""
-    if _ROMAN.match(word):
+    if ROMAN_NUMERAL.match(word):
         return (word,)
     keys = {_phonetic(_to_latin(word, lang))} | {_phonetic(sp) for sp in _pack(lang).sound_spellings(word)}
     return tuple(sorted(k for k in keys if k))
