@@ -6,7 +6,6 @@ id, or with one no name of its corpus carries, gets the id of the az/en/ru name 
 from __future__ import annotations
 
 import itertools
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -126,15 +125,13 @@ def place_kind(canonical: str, lang: str) -> tuple[str, str] | None:
 
 
 _KIND_LINKS = frozenset({"of", "the"})
-#: A Russian adjective of a place's name before its kind (``Карибское море``, ``Адриатическое море``, ``Японское
-#: море``), read also as the name it is made from: the stem before ``-ск-`` (``-ическ-`` as ``-ик``).
-_RU_PLACE_ADJECTIVE = re.compile(r"^(.{3,}?)(ическ|ск)(?:ое|ий|ая|ие|ого|ой|ом|ую)$")
 
 
 def _kind_name_readings(name: str, lang: str) -> list[str]:
-    """Other readings of the name of a place named with its kind (a Russian adjective as its stem), or none."""
-    m = _RU_PLACE_ADJECTIVE.match(name) if lang == "ru" and " " not in name else None
-    return [m.group(1) + ("ик" if m.group(2) == "ическ" else "")] if m else []
+    """Other readings of the name of a place named with its kind: the pack's ``kind_name_readings`` (a Russian
+    adjective as the name it is made from: ``Адриатическое`` море as ``Адриатик``), or none."""
+    own = getattr(_pack(lang), "kind_name_readings", None)
+    return own(name) if own is not None else []
 
 
 @lru_cache(maxsize=None)

@@ -56,6 +56,18 @@ JOINED_LETTER_NAMES = {"дабл-ю": "даблю", "дабл ю": "даблю"}
 
 #: Words that name the kind of a place beside its name (``река Кура``, ``остров Харк``): the in-corpus links
 #: also compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
+#: A Russian adjective of a place's name before its kind (``Карибское море``, ``Адриатическое море``, ``Японское
+#: море``), read also as the name it is made from: the stem before ``-ск-`` (``-ическ-`` as ``-ик``).
+_PLACE_ADJECTIVE = re.compile(r"^(.{3,}?)(ическ|ск)(?:ое|ий|ая|ие|ого|ой|ом|ую)$")
+
+
+def kind_name_readings(name: str) -> list[str]:
+    """Other readings of the name of a place named with its kind (:mod:`pipeline.entities.corpus_links`): an
+    adjective as its stem (``Адриатическое`` -> ``Адриатик``, ``Карибское`` -> ``Кариб``)."""
+    m = _PLACE_ADJECTIVE.match(name) if " " not in name else None
+    return [m.group(1) + ("ик" if m.group(2) == "ическ" else "")] if m else []
+
+
 PLACE_KINDS = {
     "река": "river", "пустыня": "desert", "остров": "island", "полуостров": "peninsula", "мост": "bridge",
     "гора": "mountain", "горы": "mountain", "озеро": "lake", "море": "sea", "пролив": "strait", "залив": "gulf",
