@@ -20,12 +20,13 @@ _MON = r"1[0-2]|0?[1-9]"
 
 
 def numeric_rules(prefix: str, pre: str = "", post: str = "", any_year: bool = False, mon: str | None = None,
-                  month_first: bool = False) -> list[Rule]:
+                  month_first: bool = False, year_month: bool = False) -> list[Rule]:
     """The numeric rules of one language (`prefix`), or the language-neutral ones (`und`).
 
     `pre`/`post` are the language's optional words around a date (prepositions, `г.`, `-ci il`),
     `mon` its month-name regex for `31/Oct/1974` and `۱۴۰۰-فروردین-۱۵` (`any_year`: any four digits
-    are a year there, as Jalali ones are), `month_first`: slashed and dashed dates put the month first."""
+    are a year there, as Jalali ones are), `month_first`: slashed and dashed dates put the month first,
+    `year_month`: a year, a slash and a month is a month (`1987/2`), not a season."""
     slash = "num_und" if prefix == "und" else ("num_mdy" if month_first else "num_dmy")
     dot = (rf"{pre}{NL}{_N1}(?P<s1>[ ]?\.[ ]?){_N2}[ ]?\.[ ]?{_Y}{NR}(?![.][0-9]){post}")
     sl = rf"{pre}{NL}{_N1}(?P<s1>[/-]){_N2}(?P=s1){_Y}{NR}(?![/-][0-9]){post}"
@@ -42,9 +43,11 @@ def numeric_rules(prefix: str, pre: str = "", post: str = "", any_year: bool = F
     if month_first or prefix == "und":  # month/year with a four-digit year (CLDR's yM in English: "2/1987")
         rules.append(Rule(f"{prefix}_num_my_sl", "date", _c(
             rf"{pre}{NL}(?P<m1>1[0-2]|0?[1-9])/(?P<y1>1[0-9]{{3}}|20[0-9]{{2}}){NR}(?![/\w]){post}")))
-    if prefix == "und":  # year/month (CLDR's yM in Persian: "1987/2"); a Jalali year needs the fa rules
+    if year_month or prefix == "und":  # year/month (CLDR's yM in Persian: "1987/2", "۱۴۰۰/۷"), before the season
+        # rule's "2000/11"; in und text only a year 19xx or 20xx (a Jalali year needs the fa rules)
+        y = r"19[0-9]{2}|20[0-9]{2}" if prefix == "und" else r"1[0-9]{3}|20[0-9]{2}"
         rules.append(Rule(f"{prefix}_num_ym_sl", "date", _c(
-            rf"{NL}(?<!/)(?P<y1>19[0-9]{{2}}|20[0-9]{{2}})/(?P<m1>1[0-2]|0?[1-9]){NR}(?![/\w])")))
+            rf"{pre}{NL}(?<!/)(?P<y1>{y})/(?P<m1>1[0-2]|0?[1-9]){NR}(?![/\w]){post}")))
     if prefix != "und":
         season = (rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})/(?:(?P<y2>1[0-9]{{3}}|20[0-9]{{2}})|"
                   rf"(?P<y2d>[0-9]{{2}}))(?![0-9/]){post}")  # "2017/2018" (a season or academic year)

@@ -19,13 +19,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pipeline import languages
 from pipeline.entities.acronym_keys import acronym_key
+from pipeline.entities.common import strip_accents
 from pipeline.entities.lexicon import read_pairs
 from pipeline.entities.org_keys import keyed, org_key, org_parts
 from pipeline.text.memo import MEMO
@@ -60,8 +60,7 @@ def _to_latin(text: str, lang: str) -> str:
     pack = _pack(lang)
     if pack is not None and hasattr(pack, "to_latin"):
         t = pack.to_latin(t)
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    return t
+    return strip_accents(t)
 
 
 ROMAN_NUMERAL = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")  # regnal numbers: I .. XXXIX (lower-cased)

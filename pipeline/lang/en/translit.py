@@ -2,10 +2,10 @@
 
 import itertools
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.entities.common import strip_accents
 from pipeline.text.sorted_lines import SortedLines
 
 _ARTICLE = re.compile(r"(?i)^the\s+")
@@ -28,8 +28,7 @@ def prepare(canonical: str) -> str:
     spelled and said as without them (``Arsène Wenger`` as ``Arsene Wenger``, ``López``, ``José``), but a final é
     as ee."""
     said = re.sub(r"é\b", "ee", canonical)  # a final é is said, not a silent e (Traoré تراوره, Yaoundé)
-    plain = "".join(c for c in unicodedata.normalize("NFKD", said) if not unicodedata.combining(c))
-    return _ARTICLE.sub("", unicodedata.normalize("NFC", plain))
+    return _ARTICLE.sub("", strip_accents(said))
 
 
 def to_latin(lowered: str) -> str:

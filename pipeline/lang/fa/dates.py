@@ -140,9 +140,7 @@ def rules() -> list[Rule]:
             rf"(?:{OSP}(?:تا|{DASH}){OSP}(?:قرن{SP}|سده{SP})?(?P<c2>[0-9]{{1,2}}|(?:{ORDINAL_RE}){FA_WR}))?"
             rf"{cal}")),
     ]
-    rules.append(Rule("fa_num_ym_sl", "date", _c(  # year/month (CLDR's yM: "1987/2", "۱۴۰۰/۷"), not a season
-        rf"{pre}{NL}(?<!/)(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})/(?P<m1>1[0-2]|0?[1-9]){NR}(?![/\w]){cal}")))
-    rules += numeric_rules("fa", pre, cal, any_year=True, mon=rf"(?P<m1>{MONTH})")
+    rules += numeric_rules("fa", pre, cal, any_year=True, mon=rf"(?P<m1>{MONTH})", year_month=True)
     rules += _part_rules(mon, pre, wdp, sal, y, cal)
     num = (r"(?:[0-9]{1,4}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|سیزده|چهارده|پانزده|"
            r"شانزده|هفده|هجده|نوزده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|چند|چندین|نیم)")

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.lexicon import read_pairs
+from pipeline.lang.fa.dates import FA_ORDINAL
 from pipeline.lang.fa.latin import latin_word_readings
 from pipeline.lang.fa.skeleton import (CARRIER, FREE_LEAD, SEAT, SILENT_HEH, fa_skeleton, fa_words,  # noqa: F401
                                        plain, vowel_misfit, vowels_fit)
@@ -245,16 +246,11 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-#: Ordinal words after a ruler's name (``محمد ششم`` Mohammed VI, ``پاپ بندیکت شانزدهم`` Benedict XVI).
-REGNAL = {"اول": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9, "دهم": 10,
-          "یازدهم": 11, "دوازدهم": 12, "سیزدهم": 13, "چهاردهم": 14, "پانزدهم": 15, "شانزدهم": 16, "هفدهم": 17,
-          "هجدهم": 18, "نوزدهم": 19, "بیستم": 20}
-
-
 def regnal(canonical: str) -> tuple[int, str] | None:
-    """(number, the name without it) of a ruler's name ending in an ordinal word, else None."""
+    """(number, the name without it) of a ruler's name ending in an ordinal word (the date lexicon's: ``محمد ششم``
+    Mohammed VI, ``پاپ بندیکت شانزدهم`` Benedict XVI), else None."""
     words = canonical.split()
-    n = REGNAL.get(words[-1]) if len(words) >= 2 else None
+    n = FA_ORDINAL.get(words[-1]) if len(words) >= 2 else None
     return (n, " ".join(words[:-1])) if n else None
 
 

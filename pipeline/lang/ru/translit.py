@@ -54,8 +54,6 @@ LETTER_NAMES = {
 JOINED_LETTER_NAMES = {"дабл-ю": "даблю", "дабл ю": "даблю"}
 
 
-#: Words that name the kind of a place beside its name (``река Кура``, ``остров Харк``): the in-corpus links
-#: also compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 #: A Russian adjective of a place's name before its kind (``Карибское море``, ``Адриатическое море``, ``Японское
 #: море``), read also as the name it is made from: the stem before ``-ск-`` (``-ическ-`` as ``-ик``).
 _PLACE_ADJECTIVE = re.compile(r"^(.{3,}?)(ическ|ск)(?:ое|ий|ая|ие|ого|ой|ом|ую)$")
@@ -68,6 +66,8 @@ def kind_name_readings(name: str) -> list[str]:
     return [m.group(1) + ("ик" if m.group(2) == "ическ" else "")] if m else []
 
 
+#: Words that name the kind of a place beside its name (``река Кура``, ``остров Харк``): the in-corpus links
+#: also compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
     "река": "river", "пустыня": "desert", "остров": "island", "полуостров": "peninsula", "мост": "bridge",
     "гора": "mountain", "горы": "mountain", "озеро": "lake", "море": "sea", "пролив": "strait", "залив": "gulf",
