@@ -40,7 +40,7 @@ from pipeline.text.normalize import lower, normalize
 # Muhammad; v11: organisation names that translate (org_keys); v10: seas, rivers, mountains and regions by their names
 # in every language (a hand-made place table); v9: acronyms read by their letters (Би-би-си, بی‌بی‌سی: BBC); v8: names
 # written with an English name's letters take its id; v7: ZWNJ, English sounds (issue 18)
-NAME = "entities.xlang.v17"
+NAME = "entities.xlang.v18"
 XLANG_LABELS = ("PER", "LOC", "ORG")
 NAME_WORDS = re.compile(r"[\s.\-'’]+")  # what separates the words of a romanised name
 

@@ -457,3 +457,18 @@ def test_a_persian_place_whose_ezafe_az_and_ru_join_with_a_hyphen_meets_it() -> 
     assert linked("گنبد کاووس", "LOC", "ru", "Гонбеде-Кавус")
     assert linked("سرپل ذهاب", "LOC", "ru", "Сарпол-е-Захаб")
     assert not linked("گنبد کاووس", "LOC", "ru", "Гонбеде-Кавказ")
+
+
+def test_session_24_readings_of_persian_and_latin_names() -> None:
+    # a letter on both sides of a ZWNJ is said once (Mc + C); the prophets' names of four letters end in a
+    # (alef maqsura); a first ts is written س; ای writes the diphthong ei/ey in a corpus
+    assert linked("جان مک‌کین", "PER", "en", "John McCain")
+    assert linked("موسی صدر", "PER", "az", "Musa Sədr")
+    assert linked("مورگان سوانگیرای", "PER", "en", "Morgan Tsvangirai")
+    assert linked("ادیت اشتاین", "PER", "ru", "Эдит Штейн")
+    assert not linked("مهدی کروبی", "PER", "en", "Mahda Karroubi")  # مهدی stays Mahdi
+    # organisation words: Slavic, peace, protection; office and administration one concept
+    assert linked("دانشگاه اسلاو کیف", "ORG", "en", "Kyiv Slavic University")
+    assert _id("دفتر ریاست‌جمهوری روسیه", "ORG", "fa") == _id("Администрация президента России", "ORG", "ru")
+    assert _id("Moscow Institute of Physics and Technology", "ORG", "en") == _id(
+        "Московский физико-технический институт", "ORG", "ru")
