@@ -130,7 +130,8 @@ def latin_key(canonical: str, label: str, lang: str) -> str | None:
 
 def org_name_key(word: str, readings: tuple[str, ...], spelling: str, lang: str) -> str | None:
     """The key of a word of an organisation name that names no concept (:mod:`pipeline.entities.org_keys`):
-    the place one of its readings names in the tables (``Бакинский``: Baku), else its spelling's (a cased
+    the place one of its readings names in the tables (``Бакинский``: Baku; also written lower-case, as Russian
+    writes an adjective after the first word: ``Свободная сирийская армия``), else its spelling's (a cased
     script's word only with a capital: a lower-case word there is a common word the concepts lack)."""
     places = _places(lang)
     for r in (word, *readings):  # as written first: a Persian reading folds آ, which the tables keep (آلمان)
@@ -140,12 +141,12 @@ def org_name_key(word: str, readings: tuple[str, ...], spelling: str, lang: str)
     pack = _pack(lang)
     if pack is not None and hasattr(pack, "fa_word_key"):  # a script without capitals: as written, then as read
         return pack.latin_key(word) or pack.fa_word_key(spelling)
-    if not word[:1].isupper():
-        return None
-    known = _place_keys()  # a reading that names a place: Iranian -> Iran, Бакинский -> Баку, Azərbaycanın
-    hit = next((k for r in readings[1:] for k in [short_key(r, lang)] if k in known), None)
+    known = _place_keys()  # a reading that names a place: Iranian -> Iran, Бакинский -> Баку, Azərbaycanın,
+    hit = next((k for r in readings[1:] for k in [short_key(r, lang)] if k in known), None)  # сирийская -> Сирия
     if hit:
         return hit
+    if not word[:1].isupper():
+        return None
     key = short_key(spelling, lang)
     return key if key is not None and len(key.replace(" ", "")) >= MIN_PLACE_KEY else None
 
