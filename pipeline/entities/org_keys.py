@@ -14,7 +14,10 @@ The key is the sorted concepts and names; a name of two or more names and no con
 Dortmund`` / ``Боруссия Дортмунд``) is keyed by them, as a person's name is. Precision first: every word
 must be read, and a name of concepts only (``Ministry of Foreign Affairs``, ``Central Bank``: every country
 has one) is keyed only when it has two and one of them makes it one body in the world (:data:`WIDE`:
-``International Monetary Fund``, ``Organisation of Islamic Cooperation``; not ``Europeans``).
+``International Monetary Fund``, ``Organisation of Islamic Cooperation``; not ``Europeans``), or, in a
+language whose press is one state's and names its bodies without the country (the pack's ``orgs.HOME`` with
+``HOME_KEYED``), a body of a state (:data:`STATE_BODIES`) as that country's (``Səhiyyə Nazirliyi``: Azerbaijan's
+Health Ministry).
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ from pipeline.text.memo import MEMO
 #: Concepts that make a name of concepts only one body in the world (``duma``: one of a kind, the State Duma).
 WIDE = frozenset({"international", "world", "nations", "european", "commonwealth", "arab", "turkic", "asian", "duma",
                   "islamic", "without", "treaty"})  # without: ... Without Borders; treaty: bodies of a treaty between states
+#: Concepts of a body of a state, which the press of a language with a ``HOME`` names without its country when
+#: it is its own (``Səhiyyə Nazirliyi``, ``Milli Məclis``); not a party, church, league or army: those it names
+#: so whatever their country (``Demokratik Partiya``; Russian ``Премьер-лига``, ``Вооружённые силы``).
+STATE_BODIES = frozenset({"ministry", "service", "committee", "court", "prosecutor", "council", "assembly", "commission",
+                          "administration", "agency", "inspection", "treasury", "cabinet", "government", "senate",
+                          "parliament", "duma", "customs", "police", "border", "intelligence", "judiciary", "chamber",
+                          "secretariat", "statistics", "audit", "library", "archive", "presidential", "bank"})
 MAX_PHRASE = 4  # words of the longest phrase of a concept table
 SKIP = "-"
 _WORDS = re.compile(r"[\s«»\"“”„()]+")
@@ -117,9 +127,15 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
     """The concept key of an organisation name (see the module), or None. ``name_key(word, readings,
     spelling, lang)`` gives a word that is no concept the key of the place or name it writes (None: unread)."""
     parts = org_parts(canonical, lang)
-    if parts is None or not keyed(parts[0], len(parts[1])):
+    if parts is None:
         return None
     concepts, words = parts
+    home = home_place(lang) if getattr(_pack(lang), "HOME_KEYED", False) else None
+    if home and len(concepts) >= 2 and not words and not keyed(concepts, 0) and STATE_BODIES.intersection(concepts):
+        pack = _pack(lang)
+        words = tuple((w, pack.org_lemmas(w), w) for w in home.split())
+    if not keyed(concepts, len(words)):
+        return None
     names = [name_key(word, readings, spelling, lang) for word, readings, spelling in words]
     if None in names:
         return None

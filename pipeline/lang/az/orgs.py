@@ -9,6 +9,12 @@ _POSSESSIVE = ("sı", "si", "su", "sü", "ı", "i", "u", "ü")
 _PLURAL = ("lar", "lər")
 #: Adjectives of a country that are no form of its name, as the country (``Rus Pravoslav Kilsəsi``: Russia's).
 _COUNTRY = {"rus": "rusiya"}
+#: The country of an Azerbaijani organisation named by concepts alone: Azerbaijani news names its own state's bodies
+#: without it (``Səhiyyə Nazirliyi`` is Azerbaijan's Health Ministry); and the press in this script is that one
+#: state's, so such a name is keyed as that country's (:func:`pipeline.entities.org_keys.org_key`). Persian is
+#: written in Iran and Afghanistan, Russian in Belarus and Kazakhstan too: those names stay unkeyed.
+HOME = "Azərbaycan"
+HOME_KEYED = True
 _SOFT = {"y": "k", "ğ": "q"}  # a final k/q voiced before a vowel suffix: nazirliyi -> nazirlik, ittifaqı
 
 

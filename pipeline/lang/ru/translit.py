@@ -61,9 +61,14 @@ _PLACE_ADJECTIVE = re.compile(r"^(.{3,}?)(ическ|ск)(?:ое|ий|ая|ие
 
 def kind_name_readings(name: str) -> list[str]:
     """Other readings of the name of a place named with its kind (:mod:`pipeline.entities.corpus_links`): an
-    adjective as its stem (``Адриатическое`` -> ``Адриатик``, ``Карибское`` -> ``Кариб``)."""
+    adjective as its stem (``Адриатическое`` -> ``Адриатик``, ``Карибское`` -> ``Кариб``), the stem with -а
+    (``Малаккский`` -> ``Малакка``) and a name in -ск itself (``Охотское`` -> ``Охотск``)."""
     m = _PLACE_ADJECTIVE.match(name) if " " not in name else None
-    return [m.group(1) + ("ик" if m.group(2) == "ическ" else "")] if m else []
+    if m is None:
+        return []
+    if m.group(2) == "ическ":
+        return [m.group(1) + "ик"]
+    return [m.group(1), m.group(1) + "а", m.group(1) + "ск"]
 
 
 #: Words that name the kind of a place beside its name (``река Кура``, ``остров Харк``): the in-corpus links
