@@ -38,8 +38,8 @@ WIDE = frozenset({"international", "world", "nations", "european", "commonwealth
 #: Concepts of a body of a state, which the press of a language with a ``HOME`` names without its country when
 #: it is its own (``Səhiyyə Nazirliyi``, ``Milli Məclis``); not a party, church, league or army: those it names
 #: so whatever their country (``Demokratik Partiya``; Russian ``Премьер-лига``, ``Вооружённые силы``).
-STATE_BODIES = frozenset({"ministry", "service", "committee", "court", "prosecutor", "council", "assembly", "commission",
-                          "administration", "agency", "inspection", "treasury", "cabinet", "government", "senate",
+STATE_BODIES = frozenset({"ministry", "committee", "court", "prosecutor", "council", "assembly", "commission",
+                          "agency", "organization", "inspection", "treasury", "cabinet", "government", "senate",
                           "parliament", "duma", "customs", "police", "border", "intelligence", "judiciary", "chamber",
                           "secretariat", "statistics", "audit", "library", "archive", "presidential", "bank"})
 MAX_PHRASE = 4  # words of the longest phrase of a concept table
