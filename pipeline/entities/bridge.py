@@ -111,7 +111,7 @@ class BridgeLinks:
         for slot, sk in readings:
             for xid, lang, lsk in sorted(self._offered.get(slot, ())):
                 for perm in (itertools.permutations(lsk) if len(lsk) <= 4 else (lsk,)):
-                    if pack.corpus_misfit(sk, perm, soft=False) is not None:  # ids made one: the strict fit
+                    if pack.corpus_misfit(sk, perm, diphthong=False) is not None:  # ids made one: not ای as ei
                         out.setdefault(lang, {}).setdefault(xid, []).append(perm)
                         break
         return out

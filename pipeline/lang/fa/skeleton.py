@@ -87,21 +87,22 @@ _NEED = {"A": "a", "I": "iy", "U": "uo", "E": "ae", "Y": "iy", "O": "aeiouy", "~
 FREE_LEAD = "~"  # first in a word's lead: a vowel of any kind comes first (ع carries it: عون Aoun, عیوض Eyvaz)
 
 
-def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...], soft: bool = False) -> int | None:
+def vowel_misfit(fa_gaps: tuple[str, ...], lat_gaps: tuple[str, ...], soft: bool = False,
+                 diphthong: bool = True) -> int | None:
     """None if a Persian long vowel (or final vowel) has no Latin vowel of its kind at its place;
     else the number of places where Latin has a long-looking vowel (i, u) Persian does not write.
     ``soft`` (names of one corpus): a ی where Latin writes e, but last (Russian е: مندلیف Mendeleev, تورگنیف
     Turgenev; not سعدی / Sade), an ا inside a word where Latin writes o (Russian says an unstressed o as a:
     لرمانتوف Lermontov), and one long vowel Persian puts into the first consonant cluster of a word of
-    four consonants or more (دیمیتری Dmitri; not قارص / Greece) fit too, one misfit each; an ای where Latin
-    writes the diphthong ei/ey fits (اشتاین Stein / Штейн)."""
+    four consonants or more (دیمیتری Dmitri; not قارص / Greece) fit too, one misfit each; and with
+    ``diphthong`` an ای where Latin writes the diphthong ei/ey fits (اشتاین Stein / Штейн)."""
     if len(fa_gaps) != len(lat_gaps):
         return None
     extra = 0
     if fa_gaps[0] and (not lat_gaps[0] or (fa_gaps[0][0] != FREE_LEAD and lat_gaps[0][0] not in _NEED[fa_gaps[0][0]])):
         return None  # a written first vowel is the first Latin sound (ایلام is Ilam, not Uilam)
     for k, (fg, lg) in enumerate(zip(fa_gaps, lat_gaps)):
-        if soft and fg == "AI" and "e" in lg and ("i" in lg or "y" in lg):
+        if soft and diphthong and fg == "AI" and "e" in lg and ("i" in lg or "y" in lg):
             continue  # the diphthong ei/ey, which Persian writes ای (اشتاین Stein / Штейн, آیزن Eisen / Эйзен)
         for v in fg:
             if not any(c in lg for c in _NEED[v]):

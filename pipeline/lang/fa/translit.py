@@ -354,17 +354,18 @@ def _readings(words: list[str], sounds: list[tuple[str, ...]] | None) -> list[Sk
     return [tuple(r) for r in itertools.islice(itertools.product(*per_word), MAX_READINGS)]
 
 
-def corpus_misfit(fa: Skeletons, latin: Skeletons, soft: bool = True) -> int | None:
+def corpus_misfit(fa: Skeletons, latin: Skeletons, soft: bool = True, diphthong: bool = True) -> int | None:
     """How well a Persian name writes a Latin one, word by word in the same order: None if a word's
     consonants differ or a Persian long vowel has no Latin vowel of its kind; else the number of
-    Latin i/u Persian does not write (see :func:`vowel_misfit`; ``soft``: its looser fits too)."""
+    Latin i/u Persian does not write (see :func:`vowel_misfit`; ``soft``: its looser fits too, ``diphthong``
+    with them: ای as ei/ey)."""
     if len(fa) != len(latin):
         return None
     total = 0
     for (fs, fg), (ls, lg) in zip(fa, latin):
         if fs != ls:
             return None
-        m = vowel_misfit(fg, lg, soft=soft)
+        m = vowel_misfit(fg, lg, soft=soft, diphthong=diphthong)
         if m is None:
             return None
         total += m
