@@ -42,6 +42,9 @@ STATE_BODIES = frozenset({"ministry", "committee", "court", "prosecutor", "counc
                           "agency", "organization", "inspection", "treasury", "cabinet", "government", "senate",
                           "parliament", "duma", "customs", "police", "border", "intelligence", "judiciary", "chamber",
                           "secretariat", "statistics", "audit", "library", "archive", "presidential", "bank"})
+#: Concepts of a built place (``Heydar Aliyev International Airport``, ``Запорожская АЭС``, ``برج آزادی``): a
+#: place named so is named like an organisation, its kind translated and its name spelled.
+FACILITIES = frozenset({"airport", "power_plant", "stadium", "tower", "shrine", "bridge", "square", "palace", "dam"})
 MAX_PHRASE = 4  # words of the longest phrase of a concept table
 SKIP = "-"
 _WORDS = re.compile(r"[\s«»\"“”„()]+")
@@ -142,3 +145,11 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
     if not concepts:  # a name of names only is keyed as it is spelled (Borussia Dortmund, Боруссия Дортмунд)
         return " ".join(sorted(names))  # the form of a spelled key (the sound links read it)
     return "org " + " ".join(concepts) + " | " + " ".join(sorted(names))
+
+
+def facility_parts(canonical: str, lang: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...], str], ...]] | None:
+    """:func:`org_parts` of a place of two or more words named by one of the :data:`FACILITIES` and a name, else None."""
+    if len(canonical.split()) < 2:
+        return None
+    parts = org_parts(canonical, lang)
+    return parts if parts is not None and parts[1] and FACILITIES.intersection(parts[0]) else None

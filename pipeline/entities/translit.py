@@ -27,7 +27,7 @@ from pipeline import languages
 from pipeline.entities.acronym_keys import acronym_key
 from pipeline.entities.common import strip_accents
 from pipeline.entities.lexicon import read_pairs
-from pipeline.entities.org_keys import keyed, org_key, org_parts
+from pipeline.entities.org_keys import facility_parts, keyed, org_key, org_parts
 from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
@@ -116,12 +116,14 @@ def place_fold(name: str, lang: str) -> str:
 def latin_key(canonical: str, label: str, lang: str) -> str | None:
     """A script-independent key for PER/LOC (and one-word ORG) in az/en/ru/fa; None where linking is
     not attempted. A place the pack's table names (``Bolqarıstan``, ``Тегеран``, ``بلغارستان``) gets the key
-    of its English name; any other name the key of its spelling (:func:`spelled_key`)."""
+    of its English name; an organisation, or a built place named by its kind (``Zaporizhzhia Nuclear Power
+    Plant``), the key of its concepts and names (:func:`~pipeline.entities.org_keys.org_key`); any other name the
+    key of its spelling (:func:`spelled_key`)."""
     if label == "LOC" and languages.spec(lang) is not None:
         hit = _places(lang).get(place_fold(canonical, lang))
         if hit:
             return hit
-    if label == "ORG":
+    if label == "ORG" or (label == "LOC" and facility_parts(canonical, lang) is not None):
         key = org_key(canonical, lang, org_name_key)
         if key is not None:
             return key
@@ -167,10 +169,12 @@ def linked_text(canonical: str, label: str, lang: str, cased: bool) -> tuple[str
     one-word organisation: its label and the name. A longer organisation name that may have a key
     (:func:`pipeline.entities.org_keys.keyed`): its label and concepts, and its other words (in a cased
     script as they are spelled, capitalised: ``университет Шарифа`` -> ``Шариф``), so that ``خبرگزاری مهر``
-    meets ``Mehr News Agency``. Else (label, None)."""
-    if linked_kind(canonical, label):
+    meets ``Mehr News Agency``; so is a built place (:func:`~pipeline.entities.org_keys.facility_parts`:
+    ``فرودگاه بین‌المللی حیدر علی‌اف`` meets ``Heydar Aliyev International Airport``). Else (label, None)."""
+    facility = facility_parts(canonical, lang) if label == "LOC" and canonical else None
+    if linked_kind(canonical, label) and facility is None:
         return label, canonical
-    parts = org_parts(canonical, lang) if label == "ORG" and canonical else None
+    parts = facility or (org_parts(canonical, lang) if label == "ORG" and canonical else None)
     if parts is None or not parts[1] or not keyed(parts[0], len(parts[1])):
         return label, None
     words = [_place_reading(readings, lang) or spelling for _word, readings, spelling in parts[1]] if cased else [

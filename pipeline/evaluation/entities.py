@@ -41,7 +41,7 @@ def load_pairs(lang: str, data_dir: Path | str | None = None, with_notes: bool =
 #: and ran nothing): blind4 (session 14), blind5 (16, hard on purpose), blind6 and blind7 (18), blind8 (19),
 #: blind9 (20), blind10 and blind11 (21; blind10 read for its organisations after it was measured blind), blind12, blind13 and blind14 (23; blind12 and blind13 read for their misses after they were measured blind).
 LATER_BLIND_SETS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-                    "blind11", "blind12", "blind13", "blind14")
+                    "blind11", "blind12", "blind13", "blind14", "blind15")
 
 
 def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[dict]:
@@ -159,7 +159,7 @@ def evaluate_pairs(data_dir: Path | str | None = None, corpus: bool = False) -> 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
     """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``,
-    ``blind2`` ... ``blind14``)."""
+    ``blind2`` ... ``blind16``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}
