@@ -193,7 +193,7 @@ def name_skeletons(canonical: str) -> Skeletons | None:
     return out if out and all(out) else None  # type: ignore[return-value]
 
 
-_ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت"})  # Arabic dh, th as d, t (قذافی Gaddafi)
+_ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت", "ض": "د"})  # Arabic dh, th, emphatic d as d, t, d (قذافی Gaddafi, ریاض Riyadh)
 
 
 _INNER_ARTICLE = re.compile("(?<=\\S)(\\S)ال(?=\\S\\S)")  # the article inside a word (عبدالرحیم)
@@ -268,7 +268,7 @@ _INITIAL = re.compile(r"(?<=\S)\s+\S{1,3}\.(?=\s)")  # a middle initial (جان 
 
 @lru_cache(maxsize=None)
 def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
-    """:func:`name_skeletons`, then the reading with the Arabic letters ذ ث as d, t, as az/en/ru spell
+    """:func:`name_skeletons`, then the reading with the Arabic letters ذ ث ض as d, t, d, as az/en/ru spell
     Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s); each
     also with a final ی after a consonant as a (:data:`_MAQSURA`) and without the article of a later word
     (:data:`_ARTICLE`), with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air), with a
