@@ -12,8 +12,8 @@ from typing import Any
 from pipeline.dates.lexicon import roman
 from pipeline.entities import translit
 from pipeline.entities.org_keys import home_place, org_parts
-from pipeline.entities.translit import (ROMAN_NUMERAL, XLANG_LABELS, _pack, _places, linked_text, offered_readings,
-                                         place_fold)
+from pipeline.entities.translit import (ROMAN_NUMERAL, XLANG_LABELS, _kind_name_readings, _pack, _places, linked_text,
+                                         offered_readings, place_fold, place_kind)
 from pipeline.text.normalize import lower
 
 
@@ -106,32 +106,6 @@ BARE_KINDS = frozenset({"party", "agency", "newspaper", "club", "airline", "air"
 #: Kinds of place whose name alone is the place itself in the press (``Кура`` is the river, ``Lut`` the desert;
 #: ``Urmia`` is a city, not the lake): a Persian name of one of them also meets the name alone.
 BARE_PLACES = frozenset({"river", "desert", "peninsula"})
-
-
-def place_kind(canonical: str, lang: str) -> tuple[str, str] | None:
-    """(kind, the name alone) of a place named with the word of its kind first or last (``Kura River``, ``Kür
-    çayı``, ``остров Харк``, ``رود کورا``: the pack's ``PLACE_KINDS``), or None."""
-    kinds = getattr(_pack(lang), "PLACE_KINDS", None)
-    words = canonical.split()
-    if not kinds or len(words) < 2:
-        return None
-    for edge, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
-        kind = kinds.get(lower(edge, lang))
-        if kind is not None:
-            while len(rest) > 1 and rest[0] in _KIND_LINKS:  # Sea of Japan, Strait of Hormuz: the name after "of"
-                rest = rest[1:]
-            return kind, " ".join(rest)
-    return None
-
-
-_KIND_LINKS = frozenset({"of", "the"})
-
-
-def _kind_name_readings(name: str, lang: str) -> list[str]:
-    """Other readings of the name of a place named with its kind: the pack's ``kind_name_readings`` (a Russian
-    adjective as the name it is made from: ``Адриатическое`` море as ``Адриатик``), or none."""
-    own = getattr(_pack(lang), "kind_name_readings", None)
-    return own(name) if own is not None else []
 
 
 @lru_cache(maxsize=None)

@@ -112,15 +112,69 @@ def place_fold(name: str, lang: str) -> str:
     return " ".join(lower(normalize(name, lang).text, lang).split())
 
 
+def place_kind(canonical: str, lang: str) -> tuple[str, str] | None:
+    """(kind, the name alone) of a place named with the word of its kind first or last (``Kura River``, ``Kür
+    çayı``, ``остров Харк``, ``رود کورا``: the pack's ``PLACE_KINDS``), or None."""
+    kinds = getattr(_pack(lang), "PLACE_KINDS", None)
+    words = canonical.split()
+    if not kinds or len(words) < 2:
+        return None
+    for edge, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        kind = kinds.get(lower(edge, lang))
+        if kind is not None:
+            while len(rest) > 1 and rest[0] in _KIND_LINKS:  # Sea of Japan, Strait of Hormuz: the name after "of"
+                rest = rest[1:]
+            return kind, " ".join(rest)
+    return None
+
+
+_KIND_LINKS = frozenset({"of", "the"})
+
+
+def _kind_name_readings(name: str, lang: str) -> list[str]:
+    """Other readings of the name of a place named with its kind: the pack's ``kind_name_readings`` (a Russian
+    adjective as the name it is made from: ``Адриатическое`` море as ``Адриатик``), or none."""
+    own = getattr(_pack(lang), "kind_name_readings", None)
+    return own(name) if own is not None else []
+
+
+#: Kinds whose place is not the place it is named after: a side of it (``Northern Ireland``), a water named after a
+#: town or land (``Lake Geneva``, ``Gulf of Finland``), a province after its capital, a bridge or square after a
+#: town. Not a river, desert, peninsula, island, mountain or valley: their name alone is often the feature itself.
+KIND_OF_PLACE = frozenset({"east", "west", "north", "south", "lake", "sea", "strait", "gulf", "province", "canal",
+                           "bridge", "square", "dam"})
+
+
+def kind_place_key(canonical: str, lang: str) -> str | None:
+    """The key of a place named by its kind (or side) and a place the tables name (``Northern Ireland``,
+    ``Şimali İrlandiya``, ``Северная Ирландия``; ``Lake Geneva``, ``Cenevrə gölü``, ``Женевское озеро``,
+    ``دریاچه ژنو``): the kind and that place's key, in every language alike; else None."""
+    named = place_kind(canonical, lang)
+    if named is None or named[0] not in KIND_OF_PLACE:
+        return None
+    known = _place_keys()
+    for name in (named[1], *_kind_name_readings(named[1], lang)):
+        key = _places(lang).get(place_fold(name, lang))
+        if key is None and not hasattr(_pack(lang), "fa_word_key"):  # a cased script: a place's name as spelled
+            key = short_key(name, lang)
+        if key is not None and key in known:
+            return f"place {named[0]} | {key}"
+    return None
+
+
 @lru_cache(maxsize=MEMO)
 def latin_key(canonical: str, label: str, lang: str) -> str | None:
     """A script-independent key for PER/LOC (and one-word ORG) in az/en/ru/fa; None where linking is
     not attempted. A place the pack's table names (``Bolqarıstan``, ``Тегеран``, ``بلغارستان``) gets the key
-    of its English name; an organisation, or a built place named by its kind (``Zaporizhzhia Nuclear Power
+    of its English name, and one named by its kind and such a place the key of both (:func:`kind_place_key`); an
+    organisation, or a built place named by its kind (``Zaporizhzhia Nuclear Power
     Plant``), the key of its concepts and names (:func:`~pipeline.entities.org_keys.org_key`); any other name the
     key of its spelling (:func:`spelled_key`)."""
     if label == "LOC" and languages.spec(lang) is not None:
         hit = _places(lang).get(place_fold(canonical, lang))
+        if not hit and not hasattr(_pack(lang), "fa_word_key"):  # a place the tables name, as a cased script spells it
+            hit = short_key(canonical, lang) if short_key(canonical, lang) in _place_keys() else None
+        hit = hit or kind_place_key(canonical, lang)
         if hit:
             return hit
     if label == "ORG" or (label == "LOC" and facility_parts(canonical, lang) is not None):

@@ -472,3 +472,14 @@ def test_session_24_readings_of_persian_and_latin_names() -> None:
     assert _id("دفتر ریاست‌جمهوری روسیه", "ORG", "fa") == _id("Администрация президента России", "ORG", "ru")
     assert _id("Moscow Institute of Physics and Technology", "ORG", "en") == _id(
         "Московский физико-технический институт", "ORG", "ru")
+
+
+def test_a_place_named_by_its_side_or_kind_and_a_place_has_one_key() -> None:
+    # Northern Ireland is no Ireland, but one place in every language; a lake named after a town likewise;
+    # a place the tables name whole keeps the tables' key (South Korea), a river named alone stays the river
+    north = {_id("Northern Ireland", "LOC", "en"), _id("Şimali İrlandiya", "LOC", "az"), _id("Северная Ирландия", "LOC", "ru")}
+    assert len(north) == 1 and None not in north and _id("Ireland", "LOC", "en") not in north
+    lake = {_id("Lake Geneva", "LOC", "en"), _id("Женевское озеро", "LOC", "ru"), _id("دریاچه ژنو", "LOC", "fa")}
+    assert len(lake) == 1 and _id("Geneva", "LOC", "en") not in lake
+    assert _id("South Korea", "LOC", "en") == _id("Южная Корея", "LOC", "ru")
+    assert _id("Kür çayı", "LOC", "az") == _id("Кура", "LOC", "ru")
