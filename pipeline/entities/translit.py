@@ -31,7 +31,9 @@ from pipeline.entities.org_keys import facility_parts, keyed, org_key, org_parts
 from pipeline.text.memo import MEMO
 from pipeline.text.normalize import lower, normalize
 
-# The key's versions: v17: about 280-350 more words of organisation names per language (church, orthodox, metro,
+# The key's versions: v18: an Azerbaijani state body named without its country as Azerbaijan's, built places and
+# places named by a side or kind and a place keyed in every language alike, office/administration/service one concept
+# with organization, more organisation words; v17: about 280-350 more words of organisation names per language (church, orthodox, metro,
 # budget, ecology, house of representatives ...); v16: organisation acronyms that translate (ОДКБ/CSTO, ВОЗ/ÜST, ЮНЕП/UNEP, КСИР/IRGC, ФАО,
 # ЮНИСЕФ), an az acronym with its case ending after a hyphen (BMT-nin); v15: country short names and acronyms (US, ABŞ, США, آمریکا), more organisation words and
 # demonyms, Persian -ایی adjectives, Russian name words as written where nominative; v14: a first Russian е is ye,

@@ -39,9 +39,10 @@ def load_pairs(lang: str, data_dir: Path | str | None = None, with_notes: bool =
 #: The Persian blind sets after the first, in the order they were written: blind2 after the in-corpus links
 #: (session 12), blind3 before session 13's changes, then each by helpers blind to the rules (they read no code
 #: and ran nothing): blind4 (session 14), blind5 (16, hard on purpose), blind6 and blind7 (18), blind8 (19),
-#: blind9 (20), blind10 and blind11 (21; blind10 read for its organisations after it was measured blind), blind12, blind13 and blind14 (23; blind12 and blind13 read for their misses after they were measured blind).
+#: blind9 (20), blind10 and blind11 (21; blind10 read for its organisations after it was measured blind), blind12, blind13 and blind14 (23; blind12 and blind13 read for their misses after they were measured blind),
+#: blind15 and blind16 (24; blind14 and blind15 read for their misses, blind16 measured once at the session's end).
 LATER_BLIND_SETS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-                    "blind11", "blind12", "blind13", "blind14", "blind15")
+                    "blind11", "blind12", "blind13", "blind14", "blind15", "blind16")
 
 
 def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[dict]:

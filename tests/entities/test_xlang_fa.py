@@ -123,6 +123,12 @@ BLIND_SETS = [
     # session 23, measured blind once at its very end: 0.764 (7e15833; organisations 0.564, persons 0.831, places 0.867);
     # the session's start code on it (5306ec7): 0.731 (organisations 0.484)
     ("blind14", 250, 0.73),
+    # session 24, measured at its start (c125dd3): 0.668 (organisations 0.480, places 0.733: many built places and
+    # rivers); then read: 0.721 at the session's end
+    ("blind15", 250, 0.70),
+    # session 24, its misses unread: 0.677 at the session's start (c125dd3), 0.696 measured once at its end (1c02662;
+    # organisations 0.498, persons 0.867, places 0.700)
+    ("blind16", 250, 0.67),
 ]
 
 
