@@ -142,8 +142,8 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
     names = [name_key(word, readings, spelling, lang) for word, readings, spelling in words]
     if None in names:
         return None
-    if not concepts:  # a name of names only is keyed as it is spelled (Borussia Dortmund, Боруссия Дортмунд)
-        return " ".join(sorted(names))  # the form of a spelled key (the sound links read it)
+    if not concepts or concepts == ("club",):  # a name of names only is keyed as it is spelled (Borussia Dortmund,
+        return " ".join(sorted(names))  # Боруссия Дортмунд), and a club as its name: FC Kairat is Kairat
     return "org " + " ".join(concepts) + " | " + " ".join(sorted(names))
 
 

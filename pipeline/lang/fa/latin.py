@@ -88,6 +88,8 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
                 if not (cons and cons[-1] == tok and not gap):  # a doubled consonant is one
                     if cons:
                         gaps.append(gap)
+                    elif len(gap) > len(lead) and gap.startswith(lead):
+                        lead = gap  # a v said as a vowel before the first consonant: Persian writes و (Everton اورتون)
                     cons.append(tok)
                 gap = ""
     if not cons:

@@ -212,12 +212,13 @@ _NB = re.compile("ن(?=ب)")  # n before b is said m (جنبلاط Jumblatt, ا�
 
 def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     """The readings of one Persian name word: :func:`fa_skeleton`, then where they differ the ways az/en/ru
-    spell what it writes: two letters of one class as two consonants; a first ع or ای before its long vowel
-    as any vowel first (``عون`` Aoun / Aun, ``ایاز`` Ayaz); the alef of an article inside the word as some
-    short vowel (``عبدالرحیم`` Abdolrahim; after و none: ``ابوالحسن`` Abolhassan), and before a sun letter
-    without its l (``زین‌الدین`` Zinedine, ``کمال‌الدین`` Kamaladdin); a final ``الله`` as -ullah
-    / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather than a written a and a doubled l; n before b as
-    m (``جنبلاط`` Jumblatt)."""
+    spell what it writes: two letters of one class as two consonants; a first ع, ای or او before its long vowel
+    as any vowel first (``عون`` Aoun / Aun, ``ایاز`` Ayaz, ``اورتون`` Everton, whose v Latin reads as a vowel);
+    the alef of an article inside the word as some short vowel (``عبدالرحیم`` Abdolrahim; after و none:
+    ``ابوالحسن`` Abolhassan), and before a sun letter without its l (``زین‌الدین`` Zinedine, ``کمال‌الدین``
+    Kamaladdin); a final ``الله`` as -ullah / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather
+    than a written a and a doubled l; n before b as m (``جنبلاط`` Jumblatt).
+    """
     base = fa_skeleton(word)
     out = [base] if base else []
 
@@ -226,7 +227,8 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
             out.append(reading)
 
     add(fa_skeleton(word, merge=False))
-    if base and ((word[0] == "ع" and base[1][0] in ("I", "U")) or (word.startswith("ای") and base[1][0] == "I")):
+    if base and ((word[0] == "ع" and base[1][0] in ("I", "U")) or (word.startswith("ای") and base[1][0] == "I")
+                 or (word.startswith("او") and base[1][0] == "U")):  # او as ev before a consonant: اورتون Everton
         add((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
     for spelling in (_INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word),
                      _SUN_ARTICLE.sub(SEAT, word),
