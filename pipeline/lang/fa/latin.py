@@ -30,6 +30,7 @@ _DIGRAPH_CLASS = dict(_LAT_DIGRAPHS)
 _NOT_LOWER = re.compile(r"[^a-z]")
 _LEAD = re.compile(r"[aeiouy]*")
 _VOWEL_J = re.compile(r"^j(?=[aeiou])")  # German, Nordic, Dutch j: y (Jürgen; not between vowels: Kragujevac)
+_GERMAN_ST = re.compile(r"(^|(?<=[aeiou]n))s([tp])(?=[aeiu])")  # st/sp first or after -n: said sht/shp
 _VOICELESS = "cfkpqst"  # letters after which Persian writes a v of Russian names as ف (ژیرینوفسکی Zhirinovsky)
 
 
@@ -63,7 +64,8 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     letters, where they differ: a v before a voiceless consonant as و + ف (``Pokrovsk`` پوکروفسک), a
     final v after a vowel as و (``Mstislav`` مستیسلاو), th and sh inside a word as two letters
     (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله), a final -ic as the Slavic -ić (``Djokovic`` جوکوویچ), a German
-    first sch as ش (``Schröder`` شرودر), a first ts as s (``Tsipras`` سیپراس) and a first j before a vowel as y (``Jürgen`` یورگن, ``Jens`` ینس)."""
+    first sch as ش (``Schröder`` شرودر), a first ts as s (``Tsipras`` سیپراس), a final -ah/-eh without its h
+    (``Fallujah`` فلوجه), a German st/sp first or after -n as sht/shp (``Einstein`` انیشتین) and a first j before a vowel as y (``Jürgen`` یورگن, ``Jens`` ینس)."""
     w = _NOT_LOWER.sub("", word)
     if not w:
         return None
@@ -71,6 +73,9 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
         w = _VOWEL_J.sub("y", "sh" + w[3:] if w.startswith("sch") else w)
         if w.startswith("ts") and len(w) > 4:
             w = w[1:]  # a first ts as s (Tsipras سیپراس, Tsvangirai سوانگیرای)
+        if w.endswith(("ah", "eh")) and len(w) > 4:
+            w = w[:-1]  # a final h not said after a vowel (Fallujah فلوجه, Jeddah جده)
+        w = _GERMAN_ST.sub(lambda m: m.group(1) + "sh" + m.group(2), w)  # German st, sp (Einstein انیشتین, Stuttgart)
     cons: list[str] = []
     gaps: list[str] = []
     gap = ""
@@ -78,7 +83,7 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     lead = _LEAD.match(w).group(0)  # a leading y stays: Persian writes it (یزد = Yazd)
     for m in _TOKENS.finditer(w):
         i, t = m.start(), m.group()
-        if len(t) > 1 and not (variant and i > 0 and t in ("th", "sh")):
+        if len(t) > 1 and not (variant and i > 0 and t in ("th", "sh") and w[i + 2:i + 3] not in ("t", "p")):
             letters = [(_DIGRAPH_CLASS[t], "")]
         else:
             letters = [_letter(w, i + k, variant) for k in range(len(t))]

@@ -208,6 +208,11 @@ _ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the 
 _AZ_FORMS_AS = {"محمد": "ممد", "بیگ": "بی", "علی" + SEAT: "عل" + SEAT}
 _AZ_FORMS = re.compile("|".join(_AZ_FORMS_AS))
 _NB = re.compile("ن(?=ب)")  # n before b is said m (جنبلاط Jumblatt, استانبول Стамбул)
+_FINAL_NG = re.compile("(?<=\\S\\Sن)گ$")  # a final ng Russian writes н (جین‌پینگ Цзиньпин, سونگ Сон)
+# a final z az/ru write s: Spanish -ez (سانچز Санчес), English -rs in a longer word (موتورز Motors; not البرز Elbrus)
+_FINAL_Z = re.compile("(?:(?<=\\S\\S[^\\sاویر])|(?<=\\S\\S\\S\\Sر))ز$")
+_DOUBLED = re.compile("(\\S)\\1")  # one letter written twice, said once (عبداللهیان Abdollahian)
+_FIRST_H = re.compile("^ه(?=[اوی])")  # a first h Spanish and French do not say (هوگو Уго, هولاند Олланд)
 
 
 def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -217,7 +222,8 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
     the alef of an article inside the word as some short vowel (``عبدالرحیم`` Abdolrahim; after و none:
     ``ابوالحسن`` Abolhassan), and before a sun letter without its l (``زین‌الدین`` Zinedine, ``کمال‌الدین``
     Kamaladdin); a final ``الله`` as -ullah / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather
-    than a written a and a doubled l; n before b as m (``جنبلاط`` Jumblatt).
+    than a written a and a doubled l; n before b as m (``جنبلاط`` Jumblatt); a final ng as n, a final z as s, a
+    letter written twice once, a first h not said (:data:`_FINAL_NG` ... :data:`_FIRST_H`).
     """
     base = fa_skeleton(word)
     out = [base] if base else []
@@ -234,7 +240,8 @@ def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
                      _SUN_ARTICLE.sub(SEAT, word),
                      _PROTHETIC.sub("", word),  # ترابزون‌اسپور Trabzonspor: the vowel before s + consonant
                      _AZ_FORMS.sub(lambda m: _AZ_FORMS_AS[m.group(0)], word),
-                     _NB.sub("م", word)):
+                     _NB.sub("م", word), _FINAL_NG.sub("", word), _FINAL_Z.sub("س", word), _DOUBLED.sub("\\1", word),
+                     _FIRST_H.sub("ا", word)):
         if spelling != word:
             add(fa_skeleton(spelling))
     m = _ALLAH.match(word)
