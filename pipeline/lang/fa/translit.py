@@ -270,6 +270,7 @@ _MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)|(?<=(
 
 
 _TWICE = re.compile("(\\S)\u200c\\1")  # a letter on both sides of a ZWNJ, said once (مک‌کانل McConnell, مک‌کین McCain)
+_AND = re.compile(" و (?=\\S)")  # "and" between two names (سیستان و بلوچستان: Систан и Белуджистан drops и)
 _ARTICLE = re.compile("(?<=\\S) ال(?=\\S\\S)")  # the article of a later word (عبدالملک الحوثی al-Houthi)
 _EZAFE = re.compile("(?<=[اوآ])ی$")  # the ezafe of a name before its side (آفریقای جنوبی: آفریقا, South Africa)
 _INITIAL = re.compile(r"(?<=\S)\s+\S{1,3}\.(?=\s)")  # a middle initial (جان اف. کندی John Kennedy)
@@ -292,7 +293,7 @@ def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
     arabic = canonical.translate(_ARABIC_D)
     texts = [canonical, arabic, _MAQSURA.sub("ا", canonical), _MAQSURA.sub("ا", arabic)]
     texts += [_ARTICLE.sub(" ", t) for t in texts[:2]] + [_INITIAL.sub("", canonical), _EZAFE.sub("", canonical),
-                                                         _TWICE.sub("\\1", canonical)]
+                                                         _TWICE.sub("\\1", canonical), _AND.sub(" ", canonical)]
     for text in dict.fromkeys(texts):
         splits = [text]
         pieces = text.replace("\u200c", " ").split()
