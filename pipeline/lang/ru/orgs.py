@@ -50,6 +50,9 @@ def org_lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms + places))
 
 
+_ADJECTIVE_ENDS = ("ская", "ское", "ский", "ские", "ского", "ской", "скую", "ском", "ских", "скому", "скими", "ским")
+
+
 def name_reading(readings: tuple[str, ...]) -> str:
     """A name word is spelled by the place its adjective is made from, else as written where it may be a
     nominative noun (``Сепах``, ``Меллат``: not pymorphy3's guesses сепахнуть, меллата), else by its first
@@ -57,6 +60,9 @@ def name_reading(readings: tuple[str, ...]) -> str:
     places = [r for r in readings[1:] if _known_place(r)]
     if places:
         return places[0]
+    adjective = next((r for r in readings[1:] if r.endswith("ский") and len(r) > 7), None)
+    if adjective is not None and readings[0].endswith(_ADJECTIVE_ENDS):  # Мецаморская АЭС: Мецамор, whatever
+        return adjective[:-4]  # pymorphy3 guesses first (мецаморской)
     form = _name_form(readings[0])
     return form[:-4] if form.endswith("ский") and len(form) > 7 else form  # Гарвардский: Гарвард
 
