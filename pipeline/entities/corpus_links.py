@@ -176,7 +176,8 @@ def offered_slots(texts: tuple[tuple[str, str], ...], label: str, lang: str, pac
     out = []
     for slot, text in texts:
         for wlang, wanted in packs.items():
-            for sk in offered_readings(text, lang, wlang, label == "ORG"):
+            whole = label == "ORG" or ("-" in text and " " not in text.strip())  # Mar-a-Lago, Рио-де-Жанейро: one word
+            for sk in offered_readings(text, lang, wlang, whole):
                 key = wanted.corpus_key(sk, read=read and slot == label)
                 if key is not None:
                     out.append(((slot, tuple(sorted(key))), sk))
