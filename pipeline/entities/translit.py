@@ -198,9 +198,8 @@ def org_name_key(word: str, readings: tuple[str, ...], spelling: str, lang: str)
             return hit
     pack = _pack(lang)
     if pack is not None and hasattr(pack, "fa_word_key"):  # a script without capitals: as written, then as read
-        known = _place_keys()  # a reading that names a place first: لبنانی -> لبنان
-        place = next((k for r in (word, *readings) for k in [pack.latin_key(r)] if k in known), None)
-        return place or pack.latin_key(word) or pack.fa_word_key(spelling)
+        place = pack.adjective_key(word) if hasattr(pack, "adjective_key") else None  # لبنانی: Lebanon
+        return (place if place in _place_keys() else None) or pack.latin_key(word) or pack.fa_word_key(spelling)
     known = _place_keys()  # a reading that names a place: Iranian -> Iran, Бакинский -> Баку, Azərbaycanın,
     hit = next((k for r in readings[1:] for k in [short_key(r, lang)] if k in known), None)  # сирийская -> Сирия
     if hit:

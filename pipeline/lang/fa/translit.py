@@ -34,6 +34,7 @@ from pathlib import Path
 from pipeline.entities.lexicon import read_pairs
 from pipeline.lang.fa.dates import FA_ORDINAL
 from pipeline.lang.fa.latin import latin_word_readings
+from pipeline.lang.fa.word_readings import word_readings
 from pipeline.lang.fa.skeleton import (CARRIER, FREE_LEAD, SEAT, SILENT_HEH, fa_skeleton, fa_words,  # noqa: F401
                                        plain, vowel_misfit, vowels_fit)
 from pipeline.text.memo import MEMO
@@ -167,6 +168,14 @@ def latin_key(canonical: str, label: str | None = None) -> str | None:
     return " ".join(sorted(keys))
 
 
+def adjective_key(word: str) -> str | None:
+    """The key of what a Persian adjective in -ی after a consonant is made from (``لبنانی``: Lebanon), or None;
+    not after a vowel letter, where ی is the name's own (``خامنه‌ای``)."""
+    if len(word) > 4 and word.endswith("ی") and word[-2] not in "اوه\u200c":
+        return latin_key(word[:-1])
+    return None
+
+
 # ------------------------------------------------------------------- within one corpus
 MIN_CORPUS_CONSONANTS = 3  # a name the tables read needs this many consonants to be linked to a name of its corpus
 MIN_UNREAD_CONSONANTS = 2  # a name the tables do not read at all needs this many
@@ -196,65 +205,6 @@ def name_skeletons(canonical: str) -> Skeletons | None:
 _ARABIC_D = str.maketrans({"ذ": "د", "ث": "ت", "ض": "د"})  # Arabic dh, th, emphatic d as d, t, d (قذافی Gaddafi, ریاض Riyadh)
 
 
-_INNER_ARTICLE = re.compile("(?<=\\S)(\\S)ال(?=\\S\\S)")  # the article inside a word (عبدالرحیم)
-# the article before a sun letter inside a word, said as that letter (زین‌الدین Zinedine, نصیرالدین Nəsirəddin)
-_SUN_ARTICLE = re.compile("(?<=\\S\\S)[ا" + SEAT + "]ل(?=[تثدذرزسشصضطظن])")
-_PROTHETIC = re.compile(SEAT + "(?=[سش][^اوی" + SEAT + "])")  # a ZWNJ-joined piece's ا before s + consonant
-_ALLAH = re.compile("^(.{2,}?)[ا" + SEAT + "]لله$")  # a name ending in the word Allah (عبدالله, روح‌الله)
-
-
-# How Azerbaijani names say what Persian writes (Persian news writes az names so): محمد as Məmməd (محمداف
-# Mammadov), the title بیگ as bəy (امیربیگوف Amirbayov, ابراهیم‌بیگوف), علی‌ا as Əl (علی‌اکبر Alakbar, Ələsgər)
-_AZ_FORMS_AS = {"محمد": "ممد", "بیگ": "بی", "علی" + SEAT: "عل" + SEAT}
-_AZ_FORMS = re.compile("|".join(_AZ_FORMS_AS))
-_NB = re.compile("ن(?=ب)")  # n before b is said m (جنبلاط Jumblatt, استانبول Стамбул)
-_FINAL_NG = re.compile("(?<=\\S\\Sن)گ$")  # a final ng Russian writes н (جین‌پینگ Цзиньпин, سونگ Сон)
-# a final z az/ru write s: Spanish -ez (سانچز Санчес), English -rs in a longer word (موتورز Motors; not البرز Elbrus)
-_FINAL_Z = re.compile("(?:(?<=\\S\\S[^\\sاویر])|(?<=\\S\\S\\S\\Sر))ز$")
-_DOUBLED = re.compile("(\\S)\\1")  # one letter written twice, said once (عبداللهیان Abdollahian)
-_FIRST_H = re.compile("^ه(?=[اوی])")  # a first h Spanish and French do not say (هوگو Уго, هولاند Олланд)
-
-
-def _word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The readings of one Persian name word: :func:`fa_skeleton`, then where they differ the ways az/en/ru
-    spell what it writes: two letters of one class as two consonants; a first ع, ای or او before its long vowel
-    as any vowel first (``عون`` Aoun / Aun, ``ایاز`` Ayaz, ``اورتون`` Everton, whose v Latin reads as a vowel);
-    the alef of an article inside the word as some short vowel (``عبدالرحیم`` Abdolrahim; after و none:
-    ``ابوالحسن`` Abolhassan), and before a sun letter without its l (``زین‌الدین`` Zinedine, ``کمال‌الدین``
-    Kamaladdin); a final ``الله`` as -ullah / -ulla (``فتح‌الله`` Fethullah, ``ذبیح‌الله`` Забихулла) rather
-    than a written a and a doubled l; n before b as m (``جنبلاط`` Jumblatt); a final ng as n, a final z as s, a
-    letter written twice once, a first h not said (:data:`_FINAL_NG` ... :data:`_FIRST_H`).
-    """
-    base = fa_skeleton(word)
-    out = [base] if base else []
-
-    def add(reading: tuple[str, tuple[str, ...]] | None) -> None:
-        if reading and reading not in out:
-            out.append(reading)
-
-    add(fa_skeleton(word, merge=False))
-    if base and ((word[0] == "ع" and base[1][0] in ("I", "U")) or (word.startswith("ای") and base[1][0] == "I")
-                 or (word.startswith("او") and base[1][0] == "U")):  # او as ev before a consonant: اورتون Everton
-        add((base[0], (FREE_LEAD + base[1][0], *base[1][1:])))
-    for spelling in (_INNER_ARTICLE.sub(lambda m: m.group(1) + ("" if m.group(1) == "و" else SEAT) + "ل", word),
-                     _SUN_ARTICLE.sub(SEAT, word),
-                     _PROTHETIC.sub("", word),  # ترابزون‌اسپور Trabzonspor: the vowel before s + consonant
-                     _AZ_FORMS.sub(lambda m: _AZ_FORMS_AS[m.group(0)], word),
-                     _NB.sub("م", word), _FINAL_NG.sub("", word), _FINAL_Z.sub("س", word), _DOUBLED.sub("\\1", word),
-                     _FIRST_H.sub("ا", word)):
-        if spelling != word:
-            add(fa_skeleton(spelling))
-    m = _ALLAH.match(word)
-    stem = fa_skeleton(m.group(1)) if m else None
-    if stem:
-        sk, gaps = stem
-        core = sk[:-1] if sk.endswith("V") and gaps[-1] else sk
-        before = gaps[-1] + "O"  # the stem's last vowel, then some vowel before the l
-        for end, tail in (("lK", ("A", "")), ("lV", ("A",))):
-            add((core + end, (*gaps[:-1], before, *tail)))
-    return out
-
-
 def regnal(canonical: str) -> tuple[int, str] | None:
     """(number, the name without it) of a ruler's name ending in an ordinal word (the date lexicon's: ``محمد ششم``
     Mohammed VI, ``پاپ بندیکت شانزدهم`` Benedict XVI), else None."""
@@ -282,9 +232,10 @@ def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
     Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s); each
     also with a final ی after a consonant as a (:data:`_MAQSURA`) and without the article of a later word
     (:data:`_ARTICLE`), with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air), with a
-    word that starts with ا as the end of the word before (``داوود اوغلو`` Davutoglu), and each word in its
-    other readings (:func:`_word_readings`); at most 2 * MAX_READINGS. Both Persian passes of the commit read
-    each name: unbounded while it links a corpus, :func:`clear_readings` clears it."""
+    word that starts with ا as the end of the word before (``داوود اوغلو`` Davutoglu), a letter on both sides of
+    a ZWNJ once (``مک‌کانل``), without و between two names, and each word in its other readings
+    (:func:`~pipeline.lang.fa.word_readings.word_readings`); at most 2 * MAX_READINGS. Both Persian passes of
+    the commit read each name: unbounded while it links a corpus, :func:`clear_readings` clears it."""
     out: list[Skeletons] = []
     for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
         base = name_skeletons(text)
@@ -306,7 +257,7 @@ def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
                 splits.append(" ".join(words[:i - 1] + [words[i - 1] + (CARRIER if rest[:1] in "وی" else SEAT)
                                                        + rest] + words[i + 1:]))
         for t in splits:
-            per_word = [_word_readings(w) for w in fa_words(t)]
+            per_word = [word_readings(w) for w in fa_words(t)]
             if not per_word or not all(per_word):
                 continue
             for r in itertools.islice(itertools.product(*per_word), MAX_READINGS):
