@@ -20,7 +20,7 @@ _LAT_DIGRAPHS = (
 )
 _LAT_SINGLE = {
     "j": "J", "h": "K", "k": "K", "g": "K", "q": "K", "x": "K", "f": "F", "t": "T", "d": "T", "b": "P", "p": "P",
-    "s": "s", "z": "z", "l": "l", "m": "m", "n": "n", "r": "r",
+    "s": "s", "z": "z", "l": "l", "m": "m", "n": "n", "r": "r", "\u0283": "S", "\u02a7": "C",
 }
 _LAT_VOWELS = {"a": "a", "e": "e", "i": "i", "o": "o", "u": "u"}
 
@@ -30,6 +30,7 @@ _DIGRAPH_CLASS = dict(_LAT_DIGRAPHS)
 _NOT_LOWER = re.compile(r"[^a-z]")
 _LEAD = re.compile(r"[aeiouy]*")
 _VOWEL_J = re.compile(r"^j(?=[aeiou])")  # German, Nordic, Dutch j: y (Jürgen; not between vowels: Kragujevac)
+_SH, _CH = "\u0283", "\u02a7"  # German sh and ch sounds, after :data:`_NOT_LOWER` has run: one letter each
 _GERMAN_ST = re.compile(r"(^|(?<=[aeiou]n))s([tp])(?=[aeiu])")  # st/sp first or after -n: said sht/shp
 _VOICELESS = "cfkpqst"  # letters after which Persian writes a v of Russian names as ف (ژیرینوفسکی Zhirinovsky)
 
@@ -65,7 +66,8 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     final v after a vowel as و (``Mstislav`` مستیسلاو), th and sh inside a word as two letters
     (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله), a final -ic as the Slavic -ić (``Djokovic`` جوکوویچ), a German
     first sch as ش (``Schröder`` شرودر), a first ts as s (``Tsipras`` سیپراس), a final -ah/-eh without its h
-    (``Fallujah`` فلوجه), a German st/sp first or after -n as sht/shp (``Einstein`` انیشتین) and a first j before a vowel as y (``Jürgen`` یورگن, ``Jens`` ینس)."""
+    (``Fallujah`` فلوجه), a German st/sp first or after -n as sht/shp (``Einstein`` انیشتین), tsch and sch as
+    ch and sh (``Klitschko`` کلیچکو) and a first j before a vowel as y (``Jürgen`` یورگن, ``Jens`` ینس)."""
     w = _NOT_LOWER.sub("", word)
     if not w:
         return None
@@ -75,7 +77,8 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
             w = w[1:]  # a first ts as s (Tsipras سیپراس, Tsvangirai سوانگیرای)
         if w.endswith(("ah", "eh")) and len(w) > 4:
             w = w[:-1]  # a final h not said after a vowel (Fallujah فلوجه, Jeddah جده)
-        w = _GERMAN_ST.sub(lambda m: m.group(1) + "sh" + m.group(2), w)  # German st, sp (Einstein انیشتین, Stuttgart)
+        w = _GERMAN_ST.sub(lambda m: m.group(1) + _SH + m.group(2), w)  # German st, sp (Einstein انیشتین, Stuttgart)
+        w = w.replace("tsch", _CH).replace("sch", _SH)  # German tsch, sch (Klitschko کلیچکو, Fischer فیشر)
     cons: list[str] = []
     gaps: list[str] = []
     gap = ""
@@ -83,7 +86,7 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     lead = _LEAD.match(w).group(0)  # a leading y stays: Persian writes it (یزد = Yazd)
     for m in _TOKENS.finditer(w):
         i, t = m.start(), m.group()
-        if len(t) > 1 and not (variant and i > 0 and t in ("th", "sh") and w[i + 2:i + 3] not in ("t", "p")):
+        if len(t) > 1 and not (variant and i > 0 and t in ("th", "sh")):
             letters = [(_DIGRAPH_CLASS[t], "")]
         else:
             letters = [_letter(w, i + k, variant) for k in range(len(t))]
