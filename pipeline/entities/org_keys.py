@@ -45,6 +45,10 @@ STATE_BODIES = frozenset({"ministry", "committee", "court", "prosecutor", "counc
 #: Concepts of a built place (``Heydar Aliyev International Airport``, ``Запорожская АЭС``, ``برج آزادی``): a
 #: place named so is named like an organisation, its kind translated and its name spelled.
 FACILITIES = frozenset({"airport", "power_plant", "stadium", "tower", "shrine", "bridge", "square", "palace", "dam"})
+#: Kinds one language's press names and another's leaves out (``حزب رویای گرجستان`` / ``Грузинская мечта``,
+#: ``Mobarakeh Steel Company`` / ``فولاد مبارکه``): not in a key when another concept or a name is left. Not
+#: organization, which also stands for administration and service (``Администрация Президента`` is no president).
+GENERIC_KINDS = frozenset({"party", "company", "society"})
 MAX_PHRASE = 4  # words of the longest phrase of a concept table
 SKIP = "-"
 _WORDS = re.compile(r"[\s«»\"“”„()]+")
@@ -142,6 +146,9 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
     names = [name_key(word, readings, spelling, lang) for word, readings, spelling in words]
     if None in names:
         return None
+    kept = tuple(c for c in concepts if c not in GENERIC_KINDS)
+    if kept or names:  # a kind one language names and another leaves out: حزب کنگره ملی هند / Indian National Congress
+        concepts = kept
     if not concepts or concepts == ("club",):  # a name of names only is keyed as it is spelled (Borussia Dortmund,
         return " ".join(sorted(names))  # Боруссия Дортмунд), and a club as its name: FC Kairat is Kairat
     return "org " + " ".join(concepts) + " | " + " ".join(sorted(names))

@@ -196,3 +196,13 @@ def test_an_organisation_word_is_compared_as_the_place_it_names() -> None:
 def test_an_az_acronym_with_its_case_ending_after_a_hyphen_is_the_acronym():
     assert _key("BMT-nin Təhlükəsizlik Şurası", "az") == _key("BMT Təhlükəsizlik Şurası", "az") is not None
     assert _key("The Who", "en") != _key("World Health Organization", "en")  # a band, not WHO
+
+
+def test_a_kind_one_press_leaves_out_is_not_in_the_key():
+    # party, company and society: one language names them, another does not; organization stays (it also
+    # stands for administration: the president's administration is not the president)
+    assert _key("حزب کنگره ملی هند", "fa") == _key("Indian National Congress", "en") is not None
+    assert _key("Mobarakeh Steel Company", "en") == _key("فولاد مبارکه", "fa") == _key("Mobarakə Polad Şirkəti", "az")
+    assert _key("Yeni Azərbaycan Partiyası", "az") == _key("Новый Азербайджан", "ru") is not None
+    assert _key("Администрация Президента России", "ru") != _key("Президент России", "ru")
+    assert _key("Democratic Party", "en") is None  # concepts every country has, still no key
