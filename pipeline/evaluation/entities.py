@@ -40,9 +40,9 @@ def load_pairs(lang: str, data_dir: Path | str | None = None, with_notes: bool =
 #: (session 12), blind3 before session 13's changes, then each by helpers blind to the rules (they read no code
 #: and ran nothing): blind4 (session 14), blind5 (16, hard on purpose), blind6 and blind7 (18), blind8 (19),
 #: blind9 (20), blind10 and blind11 (21; blind10 read for its organisations after it was measured blind), blind12, blind13 and blind14 (23; blind12 and blind13 read for their misses after they were measured blind),
-#: blind15 and blind16 (24; blind14 and blind15 read for their misses, blind16 measured once at the session's end).
+#: blind15, blind16 and blind17 (24; blind14 and blind15 read for their misses, blind16 and blind17 left unread).
 LATER_BLIND_SETS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-                    "blind11", "blind12", "blind13", "blind14", "blind15", "blind16")
+                    "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
 
 
 def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[dict]:
@@ -160,7 +160,7 @@ def evaluate_pairs(data_dir: Path | str | None = None, corpus: bool = False) -> 
 
 def load_fa_blind(data_dir: Path | str | None = None, name: str = "blind") -> list[tuple[str, str, dict[str, str]]]:
     """(label, Persian name, {lang: name}) rows of ``xlang_fa_<name>.tsv`` (``blind``, ``dev``, ``dev2``,
-    ``blind2`` ... ``blind16``)."""
+    ``blind2`` ... ``blind17``)."""
     rows = []
     for row in _tsv_rows(Path(data_dir or DEFAULT_DATA) / f"xlang_fa_{name}.tsv"):
         others = {lang: name for lang, name in zip(("en", "az", "ru"), row[2:5]) if name}
