@@ -180,7 +180,7 @@ def adjective_key(word: str) -> str | None:
 MIN_CORPUS_CONSONANTS = 3  # a name the tables read needs this many consonants to be linked to a name of its corpus
 MIN_UNREAD_CONSONANTS = 2  # a name the tables do not read at all needs this many
 Skeletons = tuple[tuple[str, tuple[str, ...]], ...]
-MAX_READINGS = 16  # readings of one name compared by the in-corpus links (product over its words)
+MAX_READINGS = 32  # readings of one name compared by the in-corpus links (product over its words)
 #: Words that name the kind of a place before its name (``رود کورا``, ``جزیره خارک``): the in-corpus links also
 #: compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
@@ -243,7 +243,7 @@ def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
             out.append(base)
     arabic = canonical.translate(_ARABIC_D)
     texts = [canonical, arabic, _MAQSURA.sub("ا", canonical), _MAQSURA.sub("ا", arabic)]
-    texts += [_ARTICLE.sub(" ", t) for t in texts[:2]] + [_INITIAL.sub("", canonical), _EZAFE.sub("", canonical),
+    texts += [_ARTICLE.sub(" ", t) for t in texts[:4]] + [_INITIAL.sub("", canonical), _EZAFE.sub("", canonical),
                                                          _TWICE.sub("\\1", canonical), _AND.sub(" ", canonical)]
     for text in dict.fromkeys(texts):
         splits = [text]
