@@ -26,6 +26,7 @@ _FINAL_Z = re.compile("(?:(?<=\\S\\S[^\\sاویر])|(?<=\\S\\S\\S\\Sر))ز$")
 _DOUBLED = re.compile("(\\S)\\1")  # one letter written twice, said once (عبداللهیان Abdollahian)
 # a final ی said a in one word of several (مصطفی الکاظمی: Mustafa, but Kazimi), as the name-level reading does for all
 _MAQSURA_WORD = re.compile("(?<=\\S\\S\\S[^اوی" + SEAT + "])ی$|(?<=^(?:عیس|موس|یحی))ی$")
+_FIRST_ARTICLE = re.compile("^ال(?=\\S{4})")  # an Arabic place's article, which az/en/ru may leave out (الانبار Anbar)
 _KHWA = re.compile("خوا")  # the silent و of خوا (خوارزمی Kharazmi, خواجه Khaja)
 _FIRST_H = re.compile("^ه(?=[اوی])")  # a first h Spanish and French do not say (هوگو Уго, هولاند Олланд)
 
@@ -57,7 +58,7 @@ def word_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
                      _AZ_FORMS.sub(lambda m: _AZ_FORMS_AS[m.group(0)], word),
                      _NB.sub("م", word), _FINAL_NG.sub("", word), _FINAL_Z.sub("س", word), _DOUBLED.sub("\\1", word),
                      _FIRST_H.sub("ا", word), _MAQSURA_WORD.sub("ا", word),
-                     _KHWA.sub("خا", word)):
+                     _KHWA.sub("خا", word), _FIRST_ARTICLE.sub("", word)):
         if spelling != word:
             add(fa_skeleton(spelling))
     m = _ALLAH.match(word)
