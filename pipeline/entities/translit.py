@@ -143,7 +143,7 @@ def _kind_name_readings(name: str, lang: str) -> list[str]:
 #: Kinds whose place is not the place it is named after: a side of it (``Northern Ireland``), a water named after a
 #: town or land (``Lake Geneva``, ``Gulf of Finland``), a province after its capital, a bridge or square after a
 #: town. Not a river, desert, peninsula, island, mountain or valley: their name alone is often the feature itself.
-KIND_OF_PLACE = frozenset({"east", "west", "north", "south", "lake", "sea", "strait", "gulf", "province", "canal",
+KIND_OF_PLACE = frozenset({"east", "west", "north", "south", "inner", "lake", "sea", "strait", "gulf", "province", "canal",
                            "bridge", "square", "dam"})
 
 

@@ -28,5 +28,5 @@ PLACE_KINDS = {
     "dağı": "mountain", "dağları": "mountain", "gölü": "lake", "dənizi": "sea", "boğazı": "strait",
     "körfəzi": "gulf", "vadisi": "valley", "kanalı": "canal", "ostanı": "province", "əyaləti": "province",
     "vilayəti": "province", "meydanı": "square",
-    "şərqi": "east", "qərbi": "west", "şimali": "north", "cənubi": "south",  # Şərqi Azərbaycan, Cənubi Osetiya
+    "şərqi": "east", "qərbi": "west", "şimali": "north", "cənubi": "south", "daxili": "inner",  # Şərqi Azərbaycan, Cənubi Osetiya
 }

@@ -19,7 +19,7 @@ PLACE_KINDS = {
     "strait": "strait", "gulf": "gulf", "bay": "gulf", "valley": "valley", "canal": "canal", "dam": "dam",
     "province": "province", "square": "square",
     "east": "east", "eastern": "east", "west": "west", "western": "west", "north": "north", "northern": "north",
-    "south": "south", "southern": "south",  # a side of a place: East Azerbaijan, South Ossetia
+    "south": "south", "southern": "south", "inner": "inner",  # a side of a place: East Azerbaijan, South Ossetia
 }
 
 

@@ -187,7 +187,7 @@ PLACE_KINDS = {
     "رود": "river", "رودخانه": "river", "دشت": "desert", "کویر": "desert", "جزیره": "island", "شبه‌جزیره": "peninsula",
     "پل": "bridge", "کوه": "mountain", "کوه‌های": "mountain", "دریاچه": "lake", "دریای": "sea", "تنگه": "strait",
     "خلیج": "gulf", "دره": "valley", "کانال": "canal", "سد": "dam", "استان": "province", "میدان": "square",
-    "شرقی": "east", "غربی": "west", "شمالی": "north", "جنوبی": "south",  # آذربایجان شرقی, اوستیای جنوبی
+    "شرقی": "east", "غربی": "west", "شمالی": "north", "جنوبی": "south", "داخلی": "inner",  # آذربایجان شرقی
 }
 #: The Arabic article as az/en/ru romanise it, a word of its own (``al-Sadr``, ``əs-Sisi``, ``аш-Шараа``).
 ARTICLES = frozenset("al el ad ed as es ash ass az ez an en ar er at et ud ul ol ot".split())
