@@ -142,6 +142,8 @@ def _compatible(p, gender: str, case: str, lead: bool = False) -> bool:
         return True  # women's surnames in -ич/-ко do not decline (Светланы Алексиевич)
     if case not in t:
         return False
+    if case == "accs" and gender == "masc" and "inan" in t:
+        return False  # a man is animate: his accusative is the genitive (Махмальбафа), not an unknown word as written
     if "ms-f" in t:
         return True
     g = t.gender
@@ -169,6 +171,13 @@ def _split_person(text: str) -> tuple[list[str], list[str]]:
     return words, initials
 
 
+def _nominative_only(word: str) -> bool:
+    """An unknown word in a consonant read only as a nominative (``Махмальбаф``): not a man's oblique case."""
+    parses = _person_parses(word)
+    return (word[-1:].lower() in _CONSONANT_END and bool(parses) and not _is_known_name(word)
+            and all("nomn" in p.tag or ("accs" in p.tag and "inan" in p.tag) for p in parses))
+
+
 def _person_readings(words: tuple[str, ...]) -> list[tuple[float, str, str]]:
     """(score, gender, case) of every reading shared by all inflectable name words, best first."""
     inflectable = [w for w in words if _is_word(w) and w.lower() not in _PARTICLES]
@@ -183,6 +192,10 @@ def _person_readings(words: tuple[str, ...]) -> list[tuple[float, str, str]]:
                     ps = [p for p in _person_parses(part) if _compatible(p, g, c, k < len(parts) - 1)]
                     if not ps and _is_known_name(part):
                         ok = False  # a known name word that cannot take this gender/case
+                        break
+                    if (not ps and g == "masc" and c != "nomn" and w is inflectable[-1] and len(inflectable) > 1
+                            and k == len(parts) - 1 and _nominative_only(part)):
+                        ok = False  # a man's surname in a consonant declines: Самира Махмальбаф is a woman
                         break
                     total += _evidence_weight(part) * max((p.score for p in ps), default=0.0)
                 if not ok:
