@@ -327,3 +327,9 @@ def test_ru_a_womans_name_before_a_surname_that_does_not_decline_stays_hers():
     assert canonicalize("Самира Махмальбафа", "PER", "ru") == "Самир Махмальбаф"
     assert canonicalize("Уильямом Фридкином", "PER", "ru") == "Уильям Фридкин"
     assert canonicalize("Доминика Стросс-Кана", "PER", "ru") == "Доминик Стросс-Кан"
+
+
+def test_az_a_russian_surname_in_kin_after_a_consonant_keeps_its_end():
+    assert canonicalize("Maksim Oreşkin", "PER", "az") == "Maksim Oreşkin"
+    assert canonicalize("Aleksandr Puşkinin", "PER", "az") == "Aleksandr Puşkin"  # the genitive still comes off
+    assert canonicalize("Boris Pasternakın", "PER", "az") == "Boris Pasternak"  # a vowel before k: Pasternak + ın
