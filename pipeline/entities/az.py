@@ -116,6 +116,7 @@ MALE_NAMES = {
 }
 _FEMALE_SURNAME = re.compile(r"(?:ova|yeva|eva|ina|ına|skaya)$")
 _NAME_SUFFIX = re.compile(r"(?:[əe]ddin)$")
+_KIN_SURNAME = re.compile(r"[^aəıioöuüe]k[iı]n$")  # a Russian surname in -kin after a consonant (Oreşkin)
 
 
 @dataclass(frozen=True)
@@ -232,8 +233,7 @@ def strip_case(word: str, label: str, is_last_of_many: bool = False, dative: boo
     cuts = _candidates(lw, short_ok=is_last_of_many and label != "PER")
     if cuts and not dative and _nominative_by_forms(lw, cuts):
         return word
-    if (is_last_of_many and label == "PER" and re.search(r"[^aəıioöuüe]k[iı]n$", lw) and len(lw) >= 6
-            and not lex.get(lw[:-2])):
+    if is_last_of_many and label == "PER" and _KIN_SURNAME.search(lw) and len(lw) >= 6 and not lex.get(lw[:-2]):
         return word  # a Russian surname in -kin after a consonant (Oreşkin, Naryşkin), not a stem in -k + genitive
     if is_last_of_many and label == "PER" and lw[-1:] in ("i", "ı") and _given_name(lw[:-1]):
         return word  # a surname made of a given name and -i (Əmini, Vahidi, Məhəmmədi), not its accusative

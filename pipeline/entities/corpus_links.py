@@ -175,8 +175,8 @@ def offered_slots(texts: tuple[tuple[str, str], ...], label: str, lang: str, pac
     """((slot, sorted skeletons), reading) of an az/en/ru name's texts, as each wanted pack reads them."""
     out = []
     for slot, text in texts:
+        whole = label == "ORG" or ("-" in text and " " not in text.strip())  # Mar-a-Lago, Рио-де-Жанейро: one word
         for wlang, wanted in packs.items():
-            whole = label == "ORG" or ("-" in text and " " not in text.strip())  # Mar-a-Lago, Рио-де-Жанейро: one word
             for sk in offered_readings(text, lang, wlang, whole):
                 key = wanted.corpus_key(sk, read=read and slot == label)
                 if key is not None:

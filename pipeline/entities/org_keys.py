@@ -137,9 +137,9 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
     if parts is None:
         return None
     concepts, words = parts
-    home = home_place(lang) if getattr(_pack(lang), "HOME_KEYED", False) else None
+    pack = _pack(lang)
+    home = home_place(lang) if getattr(pack, "HOME_KEYED", False) else None
     if home and len(concepts) >= 2 and not words and not keyed(concepts, 0) and STATE_BODIES.intersection(concepts):
-        pack = _pack(lang)
         words = tuple((w, pack.org_lemmas(w), w) for w in home.split())
     if not keyed(concepts, len(words)):
         return None

@@ -172,9 +172,10 @@ def _split_person(text: str) -> tuple[list[str], list[str]]:
 
 
 def _nominative_only(word: str) -> bool:
-    """An unknown word in a consonant read only as a nominative (``Махмальбаф``): not a man's oblique case."""
+    """A word in a consonant read only as a nominative (``Махмальбаф``): not a man's oblique case (the caller
+    has already ruled out a known name word)."""
     parses = _person_parses(word)
-    return (word[-1:].lower() in _CONSONANT_END and bool(parses) and not _is_known_name(word)
+    return (word[-1:].lower() in _CONSONANT_END and bool(parses)
             and all("nomn" in p.tag or ("accs" in p.tag and "inan" in p.tag) for p in parses))
 
 

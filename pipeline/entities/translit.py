@@ -154,14 +154,21 @@ def kind_place_key(canonical: str, lang: str) -> str | None:
     named = place_kind(canonical, lang)
     if named is None or named[0] not in KIND_OF_PLACE:
         return None
-    known = _place_keys()
     for name in (named[1], *_kind_name_readings(named[1], lang)):
-        key = _places(lang).get(place_fold(name, lang))
-        if key is None and not hasattr(_pack(lang), "fa_word_key"):  # a cased script: a place's name as spelled
-            key = short_key(name, lang)
-        if key is not None and key in known:
+        key = _table_key(name, lang)
+        if key is not None:
             return f"place {named[0]} | {key}"
     return None
+
+
+def _table_key(name: str, lang: str) -> str | None:
+    """The key of a place the tables name: its row in the language's table, or, in a cased script, the key of
+    its spelling where that is a key of the tables (``South Korea``), else None."""
+    hit = _places(lang).get(place_fold(name, lang))
+    if hit is None and not hasattr(_pack(lang), "fa_word_key"):
+        key = short_key(name, lang)
+        hit = key if key in _place_keys() else None
+    return hit
 
 
 @lru_cache(maxsize=MEMO)
@@ -173,10 +180,7 @@ def latin_key(canonical: str, label: str, lang: str) -> str | None:
     Plant``), the key of its concepts and names (:func:`~pipeline.entities.org_keys.org_key`); any other name the
     key of its spelling (:func:`spelled_key`)."""
     if label == "LOC" and languages.spec(lang) is not None:
-        hit = _places(lang).get(place_fold(canonical, lang))
-        if not hit and not hasattr(_pack(lang), "fa_word_key"):  # a place the tables name, as a cased script spells it
-            hit = short_key(canonical, lang) if short_key(canonical, lang) in _place_keys() else None
-        hit = hit or kind_place_key(canonical, lang)
+        hit = _table_key(canonical, lang) or kind_place_key(canonical, lang)
         if hit:
             return hit
     if label == "ORG" or (label == "LOC" and facility_parts(canonical, lang) is not None):

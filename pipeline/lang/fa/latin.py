@@ -64,15 +64,15 @@ def latin_skeleton(word: str, variant: bool = False) -> tuple[str, tuple[str, ..
     (``jamil`` -> (``Jml``, ('', 'a', 'i', ''))). ``variant``: the other ways Persian writes the same
     letters, where they differ: a v before a voiceless consonant as و + ف (``Pokrovsk`` پوکروفسک), a
     final v after a vowel as و (``Mstislav`` مستیسلاو), th and sh inside a word as two letters
-    (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله), a final -ic as the Slavic -ić (``Djokovic`` جوکوویچ), a German
-    first sch as ش (``Schröder`` شرودر), a first ts as s (``Tsipras`` سیپراس), a final -ah/-eh without its h
-    (``Fallujah`` فلوجه), a German st/sp first or after -n as sht/shp (``Einstein`` انیشتین), tsch and sch as
-    ch and sh (``Klitschko`` کلیچکو) and a first j before a vowel as y (``Jürgen`` یورگن, ``Jens`` ینس)."""
+    (``Eshaq`` اسحاق, ``Fethullah`` فتح‌الله), a final -ic as the Slavic -ić (``Djokovic`` جوکوویچ), a first ts
+    as s (``Tsipras`` سیپراس), a final -ah/-eh without its h (``Fallujah`` فلوجه), German st/sp first or after -n
+    as sht/shp (``Einstein`` انیشتین), German tsch and sch as ch and sh (``Klitschko`` کلیچکو, ``Schröder`` شرودر)
+    and a first j before a vowel as y (``Jürgen`` یورگن, ``Jens`` ینس)."""
     w = _NOT_LOWER.sub("", word)
     if not w:
         return None
     if variant:
-        w = _VOWEL_J.sub("y", "sh" + w[3:] if w.startswith("sch") else w)
+        w = _VOWEL_J.sub("y", w)
         if w.startswith("ts") and len(w) > 4:
             w = w[1:]  # a first ts as s (Tsipras سیپراس, Tsvangirai سوانگیرای)
         if w.endswith(("ah", "eh")) and len(w) > 4:

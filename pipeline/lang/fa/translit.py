@@ -34,7 +34,7 @@ from pathlib import Path
 from pipeline.entities.lexicon import read_pairs
 from pipeline.lang.fa.dates import FA_ORDINAL
 from pipeline.lang.fa.latin import latin_word_readings
-from pipeline.lang.fa.word_readings import word_readings
+from pipeline.lang.fa.word_readings import PROPHETS, word_readings
 from pipeline.lang.fa.skeleton import (CARRIER, FREE_LEAD, SEAT, SILENT_HEH, fa_skeleton, fa_words,  # noqa: F401
                                        plain, vowel_misfit, vowels_fit)
 from pipeline.text.memo import MEMO
@@ -216,10 +216,9 @@ def regnal(canonical: str) -> tuple[int, str] | None:
 # A final ی after a consonant and three letters, which Arabic names say a (alef maqsura: مصطفی Mustafa, مجتبی
 # Mojtaba, مرتضی Morteza; not جنتی Jannati), and in the prophets' names of four letters (عیسی Isa, موسی Musa,
 # یحیی Yahya; not مهدی Mahdi)
-_MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)|(?<=(?<!\\S)(?:عیس|موس|یحی))ی(?=[\\s\u200c]|$)")
+_MAQSURA = re.compile("(?<=\\S\\S\\S[^\\sاوی\u200c])ی(?=[\\s\u200c]|$)|(?<=(?<!\\S)" + PROPHETS + ")ی(?=[\\s\u200c]|$)")
 
 
-_TWICE = re.compile("(\\S)\u200c\\1")  # a letter on both sides of a ZWNJ, said once (مک‌کانل McConnell, مک‌کین McCain)
 _AND = re.compile(" و (?=\\S)")  # "and" between two names (سیستان و بلوچستان: Систан и Белуджистан drops и)
 _ARTICLE = re.compile("(?<=\\S) ال(?=\\S\\S)")  # the article of a later word (عبدالملک الحوثی al-Houthi)
 _EZAFE = re.compile("(?<=[اوآ])ی$")  # the ezafe of a name before its side (آفریقای جنوبی: آفریقا, South Africa)
@@ -232,9 +231,9 @@ def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
     Arabic names (``معمر قذافی`` Muammar Gaddafi / Qəddafi / Каддафи; Persian reads them z and s); each
     also with a final ی after a consonant as a (:data:`_MAQSURA`) and without the article of a later word
     (:data:`_ARTICLE`), with the words a ZWNJ joins as words of their own (``ایران‌ایر`` Iran Air), with a
-    word that starts with ا as the end of the word before (``داوود اوغلو`` Davutoglu), a letter on both sides of
-    a ZWNJ once (``مک‌کانل``), without و between two names, and each word in its other readings
-    (:func:`~pipeline.lang.fa.word_readings.word_readings`); at most 2 * MAX_READINGS. Both Persian passes of
+    word that starts with ا as the end of the word before (``داوود اوغلو`` Davutoglu), without و between two
+    names, and each word in its other readings (:func:`~pipeline.lang.fa.word_readings.word_readings`: a letter
+    written twice, also across a ZWNJ, once: ``مک‌کانل`` McConnell); at most 2 * MAX_READINGS. Both Persian passes of
     the commit read each name: unbounded while it links a corpus, :func:`clear_readings` clears it."""
     out: list[Skeletons] = []
     for text in dict.fromkeys((canonical, canonical.translate(_ARABIC_D))):
@@ -244,7 +243,7 @@ def name_skeleton_readings(canonical: str) -> tuple[Skeletons, ...]:
     arabic = canonical.translate(_ARABIC_D)
     texts = [canonical, arabic, _MAQSURA.sub("ا", canonical), _MAQSURA.sub("ا", arabic)]
     texts += [_ARTICLE.sub(" ", t) for t in texts[:4]] + [_INITIAL.sub("", canonical), _EZAFE.sub("", canonical),
-                                                         _TWICE.sub("\\1", canonical), _AND.sub(" ", canonical)]
+                                                         _AND.sub(" ", canonical)]
     for text in dict.fromkeys(texts):
         splits = [text]
         pieces = text.replace("\u200c", " ").split()

@@ -25,7 +25,8 @@ _FINAL_NG = re.compile("(?<=\\S\\Sن)گ$")  # a final ng Russian writes н (جی
 _FINAL_Z = re.compile("(?:(?<=\\S\\S[^\\sاویر])|(?<=\\S\\S\\S\\Sر))ز$")
 _DOUBLED = re.compile("(\\S)\\1")  # one letter written twice, said once (عبداللهیان Abdollahian)
 # a final ی said a in one word of several (مصطفی الکاظمی: Mustafa, but Kazimi), as the name-level reading does for all
-_MAQSURA_WORD = re.compile("(?<=\\S\\S\\S[^اوی" + SEAT + "])ی$|(?<=^(?:عیس|موس|یحی))ی$")
+PROPHETS = "(?:عیس|موس|یحی)"  # four-letter names whose final ی is said a (عیسی Isa, موسی Musa, یحیی Yahya)
+_MAQSURA_WORD = re.compile("(?<=\\S\\S\\S[^اوی" + SEAT + "])ی$|(?<=^" + PROPHETS + ")ی$")
 _FIRST_ARTICLE = re.compile("^ال(?=\\S{4})")  # an Arabic place's article, which az/en/ru may leave out (الانبار Anbar)
 _KHWA = re.compile("خوا")  # the silent و of خوا (خوارزمی Kharazmi, خواجه Khaja)
 _FIRST_H = re.compile("^ه(?=[اوی])")  # a first h Spanish and French do not say (هوگو Уго, هولاند Олланд)
