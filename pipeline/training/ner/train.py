@@ -26,6 +26,7 @@ import spacy  # noqa: E402
 
 from pipeline import languages  # noqa: E402
 
+from pipeline.ner import lexfeatures as _lex  # noqa: E402,F401  (registers the word-list feature component)
 from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
 from pipeline.training.ner.data import SetSpec, build_docbin  # noqa: E402
 from pipeline.training.ner.mixes import MIXES  # noqa: E402
@@ -72,6 +73,13 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
     over = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
             "system.seed": seed, "nlp.lang": lang}
     over.update(overrides or {})
+    if "lexfeatures" in spacy.util.load_config(config)["nlp"]["pipeline"]:
+        from pipeline.training.lexfeatures import out_dir as lex_dir
+
+        if not lex_dir(lang).exists():
+            raise FileNotFoundError(f"{lex_dir(lang)} is missing: build it with `python -m pipeline.training.lexfeatures {lang}`"
+                                    " (fa: `pip download --no-deps hazm==0.10.0` and pass --hazm-wheel=PATH)")
+        over.setdefault("initialize.components.lexfeatures.table", str(lex_dir(lang)))
     if uses_static_vectors(config, over) and not over.get("paths.vectors"):
         from pipeline.training.vectors import default_path, to_spacy
 
@@ -100,6 +108,9 @@ def finalize(best: Path, out_dir: Path, lang: str) -> Any:
     nlp.meta["lingflow_component"] = languages.spec(lang).ner
     # The tokenizer fix is stored with the tokenizer; loading must not need our callback.
     nlp.config["initialize"]["before_init"] = None
+    # The word-list table is stored in the model folder (LexFeatures.to_disk), not read from the repository.
+    if "lexfeatures" in nlp.config["initialize"].get("components", {}):
+        nlp.config["initialize"]["components"]["lexfeatures"]["table"] = ""
     # The vectors are in the model's vocab; the work folder they were read from is not shipped.
     nlp.config["paths"]["vectors"] = None
     if out_dir.exists():

@@ -1,0 +1,56 @@
+"""The word-list feature component (pipeline/ner/lexfeatures.py) and the tables it is built from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+
+from pipeline.ner.lexfeatures import NONE, LexTable
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _nlp(lang: str, table: LexTable | None = None):
+    nlp = spacy.blank(lang)
+    comp = nlp.add_pipe("lingflow_lexfeatures", name="lexfeatures", config={"lang": lang})
+    if table is not None:
+        comp.table = table
+    return nlp
+
+
+def test_lookup_uses_the_language_lower_case_and_defaults_to_none():
+    table = LexTable.from_mapping({"i̇stanbul": "lex:X", "istanbul": "lex:L", "bakı": "lex:W-L"})
+    doc = _nlp("az", table)("İstanbul BAKI xyz")
+    # az lower-cases İ as i and I as ı (form_key), so both capitalised forms find their rows
+    assert [t.lemma_ for t in doc] == ["lex:L", "lex:W-L", NONE]
+    assert doc.to_array(["LEMMA"]).tolist()[2] == spacy.strings.hash_string(NONE)
+
+
+def test_empty_table_and_empty_doc():
+    nlp = _nlp("fa")
+    assert [t.lemma_ for t in nlp("سلام دنیا")] == [NONE, NONE]
+    assert len(nlp("")) == 0
+
+
+def test_round_trip_through_a_model_folder(tmp_path):
+    table = LexTable.from_mapping({"tehran": "lex:L", "kitab": "lex:W3"})
+    nlp = _nlp("en", table)
+    nlp.to_disk(tmp_path / "m")
+    again = spacy.load(tmp_path / "m")
+    assert [t.lemma_ for t in again("Tehran kitab other")] == ["lex:L", "lex:W3", NONE]
+    assert np.array_equal(again.get_pipe("lexfeatures").table.hashes, table.hashes)
+
+
+def test_az_table_from_the_committed_word_forms(tmp_path):
+    """The az builder reads only committed tables (tesseract's forms, the place names), so it runs anywhere."""
+    from pipeline.training.lexfeatures import build
+
+    mapping = build("az")
+    LexTable.from_mapping(mapping).save(tmp_path / "az")
+    nlp = _nlp("az", LexTable.load(tmp_path / "az"))
+    # a place of the ISO/CLDR table that tesseract also lists; a proper noun only ever capitalised; a verb form
+    assert [t.lemma_ for t in nlp("Bakı Rəsulzadə işləyir qwrtzx")] == ["lex:W-L", "lex:P", "lex:W", NONE]
+    assert sum(c == "lex:P" for c in mapping.values()) > 30_000
