@@ -125,7 +125,7 @@ def main(argv: list[str]) -> None:
     langs = [a for a in argv if not a.startswith("--")]
     wheel = next((Path(a.split("=", 1)[1]) for a in argv if a.startswith("--hazm-wheel=")), None)
     for lang in langs or sorted(BASES):
-        mapping = build(lang, **({"wheel": wheel} if lang == "fa" and wheel else {}))
+        mapping = build(lang, wheel=wheel)
         table = LexTable.from_mapping(mapping)
         table.save(out_dir(lang))
         counts: dict[str, int] = {}
