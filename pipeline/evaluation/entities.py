@@ -42,7 +42,7 @@ def load_pairs(lang: str, data_dir: Path | str | None = None, with_notes: bool =
 #: blind9 (20), blind10 and blind11 (21; blind10 read for its organisations after it was measured blind), blind12, blind13 and blind14 (23; blind12 and blind13 read for their misses after they were measured blind),
 #: blind15, blind16 and blind17 (24; blind14 and blind15 read for their misses, blind16 and blind17 left unread).
 LATER_BLIND_SETS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-                    "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18")
+                    "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19")
 
 
 def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[dict]:
