@@ -54,3 +54,17 @@ def test_az_table_from_the_committed_word_forms(tmp_path):
     # a place of the ISO/CLDR table that tesseract also lists; a proper noun only ever capitalised; a verb form
     assert [t.lemma_ for t in nlp("Bakı Rəsulzadə işləyir qwrtzx")] == ["lex:W-L", "lex:P", "lex:W", NONE]
     assert sum(c == "lex:P" for c in mapping.values()) > 30_000
+
+
+def test_a_model_with_the_component_loads_in_a_bare_process(tmp_path):
+    """spaCy finds the factory through lingflow's ``spacy_factories`` entry point (pyproject.toml): a plain
+    ``spacy.load`` of such a model folder works without importing lingflow first."""
+    import subprocess
+    import sys
+
+    nlp = _nlp("en", LexTable.from_mapping({"tehran": "lex:L"}))
+    nlp.to_disk(tmp_path / "m")
+    code = "import spacy, sys; nlp = spacy.load(sys.argv[1]); print([t.lemma_ for t in nlp('Tehran x')])"
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "m")], capture_output=True, text=True,
+                         cwd="/", check=True)
+    assert out.stdout.strip() == "['lex:L', 'lex:-']"

