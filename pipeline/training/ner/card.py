@@ -49,7 +49,7 @@ CAVEATS = {
         " so textmining-dev precision is low for any model that tags every name.\n"
         "- Tried and not shipped: textmining x5 with `در` + DATE merged into one span (`SetSpec.merge_prep_dates`):"
         " textmining-dev 45.0 exact / 70.6 overlap (DATE overlap 86.5), wikiann-dev 84.4, parstwiner-dev 64.8 (worse)."
-        "\n- Tried and not shipped (issue 19, session 25): word-list features (`--config fa_lex`: hazm's lexicon counts, MIT; place names; persian-names' given names, MIT), one run with `--matmul numpy`: exact F1 documents wikiann-dev 81.1, textmining 46.0, parstwiner 66.9, PEYMA 58.7 (this model 81.5, 45.5, 66.7, 58.2); within one run's variation."
+        "\n- Tried and not shipped (issue 19, session 25): word-list features (`--config fa_lex`: hazm's lexicon counts, MIT; place names; persian-names' given names, MIT), one run with `--matmul numpy`: exact F1 documents wikiann-dev 81.1, textmining 46.0, parstwiner 66.9, PEYMA 58.7 (this model 81.5, 45.5, 66.7, 58.2; this recipe with `--matmul numpy`, seed 0: 81.1, 44.9, 69.6, 58.3); no gain shown."
     ),
 }
 
