@@ -76,9 +76,9 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
     if "lexfeatures" in spacy.util.load_config(config)["nlp"]["pipeline"]:
         from pipeline.training.lexfeatures import out_dir as lex_dir
 
-        if not lex_dir(lang).exists():
-            raise FileNotFoundError(f"{lex_dir(lang)} is missing: build it with `python -m pipeline.training.lexfeatures {lang}`"
-                                    " (fa: `pip download --no-deps hazm==0.10.0` and pass --hazm-wheel=PATH)")
+        problem = missing_resources(config, lang)
+        if problem:
+            raise FileNotFoundError(problem)
         over.setdefault("initialize.components.lexfeatures.table", str(lex_dir(lang)))
     if uses_static_vectors(config, over) and not over.get("paths.vectors"):
         from pipeline.training.vectors import default_path, to_spacy
@@ -88,6 +88,18 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
     with use_ops("numpy", use_blis=(matmul == "blis")):
         spacy_train(config, output_path=out, overrides=over, use_gpu=-1)
     return out / "model-best"
+
+
+def missing_resources(config: Path, lang: str) -> str | None:
+    """What a config needs that is not built yet (the word-list table of a ``lexfeatures`` config), as one line."""
+    if "lexfeatures" not in spacy.util.load_config(config)["nlp"]["pipeline"]:
+        return None
+    from pipeline.training.lexfeatures import out_dir as lex_dir
+
+    if lex_dir(lang).exists():
+        return None
+    return (f"{lex_dir(lang)} is missing: build it with `python -m pipeline.training.lexfeatures {lang}`"
+            " (fa: `pip download --no-deps hazm==0.10.0` and pass --hazm-wheel=PATH)")
 
 
 def uses_static_vectors(config: Path, overrides: dict[str, Any] | None = None) -> bool:
