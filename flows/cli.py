@@ -383,10 +383,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
             parsed[key] = json.loads(value)
         except json.JSONDecodeError:
             parsed[key] = value
-    from pipeline.training.ner.train import CONFIGS, missing_resources
-
-    problem = missing_resources(config_path or CONFIGS / f"{lang}.cfg", lang)
-    if problem:
+    if problem := training.ner_resources_problem(config_path, lang):
         _fail(problem)
     train(lang, out, data / "ner", seed=seed, overrides=parsed or None, keep_work=keep_work, work=work,
           matmul=matmul, mix=mix, config=config_path)

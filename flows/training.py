@@ -43,3 +43,10 @@ def ner_config(name: Optional[str]) -> Optional[Path]:
     if not path.is_file():
         _fail(f"--config must be one of {', '.join(sorted(p.stem for p in CONFIGS.glob('*.cfg')))}, not {name!r}")
     return path
+
+
+def ner_resources_problem(config: Optional[Path], lang: str) -> Optional[str]:
+    """One line saying what ``config`` (default: LANG's shipped recipe) needs that is not built yet, or None."""
+    from pipeline.training.ner.train import CONFIGS, missing_resources
+
+    return missing_resources(config or CONFIGS / f"{lang}.cfg", lang)
