@@ -1,7 +1,7 @@
 """Compare NER training recipes over several seeds: one run moves by 1.5-3 points with the seed alone.
 
-    python benchmarks/ner_seeds.py --lang az --configs az,az_lex --seeds 0,1,2 [--matmul numpy] [--work /tmp/seeds]
-    python benchmarks/ner_seeds.py --lang az --configs az,az_lex --seeds 0,1,2 --table-only   # re-print
+    python benchmarks/ner_seeds.py --lang az --configs az,lex --seeds 0,1,2 [--matmul numpy] [--work /tmp/seeds]
+    python benchmarks/ner_seeds.py --lang az --configs az,lex --seeds 0,1,2 --table-only   # re-print
 
 Each (config, seed) is trained by ``lingflow train ner`` into ``WORK/<config>-s<seed>`` (skipped when that folder
 already holds ``scores.json``), whose packaging step scores it through the code path of ``lingflow run``
@@ -35,7 +35,7 @@ def f1s(out: Path) -> dict[tuple[str, str], float]:
     return {(r["set"], r["view"]): r["exact"]["micro"]["f1"] for r in rows}
 
 
-def table(lang: str, configs: list[str], seeds: list[int], work: Path) -> str:
+def table(configs: list[str], seeds: list[int], work: Path) -> str:
     runs = {(c, s): f1s(work / f"{c}-s{s}") for c in configs for s in seeds if (work / f"{c}-s{s}" / "scores.json").exists()}
     cols = sorted({k for r in runs.values() for k in r})
     head = "| recipe | seed | " + " | ".join(f"{s} {v}" for s, v in cols) + " |"
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         for s in seeds:
             for c in configs:
                 run_one(a.lang, c, s, a.matmul, work / f"{c}-s{s}")
-    print(table(a.lang, configs, seeds, work))
+    print(table(configs, seeds, work))
     return 0
 
 

@@ -35,9 +35,8 @@ class LexTable:
     """Sorted key hashes -> class index; ``classes[0]`` is the class of a word in no list."""
 
     def __init__(self, hashes: np.ndarray, index: np.ndarray, classes: list[str]) -> None:
-        order = np.argsort(hashes, kind="stable")
-        self.hashes = np.ascontiguousarray(hashes[order], dtype=np.uint64)
-        self.index = np.ascontiguousarray(index[order], dtype=np.uint8)
+        self.hashes = np.ascontiguousarray(hashes, dtype=np.uint64)  # sorted (from_mapping, save)
+        self.index = np.ascontiguousarray(index, dtype=np.uint8)
         self.classes = list(classes)
 
     @classmethod
@@ -45,17 +44,16 @@ class LexTable:
         """``key -> class`` (keys already form keys)."""
         classes = [NONE, *sorted(set(mapping.values()) - {NONE})]
         pos = {c: i for i, c in enumerate(classes)}
-        keys = list(mapping)
-        return cls(key_hashes(keys), np.array([pos[mapping[k]] for k in keys], dtype=np.uint8), classes)
+        hashes = key_hashes(mapping)
+        order = np.argsort(hashes, kind="stable")
+        return cls(hashes[order], np.array([pos[c] for c in mapping.values()], dtype=np.uint8)[order], classes)
 
     def lookup(self, words: list[str], lang: str) -> list[str]:
-        if not words:
-            return []
+        if not len(self.hashes):
+            return [NONE] * len(words)
         h = key_hashes(form_key(w, lang) for w in words)
-        i = np.searchsorted(self.hashes, h)
-        i[i == len(self.hashes)] = 0
-        found = self.hashes[i] == h if len(self.hashes) else np.zeros(len(h), dtype=bool)
-        idx = np.where(found, self.index[i] if len(self.index) else 0, 0)
+        i = np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)
+        idx = np.where(self.hashes[i] == h, self.index[i], 0)
         return [self.classes[j] for j in idx.tolist()]
 
     def save(self, path: Path) -> None:

@@ -83,8 +83,6 @@ def load_spacy(model: str) -> Any:
     """Load a spaCy pipeline by package name or path once per process (thread-safe)."""
     import spacy
 
-    from pipeline.ner import lexfeatures  # noqa: F401  (the word-list feature component of az/fa models)
-
     with _LOCK:
         path = Path(model)
         if not path.is_absolute():

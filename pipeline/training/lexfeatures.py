@@ -20,13 +20,12 @@ A word's class joins its marks (``lex:P-L``); a word in no list is ``lex:-``.
 
 from __future__ import annotations
 
-import gzip
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
-from typing import Callable
 
-from pipeline.entities.lexicon import DATA_DIR as ENTITY_DATA, form_key
+from pipeline.entities.lexicon import form_key, load_forms, read_pairs
 from pipeline.ner.lexfeatures import NONE, LexTable
 
 HERE = Path(__file__).resolve().parent
@@ -39,26 +38,19 @@ def out_dir(lang: str) -> Path:
 
 
 def _table_words(path: Path, lang: str) -> set[str]:
-    """The names of a table's first column that are one word (a word of a longer name may be ``of``)."""
-    words: set[str] = set()
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            name = line.split("\t")[0].strip()
-            if name and not line.startswith("#") and len(name.split()) == 1 and any(c.isalpha() for c in name):
-                words.add(form_key(name, lang))
-    return words
+    """The one-word names of a committed table's first column (a word of a longer name may be ``of``)."""
+    return {form_key(name, lang) for name in read_pairs(path)
+            if len(name.split()) == 1 and any(c.isalpha() for c in name)}
 
 
-def _forms(lang: str) -> dict[str, str]:
-    """Tesseract word forms: ``P`` proper noun, ``W`` other."""
-    out: dict[str, str] = {}
-    with gzip.open(ENTITY_DATA / f"{lang}_forms.txt.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            word, _, mark = line.rstrip("\n").partition("\t")
-            out[word] = "P" if mark == "P" else "W"
-    return out
+def _tesseract(lang: str, wheel: Path | None = None) -> tuple[dict[str, str], set[str]]:
+    """Tesseract's word forms as committed (:func:`pipeline.entities.lexicon.load_forms`): ``P`` a proper noun,
+    ``W`` any other form; no function-word list."""
+    out = {}
+    for line in load_forms(lang).data.decode("utf-8").splitlines():
+        word, _, mark = line.partition("\t")
+        out[word] = "P" if mark == "P" else "W"
+    return out, set()
 
 
 # corpus counts of hazm's lexicon -> class (quartiles of the 27,154 words with a count above 0)
@@ -74,50 +66,35 @@ def _hazm_file(name: str, wheel: Path | None) -> str:
         return zf.read(f"hazm/data/{name}").decode("utf-8")
 
 
-def _stopwords(lang: str, wheel: Path | None = None) -> set[str]:
-    """hazm's Persian function words (``stopwords.dat``)."""
-    return {form_key(w, lang) for w in _hazm_file("stopwords.dat", wheel).split("\n") if w.strip()}
-
-
-def _hazm(lang: str, wheel: Path | None = None) -> dict[str, str]:
-    text = _hazm_file("words.dat", wheel)
+def _hazm(lang: str, wheel: Path | None = None) -> tuple[dict[str, str], set[str]]:
+    """hazm's lexicon (``words.dat``) as count bands, and its function words (``stopwords.dat``)."""
     out: dict[str, str] = {}
-    for line in text.splitlines():
+    for line in _hazm_file("words.dat", wheel).splitlines():
         cols = line.split("\t")
-        if len(cols) < 2 or not cols[1].isdigit():
-            continue
-        count = int(cols[1])
-        key = form_key(cols[0], lang)
-        out[key] = next(c for floor, c in _HAZM_BANDS if count >= floor)
-    return out
+        if len(cols) >= 2 and cols[1].isdigit():
+            out[form_key(cols[0], lang)] = next(c for floor, c in _HAZM_BANDS if int(cols[1]) >= floor)
+    stop = {form_key(w, lang) for w in _hazm_file("stopwords.dat", wheel).split("\n") if w.strip()}
+    return out, stop
 
 
-def _places(lang: str, stop: set[str]) -> set[str]:
-    """One-word place names of the curated table (ISO, CLDR, GeoNames by id), and the words of GeoNames'
-    Arabic-script alternate names (``xlang_fa_places.tsv``: words of longer names among them), but no
-    function word (``stop``) and no word of fewer than 3 letters."""
-    words = _table_words(PACKS / lang / "data" / "xlang_places.tsv", lang)
-    words |= {w for w in _table_words(PACKS / lang / "data" / f"xlang_{lang}_places.tsv", lang)
-              if w not in stop and len(w) >= 3}
-    return words
+BASES = {"az": _tesseract, "fa": _hazm}
 
 
-def _given(lang: str) -> set[str]:
-    return _table_words(PACKS / lang / "data" / f"xlang_{lang}_given_names.tsv", lang)
+def build(lang: str, wheel: Path | None = None) -> dict[str, str]:
+    """``form key -> class`` of every listed word of ``lang``.
 
-
-BASES: dict[str, Callable[..., dict[str, str]]] = {"az": lambda lang, **_: _forms(lang), "fa": _hazm}
-STOPS: dict[str, Callable[..., set[str]]] = {"fa": _stopwords}
-
-
-def build(lang: str, **kw: object) -> dict[str, str]:
-    """``form key -> class`` of every listed word of ``lang``."""
-    base = BASES[lang](lang, **kw)
-    places, given = _places(lang, STOPS.get(lang, lambda lang, **_: set())(lang, **kw)), _given(lang)
+    Places: the one-word names of the curated table (ISO, CLDR, GeoNames by id), and the words of GeoNames'
+    Arabic-script alternate names (``xlang_fa_places.tsv``: words of longer names among them) that are no
+    function word and have 3 letters or more."""
+    base, stop = BASES[lang](lang, wheel=wheel)
+    data = PACKS / lang / "data"
+    places = _table_words(data / "xlang_places.tsv", lang)
+    places |= {w for w in _table_words(data / f"xlang_{lang}_places.tsv", lang) if w not in stop and len(w) >= 3}
+    given = _table_words(data / f"xlang_{lang}_given_names.tsv", lang)
     out: dict[str, str] = {}
     for key in set(base) | places | given:
-        marks = [base.get(key, "")] + (["L"] if key in places else []) + (["N"] if key in given else [])
-        out[key] = "lex:" + "-".join(m for m in marks if m) if any(marks) else NONE
+        marks = [m for m in (base.get(key, ""), "L" if key in places else "", "N" if key in given else "") if m]
+        out[key] = "lex:" + "-".join(marks) if marks else NONE
     return out
 
 
@@ -126,12 +103,8 @@ def main(argv: list[str]) -> None:
     wheel = next((Path(a.split("=", 1)[1]) for a in argv if a.startswith("--hazm-wheel=")), None)
     for lang in langs or sorted(BASES):
         mapping = build(lang, wheel=wheel)
-        table = LexTable.from_mapping(mapping)
-        table.save(out_dir(lang))
-        counts: dict[str, int] = {}
-        for c in mapping.values():
-            counts[c] = counts.get(c, 0) + 1
-        print(lang, len(mapping), "words ->", out_dir(lang), dict(sorted(counts.items(), key=lambda kv: -kv[1])))
+        LexTable.from_mapping(mapping).save(out_dir(lang))
+        print(lang, len(mapping), "words ->", out_dir(lang), dict(Counter(mapping.values()).most_common()))
 
 
 if __name__ == "__main__":

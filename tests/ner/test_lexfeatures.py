@@ -75,11 +75,11 @@ def test_a_lexfeatures_config_without_its_table_is_one_clear_line(tmp_path, monk
     from pipeline.training.ner.train import CONFIGS, missing_resources
 
     monkeypatch.setattr(builder, "out_dir", lambda lang: tmp_path / f"lexfeatures-{lang}")
-    problem = missing_resources(CONFIGS / "fa_lex.cfg", "fa")
+    problem = missing_resources(CONFIGS / "lex.cfg", "fa")
     assert problem and "python -m pipeline.training.lexfeatures fa" in problem and "\n" not in problem
     assert missing_resources(CONFIGS / "fa.cfg", "fa") is None  # the shipped recipe needs no table
     (tmp_path / "lexfeatures-fa").mkdir()
-    assert missing_resources(CONFIGS / "fa_lex.cfg", "fa") is None
+    assert missing_resources(CONFIGS / "lex.cfg", "fa") is None
 
 
 def test_cli_says_how_to_build_a_missing_table():
@@ -93,7 +93,7 @@ def test_cli_says_how_to_build_a_missing_table():
     if out_dir("fa").exists():
         pytest.skip("the fa table is built on this machine")
     out = subprocess.run([str(Path(sys.executable).parent / "lingflow"), "train", "ner", "--lang", "fa", "--config",
-                          "fa_lex", "--out", "/nonexistent/never-written"], capture_output=True, text=True,
+                          "lex", "--out", "/nonexistent/never-written"], capture_output=True, text=True,
                          env=dict(os.environ, COLUMNS="200"), timeout=120)
     assert out.returncode == 2
     assert "pipeline.training.lexfeatures fa" in out.stderr and "Traceback" not in out.stderr

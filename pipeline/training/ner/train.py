@@ -26,7 +26,6 @@ import spacy  # noqa: E402
 
 from pipeline import languages  # noqa: E402
 
-from pipeline.ner import lexfeatures as _lex  # noqa: E402,F401  (registers the word-list feature component)
 from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
 from pipeline.training.ner.data import SetSpec, build_docbin  # noqa: E402
 from pipeline.training.ner.mixes import MIXES  # noqa: E402
@@ -73,13 +72,11 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
     over = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
             "system.seed": seed, "nlp.lang": lang}
     over.update(overrides or {})
-    if "lexfeatures" in spacy.util.load_config(config)["nlp"]["pipeline"]:
-        from pipeline.training.lexfeatures import out_dir as lex_dir
-
-        problem = missing_resources(config, lang)
-        if problem:
-            raise FileNotFoundError(problem)
-        over.setdefault("initialize.components.lexfeatures.table", str(lex_dir(lang)))
+    table = lex_table(config, lang)
+    if table is not None:
+        if not table.exists():
+            raise FileNotFoundError(missing_resources(config, lang))
+        over.setdefault("initialize.components.lexfeatures.table", str(table))
     if uses_static_vectors(config, over) and not over.get("paths.vectors"):
         from pipeline.training.vectors import default_path, to_spacy
 
@@ -90,15 +87,21 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
     return out / "model-best"
 
 
-def missing_resources(config: Path, lang: str) -> str | None:
-    """What a config needs that is not built yet (the word-list table of a ``lexfeatures`` config), as one line."""
+def lex_table(config: Path, lang: str) -> Path | None:
+    """The word-list table folder a ``lexfeatures`` config reads (built or not), or None for any other config."""
     if "lexfeatures" not in spacy.util.load_config(config)["nlp"]["pipeline"]:
         return None
-    from pipeline.training.lexfeatures import out_dir as lex_dir
+    from pipeline.training.lexfeatures import out_dir
 
-    if lex_dir(lang).exists():
+    return out_dir(lang)
+
+
+def missing_resources(config: Path, lang: str) -> str | None:
+    """What a config needs that is not built yet (the word-list table of a ``lexfeatures`` config), as one line."""
+    table = lex_table(config, lang)
+    if table is None or table.exists():
         return None
-    return (f"{lex_dir(lang)} is missing: build it with `python -m pipeline.training.lexfeatures {lang}`"
+    return (f"{table} is missing: build it with `python -m pipeline.training.lexfeatures {lang}`"
             " (fa: `pip download --no-deps hazm==0.10.0` and pass --hazm-wheel=PATH)")
 
 
