@@ -79,7 +79,8 @@ def embed(texts: list[str]) -> np.ndarray:
 
 def places(canonical: str, lang: str) -> frozenset[str]:
     """The place keys an organisation name writes (``Ministry of Foreign Affairs of Iran``: Iran); a state body
-    the press of an ``orgs.HOME_KEYED`` language names without a place is its home country's."""
+    the press of an ``orgs.HOME_KEYED`` language names with no word but its concepts is its home country's (as its
+    key: ``Səhiyyə Nazirliyi``; not ``İngiltərə Bankı``, whose place the tables may not read)."""
     parts = org_parts(canonical, lang)
     if parts is None:
         return frozenset()
@@ -89,7 +90,7 @@ def places(canonical: str, lang: str) -> frozenset[str]:
                       for k in [org_name_key(word, readings, spelling, lang)] if k in known)
     orgs = languages.pack_module(lang, "orgs")
     home = home_place(lang) if getattr(orgs, "HOME_KEYED", False) else None
-    if not found and home and STATE_BODIES.intersection(concepts):
+    if not words and home and STATE_BODIES.intersection(concepts):
         found = frozenset(k for w in home.split() for k in [org_name_key(w, orgs.org_lemmas(w), w, lang)] if k)
     return found
 
@@ -120,8 +121,9 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
     """The second signal a link by meaning needs (precision first: the encoder alone puts ``ارس`` Aras next to
     Arkansas when the corpus lacks the river): a name its spelling fits (:func:`spelling_fit` at least
     :data:`MIN_FIT`: ``ایرنا`` / ``IRNA``, too short for the spelled links); or an organisation name that shares a
-    concept of :mod:`pipeline.entities.org_keys` with it, where the places the two write share one (``روسیه`` is
-    no Iran; ``Bank Melli Iran`` reads Mali too, so only places that share none block)."""
+    concept of :mod:`pipeline.entities.org_keys` or a place with it (``حزب برادران ایتالیا`` / ``İtaliya
+    Qardaşları``). Two organisation names whose places share none never meet (``روسیه`` is no Iran; ``Bank Melli
+    Iran`` reads Mali too, so only places that share none block)."""
     if label == "ORG":
         mine = places(canonical, lang)
         if any(p and mine and not p & mine for c in others for p in [places(c, other_lang)]):
@@ -131,7 +133,9 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
     if label != "ORG":
         return False
     concepts = _concepts_of(canonical, lang)
-    return bool(concepts) and any(concepts & _concepts_of(c, other_lang) for c in others)
+    if concepts and any(concepts & _concepts_of(c, other_lang) for c in others):
+        return True
+    return bool(mine) and any(mine & places(c, other_lang) for c in others)
 
 
 def _concepts_of(canonical: str, lang: str) -> frozenset[str]:
