@@ -40,7 +40,7 @@ LABELS = ("ORG", "LOC", "PER")
 MIN_COSINE = 0.86
 MIN_MARGIN = 0.04
 REMAP_FIT = 0.75  # romanised fit of two az/en/ru ids made one (see MeaningLinks._same_body)
-SHORT = 5  # skeleton letters below which a name fits only exactly
+SHORT = 5  # skeleton letters below which two names fit only exactly
 MIN_FIT = 0.8  # spelling_fit of a name linked by meaning (see confirmed)
 MAX_WANTED = 300  # unlinked Persian names embedded per corpus (the most mentioned)
 MAX_OFFERED = 120  # az/en/ru ids embedded per label and language (the most mentioned)
@@ -68,8 +68,8 @@ def spelling_fit(canonical: str, lang: str, other: str, other_lang: str) -> floa
     """How well a name of a script without short vowels (its consonant skeletons, word by word) writes an
     az/en/ru name (its readings in that script's terms): 1.0 when every word of the shorter one is a word of the
     other (``اسامه بن لادن`` / ``Osama bin Laden``; ``آغسو`` / ``Ağsu rayonu``), less as letters differ
-    (difflib's ratio of the skeletons, word by word in the best order, or as one string). A name of fewer than
-    :data:`SHORT` skeleton letters fits only exactly (``وان`` Van is no ``Вены``): 0.0 otherwise."""
+    (difflib's ratio of the skeletons, word by word in the best order, or as one string). Two names both of fewer
+    than :data:`SHORT` skeleton letters fit only exactly (``وان`` Van is no ``Вены``): 0.0 otherwise."""
     pack = _pack(lang)
     mine = {tuple(w[0] for w in sk) for sk in pack.name_skeleton_readings(canonical)}
     theirs = {tuple(w[0] for w in r) for r in offered_readings(other, other_lang, lang, False)}
@@ -83,7 +83,7 @@ def _words_fit(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         return 0.0
     by_word = sum(max(SequenceMatcher(None, w, v, autojunk=False).ratio() for v in long_) * len(w) for w in short)
     fit = max(by_word / letters, SequenceMatcher(None, "".join(a), "".join(b), autojunk=False).ratio())
-    return fit if fit == 1.0 or min(letters, sum(len(w) for w in long_)) >= SHORT else 0.0
+    return fit if fit == 1.0 or max(letters, sum(len(w) for w in long_)) >= SHORT else 0.0
 
 
 def confirmed(canonical: str, lang: str, label: str, others: list[str], other_lang: str) -> bool:
