@@ -78,6 +78,7 @@ def warm_up(files: list, docs: list, max_bytes: int, per_language: int = 2) -> N
     from datetime import datetime, timezone
 
     from pipeline.batch import process_files
+    from pipeline.entities import meaning_links
     from pipeline.io.tables import TableStore
     from pipeline.report.run_summary import failed_in_run
 
@@ -92,7 +93,8 @@ def warm_up(files: list, docs: list, max_bytes: int, per_language: int = 2) -> N
     out = tempfile.mkdtemp(prefix="lingflow-warm-")
     try:
         process_files(picked, out, "warm-up", 0, datetime.now(timezone.utc), max_bytes)
-        TableStore(out).commit("warm-up")  # the entities table's code and tables (`lingflow workers` commit)
+        with meaning_links.skipped():  # its child process would only be paid twice
+            TableStore(out).commit("warm-up")  # the entities table's code and tables (`lingflow workers` commit)
         failed_in_run(out, datetime(1970, 1, 1, tzinfo=timezone.utc))  # and the run summary's reads
     finally:
         shutil.rmtree(out, ignore_errors=True)

@@ -22,6 +22,8 @@ per corpus (:data:`MAX_WANTED`, :data:`MAX_OFFERED`); the model maps ~95 MB.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -44,6 +46,21 @@ SHORT = 5  # skeleton letters below which two names fit only exactly
 MIN_FIT = 0.8  # spelling_fit of a name linked by meaning (see confirmed)
 MAX_WANTED = 300  # unlinked Persian names embedded per corpus (the most mentioned)
 MAX_OFFERED = 120  # az/en/ru ids embedded per label and language (the most mentioned)
+
+
+_skipping = False
+
+
+@contextmanager
+def skipped() -> Iterator[None]:
+    """No links by meaning within: a commit that only warms caches (``pipeline.preload.warm_up``) needs no child
+    process and no embeddings, whose cost a small run would pay twice."""
+    global _skipping
+    before, _skipping = _skipping, True
+    try:
+        yield
+    finally:
+        _skipping = before
 
 
 def places(canonical: str, lang: str) -> frozenset[str]:
@@ -206,7 +223,7 @@ class MeaningLinks:
         self._cache: dict[str, np.ndarray] = {}
         carried: dict[tuple[str, str], set[str]] = {key: set(by_id) for key, by_id in self._offered.items()}
         everywhere = set().union(*carried.values()) if carried else set()
-        if not everywhere or not available():
+        if not everywhere or _skipping or not available():
             return {}
         claimed = {w[4] for w in self._wanted if w[4] in everywhere}
         open_langs = {i: [lang for lang in LANG_ORDER if (w[2], lang) in carried and w[4] not in carried[w[2], lang]]

@@ -57,6 +57,16 @@ def test_one_persian_name_makes_the_ids_of_its_partners_one() -> None:
     assert remap == {"ae-az": "ae-en", "ae-ru": "ae-en"}
 
 
+def test_a_warm_up_commit_skips_the_pass() -> None:
+    """pipeline.preload.warm_up commits a throwaway corpus to load code and tables: no child process there."""
+    from pipeline.entities.meaning_links import skipped
+
+    offered = [("Albert Einstein", "PER", "en", "ae-en"), ("Niels Bohr", "PER", "en", "nb")]
+    with skipped():
+        assert _resolve([("آلبرت انیشتین", "PER", None)], offered) == ({}, {})
+    assert _resolve([("آلبرت انیشتین", "PER", None)], offered)[0] == {0: "ae-en"}
+
+
 def test_an_id_a_persian_name_has_already_is_not_taken_again() -> None:
     """Only names whose id no az/en/ru name carries are looked for, and only ids no Persian name carries."""
     offered = [("UEFA", "ORG", "en", "uefa"), ("UEFA", "ORG", "az", "uefa"), ("УЕФА", "ORG", "ru", "uefa")]
