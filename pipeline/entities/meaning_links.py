@@ -22,6 +22,7 @@ per corpus (:data:`MAX_WANTED`, :data:`MAX_OFFERED`); the model maps ~95 MB.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from difflib import SequenceMatcher
@@ -29,16 +30,16 @@ from typing import Any
 
 import numpy as np
 
-from pipeline import languages
 from pipeline.entities.corpus_links import PREFERRED
-from pipeline.entities.encoder import DIMS, available, embed
-from pipeline.entities.org_keys import FACILITIES, STATE_BODIES, home_place, org_parts
+from pipeline.entities.encoder import available, embed
+from pipeline.entities.org_keys import FACILITIES, org_parts, with_home
 from pipeline.entities.translit import (_pack, _place_keys, corpus_languages, latin_words, offered_readings,
                                          org_name_key, place_kind)
 
 NAME = "entities.meaning.v1"
 log = logging.getLogger("lingflow.entities")
 LABELS = ("ORG", "LOC", "PER")
+LANG_ORDER = tuple(sorted(PREFERRED, key=PREFERRED.get))  # the id kept: an English name's, then az, then ru (as the bridge)
 MIN_COSINE = 0.86
 MIN_MARGIN = 0.04
 REMAP_FIT = 0.75  # romanised fit of two az/en/ru ids made one (see MeaningLinks._same_body)
@@ -65,20 +66,14 @@ def skipped() -> Iterator[None]:
 
 def places(canonical: str, lang: str) -> frozenset[str]:
     """The place keys an organisation name writes (``Ministry of Foreign Affairs of Iran``: Iran); a state body
-    the press of an ``orgs.HOME_KEYED`` language names with no word but its concepts is its home country's (as its
-    key: ``Səhiyyə Nazirliyi``; not ``İngiltərə Bankı``, whose place the tables may not read)."""
+    the press of an ``orgs.HOME_KEYED`` language names with no word but its concepts is its home country's, as in
+    its key (:func:`~pipeline.entities.org_keys.with_home`: ``Səhiyyə Nazirliyi``; not ``İngiltərə Bankı``)."""
     parts = org_parts(canonical, lang)
     if parts is None:
         return frozenset()
-    concepts, words = parts
     known = _place_keys()
-    found = frozenset(k for word, readings, spelling in words
-                      for k in [org_name_key(word, readings, spelling, lang)] if k in known)
-    orgs = languages.pack_module(lang, "orgs")
-    home = home_place(lang) if getattr(orgs, "HOME_KEYED", False) else None
-    if not words and home and STATE_BODIES.intersection(concepts):
-        found = frozenset(k for w in home.split() for k in [org_name_key(w, orgs.org_lemmas(w), w, lang)] if k)
-    return found
+    return frozenset(k for word, readings, spelling in with_home(*parts, lang)
+                     for k in [org_name_key(word, readings, spelling, lang)] if k in known)
 
 
 def spelling_fit(canonical: str, lang: str, other: str, other_lang: str) -> float:
@@ -166,15 +161,19 @@ class MeaningLinks:
             self._offered.setdefault((label, lang), {}).setdefault(xid, set()).add(canonical)
             self._counts[xid] = self._counts.get(xid, 0) + count
 
-    def _matches(self, label: str, lang: str, wanted: list[int], emb: np.ndarray,
-                 claimed: set[str]) -> dict[int, str]:
-        """Persian name (index) -> the id of ``lang`` it means, for the ``wanted`` names (see the module)."""
+    def _pool(self, label: str, lang: str, claimed: set[str]) -> list[str]:
+        """The ids of ``lang`` a Persian name of ``label`` may take: no Persian name's, the most mentioned first."""
         offered = self._offered.get((label, lang), {})
-        ids = self._pool(label, lang, claimed)
+        return sorted((x for x in offered if x not in claimed), key=lambda x: (-self._counts[x], x))[:MAX_OFFERED]
+
+    def _matches(self, label: str, lang: str, wanted: list[int], ids: list[str],
+                 vectors: dict[str, np.ndarray]) -> dict[int, str]:
+        """Persian name (index) -> the id of ``ids`` (``lang``'s pool) it means, for the ``wanted`` names."""
         if not ids or not wanted:
             return {}
+        offered = self._offered[label, lang]
         names = [(j, c) for j, x in enumerate(ids) for c in sorted(offered[x])]
-        sims = emb[wanted] @ self._embedded([c for _, c in names]).T
+        sims = np.stack([vectors[self._wanted[i][1]] for i in wanted]) @ np.stack([vectors[c] for _, c in names]).T
         owner = np.array([j for j, _ in names])
         by_id = np.stack([sims[:, owner == j].max(axis=1) for j in range(len(ids))], axis=1)  # an id: its best name
         best_fa = by_id.argmax(axis=0)
@@ -185,86 +184,57 @@ class MeaningLinks:
             second = float(by_id[row, order[1]]) if len(order) > 1 else -1.0
             if by_id[row, j] < MIN_COSINE or by_id[row, j] - second < MIN_MARGIN or best_fa[j] != row:
                 continue
-            if not confirmed(self._wanted[i][1], self._wanted[i][3], label, sorted(offered[ids[j]]), lang):
-                continue
-            found[i] = ids[j]
+            if confirmed(self._wanted[i][1], self._wanted[i][3], label, sorted(offered[ids[j]]), lang):
+                found[i] = ids[j]
         return found
-
-    def _pool(self, label: str, lang: str, claimed: set[str]) -> list[str]:
-        """The ids of ``lang`` a Persian name of ``label`` may take: no Persian name's, the most mentioned first."""
-        offered = self._offered.get((label, lang), {})
-        return sorted((x for x in offered if x not in claimed), key=lambda x: (-self._counts[x], x))[:MAX_OFFERED]
-
-    def _embedded(self, texts: list[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self._cache})
-        for t, e in zip(missing, embed(missing)):
-            self._cache[t] = e
-        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, DIMS), np.float32)
-
-    def _names_of(self, label: str, xid: str) -> list[tuple[str, str]]:
-        return [(c, lang) for lang in LANG_ORDER for c in sorted(self._offered.get((label, lang), {}).get(xid, ()))]
 
     def _same_body(self, label: str, drop: str, keep: str) -> bool:
         """Whether two az/en/ru ids one Persian name means are one: names of theirs romanised alike (``Avraam
         Linkoln`` / ``Abraham Lincoln``, at least :data:`REMAP_FIT`; ``Əhər`` is no ``Agra``), or organisation names
         that share a concept. Each id's names alone were near the Persian name, not yet near each other."""
-        ones, others = self._names_of(label, drop), self._names_of(label, keep)
-        for a, la in ones:
-            wa = tuple(latin_words(a, la)[0])
-            for b, lb in others:
-                if _words_fit(wa, tuple(latin_words(b, lb)[0])) >= REMAP_FIT:
-                    return True
-                if label == "ORG" and _concepts_of(a, la) & _concepts_of(b, lb):
-                    return True
-        return False
+        def names(xid: str) -> list[tuple[str, str, tuple[str, ...]]]:
+            return [(c, lang, tuple(latin_words(c, lang)[0])) for lang in LANG_ORDER
+                    for c in sorted(self._offered.get((label, lang), {}).get(xid, ()))]
+
+        theirs = names(keep)
+        return any(_words_fit(wa, wb) >= REMAP_FIT or (label == "ORG" and bool(_concepts_of(a, la) & _concepts_of(b, lb)))
+                   for a, la, wa in names(drop) for b, lb, wb in theirs)
 
     def resolve(self) -> dict[Any, str]:
         """ref -> the id each linked Persian name takes."""
-        self._cache: dict[str, np.ndarray] = {}
-        carried: dict[tuple[str, str], set[str]] = {key: set(by_id) for key, by_id in self._offered.items()}
-        everywhere = set().union(*carried.values()) if carried else set()
+        everywhere = {x for by_id in self._offered.values() for x in by_id}
         if not everywhere or _skipping or not available():
             return {}
         claimed = {w[4] for w in self._wanted if w[4] in everywhere}
-        open_langs = {i: [lang for lang in LANG_ORDER if (w[2], lang) in carried and w[4] not in carried[w[2], lang]]
-                      for i, w in enumerate(self._wanted)}
+        open_langs = {i: [lang for lang in LANG_ORDER if (w[2], lang) in self._offered
+                          and w[4] not in self._offered[w[2], lang]] for i, w in enumerate(self._wanted)}
         todo = sorted((i for i, langs in open_langs.items() if langs),
                       key=lambda i: (-self._wanted[i][5], self._wanted[i][1], i))[:MAX_WANTED]
         if not todo:
             return {}
-        offered = [c for label in LABELS for lang in LANG_ORDER for x in self._pool(label, lang, claimed)
-                   for c in self._offered[label, lang][x]]
-        try:
-            self._embedded([self._wanted[i][1] for i in todo] + offered)  # one child process for all the names
+        pools = {(label, lang): self._pool(label, lang, claimed) for label in LABELS for lang in LANG_ORDER}
+        texts = sorted({self._wanted[i][1] for i in todo}
+                       | {c for (label, lang), ids in pools.items() for x in ids for c in self._offered[label, lang][x]})
+        try:  # one child process for all the names
+            vectors = dict(zip(texts, embed(texts)))
         except RuntimeError as exc:  # the ids stay those of the passes before; the run goes on
             log.warning("links by meaning skipped: %s", exc)
             return {}
-        emb = np.zeros((len(self._wanted), DIMS), np.float32)
-        emb[todo] = self._embedded([self._wanted[i][1] for i in todo])
         per_name: dict[int, dict[str, str]] = {}
-        for label in LABELS:
-            for lang in LANG_ORDER:
-                mine = [i for i in todo if self._wanted[i][2] == label and lang in open_langs[i]]
-                for i, xid in self._matches(label, lang, mine, emb, claimed).items():
-                    per_name.setdefault(i, {})[lang] = xid
-        used: dict[str, int] = {}
-        for found in per_name.values():
-            for xid in set(found.values()):
-                used[xid] = used.get(xid, 0) + 1
+        for (label, lang), ids in pools.items():
+            mine = [i for i in todo if self._wanted[i][2] == label and lang in open_langs[i]]
+            for i, xid in self._matches(label, lang, mine, ids, vectors).items():
+                per_name.setdefault(i, {})[lang] = xid
+        used = Counter(xid for found in per_name.values() for xid in set(found.values()))
         linked: dict[Any, str] = {}
         for i in sorted(per_name):
-            ref, _c, _label, _lang, own, _n = self._wanted[i]
+            ref, _c, label, _lang, own, _n = self._wanted[i]
             ys = [per_name[i][lang] for lang in LANG_ORDER if lang in per_name[i]]
             if any(used[y] > 1 for y in ys):
                 continue  # one id two Persian names mean: neither
             target = own if own in everywhere else ys[0]
             if target != own:
                 linked[ref] = target
-            for y in ys:
-                if y != target and self._same_body(_label, y, target):
-                    self.remap[y] = target
-        self._cache = {}
+            self.remap.update((y, target) for y in ys if y != target and self._same_body(label, y, target))
         return linked
 
-
-LANG_ORDER = tuple(sorted(PREFERRED, key=PREFERRED.get))  # the id kept: an English name's, then az, then ru (as the bridge)

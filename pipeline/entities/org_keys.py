@@ -124,6 +124,17 @@ def org_parts(canonical: str, lang: str) -> tuple[tuple[str, ...], tuple[tuple[s
     return tuple(sorted(concepts)), tuple(names)
 
 
+def with_home(concepts: tuple[str, ...], words: tuple, lang: str) -> tuple:
+    """An organisation name's other words (:func:`org_parts`), or, for a body of a state (:data:`STATE_BODIES`) that
+    the press of an ``orgs.HOME_KEYED`` language names with no other word, the words of its home country
+    (``Səhiyyə Nazirliyi``: Azerbaijan's), read as the name's own words are."""
+    pack = _pack(lang)
+    home = home_place(lang) if getattr(pack, "HOME_KEYED", False) else None
+    if home and not words and STATE_BODIES.intersection(concepts):
+        return tuple((w, pack.org_lemmas(w), w) for w in home.split())
+    return words
+
+
 def keyed(concepts: tuple[str, ...], names: int) -> bool:
     """Whether a name of these concepts and this many other words may have a key (see the module)."""
     return names >= 2 if not concepts else bool(names) or (len(concepts) >= 2 and bool(WIDE.intersection(concepts)))
@@ -137,10 +148,8 @@ def org_key(canonical: str, lang: str, name_key: Callable[[str, tuple[str, ...],
     if parts is None:
         return None
     concepts, words = parts
-    pack = _pack(lang)
-    home = home_place(lang) if getattr(pack, "HOME_KEYED", False) else None
-    if home and len(concepts) >= 2 and not words and not keyed(concepts, 0) and STATE_BODIES.intersection(concepts):
-        words = tuple((w, pack.org_lemmas(w), w) for w in home.split())
+    if len(concepts) >= 2 and not keyed(concepts, 0):
+        words = with_home(concepts, words, lang)
     if not keyed(concepts, len(words)):
         return None
     names = [name_key(word, readings, spelling, lang) for word, readings, spelling in words]

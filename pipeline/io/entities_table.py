@@ -58,26 +58,21 @@ def link_in_corpus(path: Path) -> dict[str, str]:
     names that the other languages write by their sound (:class:`SoundLinks`) and the names the other
     languages write with an English name's letters (:class:`SpellingLinks`), then the Persian names
     (:class:`CorpusLinks`; the languages of :func:`corpus_languages`), then the ids a Persian name shows to
-    be one (:class:`BridgeLinks`). Each pass reads the names (row group by row group) only if the file has
+    be one (:class:`BridgeLinks`), last the Persian names no spelling linked, by what they mean
+    (:class:`MeaningLinks`, which may make ids one too). Each pass reads the names (row group by row group) only if the file has
     names it may link; the file is rewritten only if a name was linked. Returns entity_id -> new xlang_id."""
     try:
         with pq.ParquetFile(path) as f:
             found = _sound_links(f)
             found.update(_corpus_links(f, found))
-            bridged, remap = _bridge_links(f, found)
-            found.update(bridged)
-            if remap:
-                for eid, _label, _lang, _canonical, xid in _names(f, None):
-                    new = remap.get(found.get(eid, xid))
-                    if new is not None:
-                        found[eid] = new
-            meant, remap = _meaning_links(f, found)
-            found.update(meant)
-            if remap:
-                for eid, _label, _lang, _canonical, xid in _names(f, None):
-                    new = remap.get(found.get(eid, xid))
-                    if new is not None:
-                        found[eid] = new
+            for linked_pass in (_bridge_links, _meaning_links):  # each may make ids one
+                linked, remap = linked_pass(f, found)
+                found.update(linked)
+                if remap:
+                    for eid, _label, _lang, _canonical, xid in _names(f, None):
+                        new = remap.get(found.get(eid, xid))
+                        if new is not None:
+                            found[eid] = new
             if found:
                 _rewrite(f, path, found)
     finally:
@@ -85,15 +80,16 @@ def link_in_corpus(path: Path) -> dict[str, str]:
     return found
 
 
-def _names(f: pq.ParquetFile, langs: pa.Array | None, inside: bool = True) -> Iterator[tuple]:
+def _names(f: pq.ParquetFile, langs: pa.Array | None, inside: bool = True,
+           columns: list[str] = _NAME_COLUMNS) -> Iterator[tuple]:
     """(entity_id, label, lang, canonical, xlang_id) of the file's names in ``langs`` (or outside them; None:
-    every name)."""
+    every name); other ``columns``, in their order, instead."""
     for g in range(f.num_row_groups):
-        names = f.read_row_group(g, columns=_NAME_COLUMNS)
+        names = f.read_row_group(g, columns=columns)
         if langs is not None:
             keep = pc.is_in(names["lang"], value_set=langs)
             names = names.filter(keep if inside else pc.invert(keep))
-        yield from zip(*(names[c].to_pylist() for c in _NAME_COLUMNS))
+        yield from zip(*(names[c].to_pylist() for c in columns))
 
 
 def _sound_links(f: pq.ParquetFile) -> dict[str, str]:
@@ -164,20 +160,14 @@ def _meaning_links(f: pq.ParquetFile, before: dict[str, str]) -> tuple[dict[str,
     (:class:`MeaningLinks`); ``before``: ids the passes before gave (entity_id -> xlang_id). Returns the
     Persian names' new ids and the ids made one (xlang_id -> xlang_id)."""
     wanted = pa.array(corpus_languages(), pa.string())
-    links = MeaningLinks()
     columns = [*_NAME_COLUMNS, "mention_count"]
-    for g in range(f.num_row_groups):
-        rows = f.read_row_group(g, columns=columns)
-        mine = pc.is_in(rows["lang"], value_set=wanted)
-        for part, offer in ((rows.filter(mine), False), (rows.filter(pc.invert(mine)), True)):
-            for eid, label, lang, canonical, xid, count in zip(*(part[c].to_pylist() for c in columns)):
-                xid = before.get(eid, xid)
-                if offer:
-                    links.offer(canonical, label, lang, xid, count)
-                else:
-                    links.want(eid, canonical, label, lang, xid, count)
+    links = MeaningLinks()
+    for eid, label, lang, canonical, xid, count in _names(f, wanted, columns=columns):
+        links.want(eid, canonical, label, lang, before.get(eid, xid), count)
     if not links:
         return {}, {}
+    for eid, label, lang, canonical, xid, count in _names(f, wanted, inside=False, columns=columns):
+        links.offer(canonical, label, lang, before.get(eid, xid), count)
     return links.resolve(), links.remap
 
 
