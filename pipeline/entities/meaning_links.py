@@ -22,6 +22,7 @@ per corpus (:data:`MAX_WANTED`, :data:`MAX_OFFERED`); the model maps ~95 MB.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,11 +46,16 @@ MIN_MARGIN = 0.04
 REMAP_FIT = 0.75  # romanised fit of two az/en/ru ids made one (see MeaningLinks._same_body)
 SHORT = 5  # skeleton letters below which two names fit only exactly
 MIN_FIT = 0.8  # spelling_fit of a name linked by meaning (see confirmed)
+SURE_FIT = 0.95  # spelling_fit both ways of a person's names that need no margin (see sure)
+SURE_MARGIN = {"PER": 0.0, "ORG": 0.01}  # the margin a sure pair needs (see sure)
 MAX_WANTED = 300  # unlinked Persian names embedded per corpus (the most mentioned)
 MAX_OFFERED = 120  # az/en/ru ids embedded per label and language (the most mentioned)
 
 
 _skipping = False
+_NUMBER = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669]+")
+_ASCII_DIGITS = str.maketrans("\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
+                              "01234567890123456789")
 
 
 @contextmanager
@@ -76,25 +82,44 @@ def places(canonical: str, lang: str) -> frozenset[str]:
                      for k in [org_name_key(word, readings, spelling, lang)] if k in known)
 
 
-def spelling_fit(canonical: str, lang: str, other: str, other_lang: str) -> float:
+def spelling_fit(canonical: str, lang: str, other: str, other_lang: str, both: bool = False) -> float:
     """How well a name of a script without short vowels (its consonant skeletons, word by word) writes an
     az/en/ru name (its readings in that script's terms): 1.0 when every word of the shorter one is a word of the
     other (``اسامه بن لادن`` / ``Osama bin Laden``; ``آغسو`` / ``Ağsu rayonu``), less as letters differ
     (difflib's ratio of the skeletons, word by word in the best order, or as one string). Two names both of fewer
-    than :data:`SHORT` skeleton letters fit only exactly (``وان`` Van is no ``Вены``): 0.0 otherwise."""
+    than :data:`SHORT` skeleton letters fit only exactly (``وان`` Van is no ``Вены``): 0.0 otherwise. ``both``: every
+    word of each name fits a word of the other (the lower of the two ways; ``بانک پارسیان`` / ``Persian``: 0.5)."""
+    numbers, other_numbers = _numbers(canonical), _numbers(other)
+    if numbers or other_numbers:  # ``شبکه روسیا ۱`` / ``Russia-1``: the same numbers, and the words fit
+        if numbers != other_numbers:
+            return 0.0
+        canonical, other = _NUMBER.sub(" ", canonical).strip(), _NUMBER.sub(" ", other).strip(" -")
     pack = _pack(lang)
     mine = {tuple(w[0] for w in sk) for sk in pack.name_skeleton_readings(canonical)}
     theirs = {tuple(w[0] for w in r) for r in offered_readings(other, other_lang, lang, False)}
-    return max((_words_fit(a, b) for a in mine for b in theirs), default=0.0)
+    return max((_words_fit(a, b, both) for a in mine for b in theirs), default=0.0)
 
 
-def _words_fit(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+def _numbers(canonical: str) -> tuple[str, ...]:
+    """The numbers a name writes, in ASCII digits (Persian ``۰۴`` is 04)."""
+    return tuple(n.translate(_ASCII_DIGITS) for n in _NUMBER.findall(canonical))
+
+
+def _cover(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """How well the words of ``a`` are words of ``b`` (difflib's ratio of each with its best, by its letters)."""
+    letters = sum(len(w) for w in a)
+    return sum(max(SequenceMatcher(None, w, v, autojunk=False).ratio() for v in b) * len(w) for w in a) / letters
+
+
+def _words_fit(a: tuple[str, ...], b: tuple[str, ...], both: bool = False) -> float:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     letters = sum(len(w) for w in short)
     if not letters or not long_:
         return 0.0
-    by_word = sum(max(SequenceMatcher(None, w, v, autojunk=False).ratio() for v in long_) * len(w) for w in short)
-    fit = max(by_word / letters, SequenceMatcher(None, "".join(a), "".join(b), autojunk=False).ratio())
+    if both:
+        fit = min(_cover(a, b), _cover(b, a))
+    else:
+        fit = max(_cover(short, long_), SequenceMatcher(None, "".join(a), "".join(b), autojunk=False).ratio())
     return fit if fit == 1.0 or max(letters, sum(len(w) for w in long_)) >= SHORT else 0.0
 
 
@@ -120,7 +145,46 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
     concepts = _concepts_of(canonical, lang, label)
     if concepts and any(concepts & _concepts_of(c, other_lang, label) for c in others):
         return True
+    if label == "ORG" and concepts and _name_words_fit(canonical, lang, concepts, others, other_lang):
+        return True
     return label == "ORG" and bool(mine) and any(mine & places(c, other_lang) for c in others)
+
+
+def sure(canonical: str, lang: str, label: str, others: list[str], other_lang: str) -> bool:
+    """A pair the spelling or the concept tables already make one, which :meth:`MeaningLinks._matches` lets take
+    its nearest id with a margin of :data:`SURE_MARGIN` only (the encoder puts persons, and bodies of a kind, close
+    together: ``بنی گانتس`` / ``Беня Ганец`` is 0.001 ahead of the next person): a person whose names fit both ways
+    (:func:`spelling_fit` ``both`` at least :data:`SURE_FIT`: every word of each is a word of the other); an
+    organisation whose concepts and places are those of one of the id's names, two of them at least (``کنگره
+    نمایندگان اسپانیا`` / ``Конгресс депутатов Испании``: congress, deputies, Spain). Places are not sure by
+    spelling: a consonant skeleton of six letters is many places' (``ماردین`` Mardin / Meridian)."""
+    if label == "PER":  # two words at least: one short name is many persons' (``نیمار`` Neymar / Namor)
+        return len(canonical.split()) >= 2 and any(
+            spelling_fit(canonical, lang, c, other_lang, both=True) >= SURE_FIT for c in others)
+    if label != "ORG":
+        return False
+    concepts, mine = _concepts_of(canonical, lang), places(canonical, lang)
+    return bool(concepts) and len(concepts) + len(mine) >= 2 and any(
+        _concepts_of(c, other_lang) == concepts and places(c, other_lang) == mine for c in others)
+
+
+def _name_words_fit(canonical: str, lang: str, concepts: frozenset[str], others: list[str], other_lang: str) -> bool:
+    """Whether an organisation's own words (its concept words left out: the word of its kind a Persian name
+    often writes first) spell those of one of ``others`` whose concepts do not differ from its own (``روزنامه
+    النهار`` / ``An-Nahar``: newspaper; ``مجله تایم`` / ``Time jurnalı``: magazine)."""
+    words = _name_words(canonical, lang)
+    for c in others if words else ():
+        theirs, their_concepts = _name_words(c, other_lang), _concepts_of(c, other_lang)
+        if theirs and (not concepts or not their_concepts or concepts & their_concepts) \
+                and spelling_fit(words, lang, theirs, other_lang) >= MIN_FIT:
+            return True
+    return False
+
+
+def _name_words(canonical: str, lang: str) -> str:
+    """An organisation name without its concept words (:func:`~pipeline.entities.org_keys.org_parts`)."""
+    parts = org_parts(canonical, lang)
+    return " ".join(word for word, _readings, _spelling in parts[1]) if parts else ""
 
 
 def _without_kind(canonical: str, lang: str, label: str) -> tuple[str, str | None]:
@@ -181,10 +245,14 @@ class MeaningLinks:
         for row, i in enumerate(wanted):
             order = np.argsort(-by_id[row], kind="stable")
             j = int(order[0])
-            second = float(by_id[row, order[1]]) if len(order) > 1 else -1.0
-            if by_id[row, j] < MIN_COSINE or by_id[row, j] - second < MIN_MARGIN or best_fa[j] != row:
+            margin = float(by_id[row, j] - by_id[row, order[1]]) if len(order) > 1 else 1.0
+            if by_id[row, j] < MIN_COSINE or best_fa[j] != row:
                 continue
-            if confirmed(self._wanted[i][1], self._wanted[i][3], label, sorted(offered[ids[j]]), lang):
+            name, name_lang, others = self._wanted[i][1], self._wanted[i][3], sorted(offered[ids[j]])
+            if margin < MIN_MARGIN and not (margin >= SURE_MARGIN.get(label, MIN_MARGIN)
+                                            and sure(name, name_lang, label, others, lang)):
+                continue
+            if confirmed(name, name_lang, label, others, lang):
                 found[i] = ids[j]
         return found
 
