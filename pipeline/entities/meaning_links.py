@@ -8,9 +8,12 @@ no download). After every other pass, a Persian PER/LOC/ORG name whose id no az/
 takes, per language, the id of the az/en/ru name of its label that it means, where
 
 - that id is its nearest (an id scores the best of its names' cosines) at :data:`MIN_COSINE` or more, and
-  ahead of the next id by :data:`MIN_MARGIN` (one body, not one of a kind: ministries of two states are close);
+  ahead of the next id by :data:`MIN_MARGIN` (one body, not one of a kind: ministries of two states are close),
+  or by :data:`SURE_MARGIN` when spelling or concepts already make the two one (:func:`sure`: persons are close
+  to persons, bodies of a kind to each other);
 - it is that id's nearest Persian name too (one to one), and no Persian name carries the id already;
-- a second signal agrees (:func:`confirmed`): its spelling, or an organisation's concepts and places.
+- a second signal agrees (:func:`confirmed`): its spelling (numbers the same), or an organisation's concepts and
+  places, or its own words without the word of its kind.
 
 Ids it meets in two or three languages are made one (:attr:`MeaningLinks.remap`) when their own names also
 agree. Precision first: the thresholds were chosen on the read blind sets (``lingflow eval entities``) and the

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import schema
-from pipeline.entities.meaning_links import MIN_FIT, MeaningLinks, available, spelling_fit
+from pipeline.entities.meaning_links import MIN_FIT, SURE_FIT, MeaningLinks, available, confirmed, spelling_fit, sure
 from pipeline.io.entities_table import link_in_corpus
 from pipeline.io.files import sorted_rows
 
@@ -33,6 +33,36 @@ def test_spelling_fit_confirms_names_and_refuses_look_alikes() -> None:
     assert spelling_fit("اسکندر مقدونی", "fa", "Makedoniyalı İsgəndər", "az") >= 0.9  # words in another order
     assert spelling_fit("ارس", "fa", "Arkansas", "en") < MIN_FIT  # the encoder puts them side by side
     assert spelling_fit("وان", "fa", "Вены", "ru") == 0.0  # a short name fits only exactly
+
+
+def test_numbers_must_be_the_same_and_both_ways_needs_every_word() -> None:
+    assert spelling_fit("روسیا ۲۴", "fa", "Россия 24", "ru") == 1.0  # Persian digits are digits
+    assert spelling_fit("شبکه روسیا ۱", "fa", "Russia-1", "en") == 1.0
+    assert spelling_fit("روسیا ۲۴", "fa", "Россия 1", "ru") == 0.0
+    assert spelling_fit("بانک پارسیان", "fa", "Persian", "en") == 1.0  # every word of the shorter one
+    assert spelling_fit("بانک پارسیان", "fa", "Persian", "en", both=True) < SURE_FIT
+
+
+def test_sure_pairs_and_the_words_of_an_organisation_without_its_kind() -> None:
+    assert sure("بنی گانتس", "fa", "PER", ["Беня Ганец"], "ru")
+    assert not sure("نیمار", "fa", "PER", ["Namor"], "en")  # one short name is many persons'
+    assert sure("کنگره نمایندگان اسپانیا", "fa", "ORG", ["Конгресс депутатов Испании"], "ru")
+    assert not sure("کنگره نمایندگان اسپانیا", "fa", "ORG", ["Сенат Испании"], "ru")
+    assert confirmed("روزنامه النهار", "fa", "ORG", ["An-Nahar"], "en")  # newspaper: its own word is the name
+    assert not confirmed("لوفت‌هانزا", "fa", "ORG", ["Hanza ittifaqı"], "az")
+
+
+def test_a_sure_pair_needs_no_margin_and_two_near_bodies_stay_apart() -> None:
+    """The encoder puts Benny Gantz 0.039 ahead of Benny Begin (the margin is 0.04): both spellings of his name
+    fit each other word for word. Spain's congress is 0.04 ahead of Italy's chamber (sure: congress, deputies,
+    Spain), but 0.002 ahead of Spain's senate, which no margin tells apart."""
+    persons = [("Беня Ганец", "PER", "ru", "g"), ("Биньямин Нетаньяху", "PER", "ru", "n"),
+               ("Яир Лапид", "PER", "ru", "l"), ("Бени Бегин", "PER", "ru", "b")]
+    assert _resolve([("بنی گانتس", "PER", None)], persons)[0] == {0: "g"}
+    bodies = [("Конгресс депутатов Испании", "ORG", "ru", "c"), ("Сенат Италии", "ORG", "ru", "s"),
+              ("Палата депутатов Италии", "ORG", "ru", "pi")]
+    assert _resolve([("کنگره نمایندگان اسپانیا", "ORG", None)], bodies)[0] == {0: "c"}
+    assert _resolve([("کنگره نمایندگان اسپانیا", "ORG", None)], bodies + [("Сенат Испании", "ORG", "ru", "se")])[0] == {}
 
 
 def test_an_organisation_name_meets_its_translation_not_another_states() -> None:
