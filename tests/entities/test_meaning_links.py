@@ -52,6 +52,15 @@ def test_sure_pairs_and_the_words_of_an_organisation_without_its_kind() -> None:
     assert not confirmed("لوفت‌هانزا", "fa", "ORG", ["Hanza ittifaqı"], "az")
 
 
+def test_a_place_is_confirmed_by_its_name_without_the_word_of_its_kind() -> None:
+    """Built places and streets: the words of their kind (palace, street, air base) are the packs' PLACE_KINDS,
+    so the name alone is compared, and two kinds that differ never meet."""
+    assert confirmed("کاخ گلستان", "fa", "LOC", ["дворец Голестан"], "ru")
+    assert confirmed("خیابان ولیعصر", "fa", "LOC", ["Vəliəsr küçəsi"], "az")
+    assert confirmed("پایگاه رامشتاین", "fa", "LOC", ["Ramstein Air Base"], "en")
+    assert not confirmed("کاخ گلستان", "fa", "LOC", ["Golestan Province"], "en")
+
+
 def test_a_sure_pair_needs_no_margin_and_two_near_bodies_stay_apart() -> None:
     """The encoder puts Benny Gantz 0.039 ahead of Benny Begin (the margin is 0.04): both spellings of his name
     fit each other word for word. Spain's congress is 0.04 ahead of Italy's chamber (sure: congress, deputies,
