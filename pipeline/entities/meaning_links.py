@@ -57,8 +57,7 @@ MAX_OFFERED = 120  # az/en/ru ids embedded per label and language (the most ment
 
 _skipping = False
 _NUMBER = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669]+")
-_ASCII_DIGITS = str.maketrans("\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
-                              "01234567890123456789")
+_ASCII_DIGITS = str.maketrans("".join(map(chr, [*range(0x6F0, 0x6FA), *range(0x660, 0x66A)])), "0123456789" * 2)
 
 
 @contextmanager
@@ -156,11 +155,12 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
 def sure(canonical: str, lang: str, label: str, others: list[str], other_lang: str) -> bool:
     """A pair the spelling or the concept tables already make one, which :meth:`MeaningLinks._matches` lets take
     its nearest id with a margin of :data:`SURE_MARGIN` only (the encoder puts persons, and bodies of a kind, close
-    together: ``بنی گانتس`` / ``Беня Ганец`` is 0.001 ahead of the next person): a person whose names fit both ways
+    together: ``بنی گانتس`` / ``Беня Ганец`` is 0.039 ahead of ``Бени Бегин``): a person whose names fit both ways
     (:func:`spelling_fit` ``both`` at least :data:`SURE_FIT`: every word of each is a word of the other); an
     organisation whose concepts and places are those of one of the id's names, two of them at least (``کنگره
     نمایندگان اسپانیا`` / ``Конгресс депутатов Испании``: congress, deputies, Spain). Places are not sure by
-    spelling: a consonant skeleton of six letters is many places' (``ماردین`` Mardin / Meridian)."""
+    spelling: a consonant skeleton of six letters is many places' (``ماردین`` Mardin / Meridian). Two ids whose
+    names are as sure (``زربت گلمک``: Zarbat Galmak, Zorbat Golmak) within :data:`MIN_MARGIN` take neither."""
     if label == "PER":  # two words at least: one short name is many persons' (``نیمار`` Neymar / Namor)
         return len(canonical.split()) >= 2 and any(
             spelling_fit(canonical, lang, c, other_lang, both=True) >= SURE_FIT for c in others)
@@ -178,7 +178,7 @@ def _name_words_fit(canonical: str, lang: str, concepts: frozenset[str], others:
     words = _name_words(canonical, lang)
     for c in others if words else ():
         theirs, their_concepts = _name_words(c, other_lang), _concepts_of(c, other_lang)
-        if theirs and (not concepts or not their_concepts or concepts & their_concepts) \
+        if theirs and (not their_concepts or concepts & their_concepts) \
                 and spelling_fit(words, lang, theirs, other_lang) >= MIN_FIT:
             return True
     return False
