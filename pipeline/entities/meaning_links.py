@@ -252,11 +252,11 @@ class MeaningLinks:
             if by_id[row, j] < MIN_COSINE or best_fa[j] != row:
                 continue
             name, name_lang, others = self._wanted[i][1], self._wanted[i][3], sorted(offered[ids[j]])
-            if margin < MIN_MARGIN and not (
-                    margin >= SURE_MARGIN.get(label, MIN_MARGIN) and sure(name, name_lang, label, others, lang)
-                    and not any(sure(name, name_lang, label, sorted(offered[ids[k]]), lang) for k in order[1:]
-                                if by_id[row, k] > by_id[row, j] - MIN_MARGIN)):  # two that fit alike: neither
-                continue
+            if margin < MIN_MARGIN:  # only a sure pair, and no id as near that is sure too (two fit alike: neither)
+                near = [sorted(offered[ids[k]]) for k in order[1:] if by_id[row, k] > by_id[row, j] - MIN_MARGIN]
+                if margin < SURE_MARGIN.get(label, MIN_MARGIN) or not sure(name, name_lang, label, others, lang) \
+                        or any(sure(name, name_lang, label, their, lang) for their in near):
+                    continue
             if confirmed(name, name_lang, label, others, lang):
                 found[i] = ids[j]
         return found

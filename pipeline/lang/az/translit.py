@@ -24,7 +24,10 @@ def foreign_spellings(lowered: str) -> tuple[str, ...]:
 #: Words that name the kind of a place beside its name (``Kür çayı``, ``Xark adası``): the in-corpus links also
 #: compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
-    "limanı": "port", "küçəsi": "street", "prospekti": "street", "sarayı": "palace", "məscidi": "mosque", "adaları": "island", "dəhlizi": "corridor", "xəstəxanası": "hospital", "monastırı": "monastery", "kosmodromu": "cosmodrome", "bazası": "base", "meşələri": "forest", "meşəsi": "forest", "şəlaləsi": "falls", "fermaları": "farms",  # built places, ports, streets
+    "limanı": "port", "küçəsi": "street", "prospekti": "street", "sarayı": "palace", "məscidi": "mosque",
+    "adaları": "island", "dəhlizi": "corridor", "xəstəxanası": "hospital", "monastırı": "monastery",
+    "kosmodromu": "cosmodrome", "bazası": "base", "meşələri": "forest", "meşəsi": "forest", "şəlaləsi": "falls",
+    "fermaları": "farms",  # built places, ports, streets
     "çayı": "river", "səhrası": "desert", "adası": "island", "yarımadası": "peninsula", "körpüsü": "bridge",
     "dağı": "mountain", "dağları": "mountain", "gölü": "lake", "dənizi": "sea", "boğazı": "strait",
     "körfəzi": "gulf", "vadisi": "valley", "kanalı": "canal", "ostanı": "province", "əyaləti": "province",

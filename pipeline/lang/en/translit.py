@@ -14,7 +14,10 @@ _ARTICLE = re.compile(r"(?i)^the\s+")
 #: Words that name the kind of a place beside its name (``Kura River``, ``Kharg Island``): the in-corpus links
 #: also compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
-    "port": "port", "street": "street", "avenue": "street", "palace": "palace", "mosque": "mosque", "islands": "island", "corridor": "corridor", "hospital": "hospital", "monastery": "monastery", "airport": "airport", "cosmodrome": "cosmodrome", "base": "base", "forests": "forest", "forest": "forest", "falls": "falls", "farms": "farms",  # built places, ports, streets
+    "port": "port", "street": "street", "avenue": "street", "palace": "palace", "mosque": "mosque",
+    "islands": "island", "corridor": "corridor", "hospital": "hospital", "monastery": "monastery",
+    "airport": "airport", "cosmodrome": "cosmodrome", "base": "base", "forests": "forest", "forest": "forest",
+    "falls": "falls", "farms": "farms",  # built places, ports, streets
     "river": "river", "desert": "desert", "island": "island", "peninsula": "peninsula", "bridge": "bridge",
     "mount": "mountain", "mountain": "mountain", "mountains": "mountain", "lake": "lake", "sea": "sea",
     "strait": "strait", "gulf": "gulf", "bay": "gulf", "valley": "valley", "canal": "canal", "dam": "dam",

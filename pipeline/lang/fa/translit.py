@@ -184,7 +184,9 @@ MAX_READINGS = 32  # readings of one name compared by the in-corpus links (produ
 #: Words that name the kind of a place before its name (``رود کورا``, ``جزیره خارک``): the in-corpus links also
 #: compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
-    "خیابان": "street", "کاخ": "palace", "مسجد": "mosque", "جزایر": "island", "دالان": "corridor", "کریدور": "corridor", "بیمارستان": "hospital", "صومعه": "monastery", "فرودگاه": "airport", "پایگاه": "base", "جنگل": "forest", "آبشار": "falls", "مزارع": "farms",  # built places, ports, streets
+    "خیابان": "street", "کاخ": "palace", "مسجد": "mosque", "جزایر": "island", "دالان": "corridor",
+    "کریدور": "corridor", "بیمارستان": "hospital", "صومعه": "monastery", "فرودگاه": "airport", "پایگاه": "base",
+    "جنگل": "forest", "آبشار": "falls", "مزارع": "farms",  # built places, ports, streets
     "رود": "river", "رودخانه": "river", "دشت": "desert", "کویر": "desert", "جزیره": "island", "شبه‌جزیره": "peninsula",
     "پل": "bridge", "کوه": "mountain", "کوه‌های": "mountain", "دریاچه": "lake", "دریای": "sea", "تنگه": "strait",
     "خلیج": "gulf", "دره": "valley", "کانال": "canal", "سد": "dam", "استان": "province", "میدان": "square",

@@ -74,7 +74,10 @@ def kind_name_readings(name: str) -> list[str]:
 #: Words that name the kind of a place beside its name (``река Кура``, ``остров Харк``): the in-corpus links
 #: also compare the name alone, with its kind (:func:`pipeline.entities.corpus_links.place_kind`).
 PLACE_KINDS = {
-    "порт": "port", "улица": "street", "проспект": "street", "дворец": "palace", "мечеть": "mosque", "острова": "island", "коридор": "corridor", "больница": "hospital", "монастырь": "monastery", "аэропорт": "airport", "космодром": "cosmodrome", "авиабаза": "base", "база": "base", "леса": "forest", "лес": "forest", "водопад": "falls", "фермы": "farms",  # built places, ports, streets
+    "порт": "port", "улица": "street", "проспект": "street", "дворец": "palace", "мечеть": "mosque",
+    "острова": "island", "коридор": "corridor", "больница": "hospital", "монастырь": "monastery",
+    "аэропорт": "airport", "космодром": "cosmodrome", "авиабаза": "base", "база": "base", "леса": "forest",
+    "лес": "forest", "водопад": "falls", "фермы": "farms",  # built places, ports, streets
     "река": "river", "пустыня": "desert", "остров": "island", "полуостров": "peninsula", "мост": "bridge",
     "гора": "mountain", "горы": "mountain", "озеро": "lake", "море": "sea", "пролив": "strait", "залив": "gulf",
     "долина": "valley", "канал": "canal", "плотина": "dam", "провинция": "province", "остан": "province",
