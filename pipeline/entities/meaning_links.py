@@ -8,9 +8,10 @@ no download). After every other pass, a Persian PER/LOC/ORG name whose id no az/
 takes, per language, the id of the az/en/ru name of its label that it means, where
 
 - that id is its nearest (an id scores the best of its names' cosines) at :data:`MIN_COSINE` or more, and
-  ahead of the next id by :data:`MIN_MARGIN` (one body, not one of a kind: ministries of two states are close),
-  or by :data:`SURE_MARGIN` when spelling or concepts already make the two one (:func:`sure`: persons are close
-  to persons, bodies of a kind to each other);
+  ahead of the next id by :data:`MIN_MARGIN` (one body, not one of a kind: ministries of two states are close);
+  closer only when the spelling tells it from the ids within that margin (:func:`spelled_apart`), or spelling
+  or concepts already make the two one (:func:`sure`, :data:`SURE_MARGIN` ahead): persons are close to
+  persons, bodies of a kind to each other;
 - it is that id's nearest Persian name too (one to one), and no Persian name carries the id already;
 - a second signal agrees (:func:`confirmed`): its spelling (numbers the same), or an organisation's concepts and
   places, or its own words without the word of its kind.
@@ -51,6 +52,8 @@ SHORT = 5  # skeleton letters below which two names fit only exactly
 MIN_FIT = 0.8  # spelling_fit of a name linked by meaning (see confirmed)
 SURE_FIT = 0.95  # spelling_fit both ways of a person's names that need no margin (see sure)
 SURE_MARGIN = {"PER": 0.0, "ORG": 0.01}  # the margin a sure pair needs (see sure)
+APART_FIT = 0.85  # spelling_fit both ways of the nearest id's name that needs no margin ... (see spelled_apart)
+NEAR_FIT = 0.7  # ... when no name of an id within the margin fits one way as well as this
 MAX_WANTED = 300  # unlinked Persian names embedded per corpus (the most mentioned)
 MAX_OFFERED = 120  # az/en/ru ids embedded per label and language (the most mentioned)
 
@@ -137,11 +140,8 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
         mine = places(canonical, lang)
         if any(p and mine and not p & mine for c in others for p in [places(c, other_lang)]):
             return False
-    name, kind = _without_kind(canonical, lang, label)
-    for c in others:
-        other, other_kind = _without_kind(c, other_lang, label)
-        if (not kind or not other_kind or kind == other_kind) and spelling_fit(name, lang, other, other_lang) >= MIN_FIT:
-            return True
+    if _fit(canonical, lang, label, others, other_lang) >= MIN_FIT:
+        return True
     if label == "PER":
         return False
     concepts = _concepts_of(canonical, lang, label)
@@ -150,6 +150,29 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
     if label == "ORG" and concepts and _name_words_fit(canonical, lang, concepts, others, other_lang):
         return True
     return label == "ORG" and bool(mine) and any(mine & places(c, other_lang) for c in others)
+
+
+def _fit(canonical: str, lang: str, label: str, others: list[str], other_lang: str, both: bool = False) -> float:
+    """The best :func:`spelling_fit` of a name with one of ``others``; places without the word of their kind,
+    which must then be the same (``رود اوب`` / ``Ob River``)."""
+    name, kind = _without_kind(canonical, lang, label)
+    best = 0.0
+    for c in others:
+        other, other_kind = _without_kind(c, other_lang, label)
+        if not kind or not other_kind or kind == other_kind:
+            best = max(best, spelling_fit(name, lang, other, other_lang, both))
+    return best
+
+
+def spelled_apart(canonical: str, lang: str, label: str, others: list[str], near: list[list[str]],
+                  other_lang: str) -> bool:
+    """Whether the spelling tells the nearest id (``others``, its names) from the ids the encoder puts within
+    :data:`MIN_MARGIN` of it (``near``), which :meth:`MeaningLinks._matches` then lets take it with no margin: a
+    name of it fits both ways (:func:`spelling_fit` ``both``: every word of each is a word of the other) at least
+    :data:`APART_FIT`, and no name of theirs fits even one way :data:`NEAR_FIT` (``وین رونی`` / ``Уэйн Руни`` is
+    0.028 ahead of ``Пак Чон Хи``; ``زربت گلمک`` is Zarbat Galmak and Zorbat Golmak alike: neither)."""
+    return _fit(canonical, lang, label, others, other_lang, both=True) >= APART_FIT and all(
+        _fit(canonical, lang, label, their, other_lang) < NEAR_FIT for their in near)
 
 
 def sure(canonical: str, lang: str, label: str, others: list[str], other_lang: str) -> bool:
@@ -162,8 +185,7 @@ def sure(canonical: str, lang: str, label: str, others: list[str], other_lang: s
     spelling: a consonant skeleton of six letters is many places' (``ماردین`` Mardin / Meridian). Two ids whose
     names are as sure (``زربت گلمک``: Zarbat Galmak, Zorbat Golmak) within :data:`MIN_MARGIN` take neither."""
     if label == "PER":  # two words at least: one short name is many persons' (``نیمار`` Neymar / Namor)
-        return len(canonical.split()) >= 2 and any(
-            spelling_fit(canonical, lang, c, other_lang, both=True) >= SURE_FIT for c in others)
+        return len(canonical.split()) >= 2 and _fit(canonical, lang, label, others, other_lang, both=True) >= SURE_FIT
     if label != "ORG":
         return False
     concepts, mine = _concepts_of(canonical, lang), places(canonical, lang)
@@ -252,10 +274,11 @@ class MeaningLinks:
             if by_id[row, j] < MIN_COSINE or best_fa[j] != row:
                 continue
             name, name_lang, others = self._wanted[i][1], self._wanted[i][3], sorted(offered[ids[j]])
-            if margin < MIN_MARGIN:  # only a sure pair, and no id as near that is sure too (two fit alike: neither)
+            if margin < MIN_MARGIN:  # spelled apart from the ids as near, or sure and no id as near sure too
                 near = [sorted(offered[ids[k]]) for k in order[1:] if by_id[row, k] > by_id[row, j] - MIN_MARGIN]
-                if margin < SURE_MARGIN.get(label, MIN_MARGIN) or not sure(name, name_lang, label, others, lang) \
-                        or any(sure(name, name_lang, label, their, lang) for their in near):
+                if not spelled_apart(name, name_lang, label, others, near, lang) and (
+                        margin < SURE_MARGIN.get(label, MIN_MARGIN) or not sure(name, name_lang, label, others, lang)
+                        or any(sure(name, name_lang, label, their, lang) for their in near)):
                     continue
             if confirmed(name, name_lang, label, others, lang):
                 found[i] = ids[j]
