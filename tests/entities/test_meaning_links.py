@@ -6,13 +6,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline import schema
-from pipeline.entities.meaning_links import (MIN_FIT, SURE_FIT, MeaningLinks, available, confirmed, spelled_apart,
-                                             spelling_fit, sure)
+from pipeline.entities.meaning_links import (MIN_FIT, SURE_FIT, MeaningLinks, available, confirmed, hub_scaled,
+                                             spelled_apart, spelling_fit, sure)
 from pipeline.io.entities_table import link_in_corpus
 from pipeline.io.files import sorted_rows
 
@@ -85,6 +86,19 @@ def test_a_name_the_spelling_tells_from_the_ids_as_near_needs_no_margin() -> Non
     assert spelled_apart("استیو وازنیاک", "fa", "PER", ["Стив Возняк"], [["Самед-бек Мехмандаров"]], "ru")
     assert not spelled_apart("استیو وازنیاک", "fa", "PER", ["Стив Возняк"], [["Стивен Возняк"]], "ru")
     assert not spelled_apart("استیو وازنیاک", "fa", "PER", ["Стив Джобс"], [], "ru")  # not both ways
+
+
+def test_an_id_near_every_name_loses_what_it_scores_with_the_others() -> None:
+    """CSLS, halved: id 0 is the nearest of all three names (a hub); against the other names' cosines with it,
+    name 1's own partner (id 1) comes first. A name alone keeps its cosines' order and margins."""
+    cos = np.array([[0.90, 0.80, 0.70],
+                    [0.88, 0.86, 0.70],
+                    [0.89, 0.70, 0.85]])
+    scaled = hub_scaled(cos, k=2)
+    assert list(cos.argmax(axis=1)) == [0, 0, 0]
+    assert list(scaled.argmax(axis=1)) == [0, 1, 2]
+    alone = hub_scaled(cos[:1], k=2)
+    assert np.allclose(np.diff(alone[0]), np.diff(cos[0]))
 
 
 def test_an_organisation_name_meets_its_translation_not_another_states() -> None:
