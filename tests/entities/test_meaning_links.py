@@ -61,6 +61,9 @@ def test_a_place_is_confirmed_by_its_name_without_the_word_of_its_kind() -> None
     assert confirmed("خیابان ولیعصر", "fa", "LOC", ["Vəliəsr küçəsi"], "az")
     assert confirmed("پایگاه رامشتاین", "fa", "LOC", ["Ramstein Air Base"], "en")
     assert not confirmed("کاخ گلستان", "fa", "LOC", ["Golestan Province"], "en")
+    assert confirmed("دماغه هورن", "fa", "LOC", ["мыс Горн"], "ru")  # capes, churches (session 28)
+    assert confirmed("کلیسای وانک", "fa", "LOC", ["Vank Cathedral"], "en")
+    assert not confirmed("دماغه هورن", "fa", "LOC", ["Horn Cathedral"], "en")
 
 
 def test_a_sure_pair_needs_no_margin_and_two_near_bodies_stay_apart() -> None:

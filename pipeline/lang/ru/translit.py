@@ -77,7 +77,9 @@ PLACE_KINDS = {
     "порт": "port", "улица": "street", "проспект": "street", "дворец": "palace", "мечеть": "mosque",
     "острова": "island", "коридор": "corridor", "больница": "hospital", "монастырь": "monastery",
     "аэропорт": "airport", "космодром": "cosmodrome", "авиабаза": "base", "база": "base", "леса": "forest",
-    "лес": "forest", "водопад": "falls", "фермы": "farms",  # built places, ports, streets
+    "лес": "forest", "водопад": "falls", "фермы": "farms", "собор": "church", "храм": "church",
+    "церковь": "church", "статуя": "statue", "пещера": "cave",  # built places, ports, streets
+    "мыс": "cape", "впадина": "trench",
     "река": "river", "пустыня": "desert", "остров": "island", "полуостров": "peninsula", "мост": "bridge",
     "гора": "mountain", "горы": "mountain", "озеро": "lake", "море": "sea", "пролив": "strait", "залив": "gulf",
     "долина": "valley", "канал": "canal", "плотина": "dam", "провинция": "province", "остан": "province",
