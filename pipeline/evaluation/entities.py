@@ -43,10 +43,10 @@ def load_pairs(lang: str, data_dir: Path | str | None = None, with_notes: bool =
 #: blind15, blind16 and blind17 (24; blind14 and blind15 read for their misses, blind16 and blind17 left unread),
 #: blind18 and blind19 (25, unread), blind20 and blind21 (26, unread, measured once after the links by meaning; read
 #: in session 27 with blind16-19), blind22 and blind23 (27, each measured once before being read), blind24 (28,
-#: measured once at 7c8e24d, then read).
+#: measured once at 7c8e24d, then read) and blind25 (28, measured once with the session's final rules, unread).
 LATER_BLIND_SETS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
                     "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
-                    "blind20", "blind21", "blind22", "blind23", "blind24")
+                    "blind20", "blind21", "blind22", "blind23", "blind24", "blind25")
 
 
 def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[dict]:
