@@ -17,9 +17,9 @@ PLACE_KINDS = {
     "port": "port", "street": "street", "avenue": "street", "palace": "palace", "mosque": "mosque",
     "islands": "island", "corridor": "corridor", "hospital": "hospital", "monastery": "monastery",
     "airport": "airport", "cosmodrome": "cosmodrome", "base": "base", "forests": "forest", "forest": "forest",
-    "falls": "falls", "farms": "farms", "church": "church", "cathedral": "church", "statue": "statue",
-    "cave": "cave",  # built places, ports, streets
-    "cape": "cape", "trench": "trench",
+    "falls": "falls", "farms": "farms", "church": "church", "cathedral": "church",
+    "statue": "statue",  # built places, ports, streets
+    "cave": "cave", "cape": "cape", "trench": "trench",
     "river": "river", "desert": "desert", "island": "island", "peninsula": "peninsula", "bridge": "bridge",
     "mount": "mountain", "mountain": "mountain", "mountains": "mountain", "lake": "lake", "sea": "sea",
     "strait": "strait", "gulf": "gulf", "bay": "gulf", "valley": "valley", "canal": "canal", "dam": "dam",

@@ -187,8 +187,8 @@ PLACE_KINDS = {
     "خیابان": "street", "کاخ": "palace", "مسجد": "mosque", "جزایر": "island", "دالان": "corridor",
     "کریدور": "corridor", "بیمارستان": "hospital", "صومعه": "monastery", "فرودگاه": "airport", "پایگاه": "base",
     "جنگل": "forest", "آبشار": "falls", "مزارع": "farms", "کلیسای": "church", "کلیسا": "church",
-    "مجسمه": "statue", "غار": "cave",  # built places, ports, streets
-    "دماغه": "cape", "گودال": "trench",
+    "مجسمه": "statue",  # built places, ports, streets
+    "غار": "cave", "دماغه": "cape", "گودال": "trench",
     "رود": "river", "رودخانه": "river", "دشت": "desert", "کویر": "desert", "جزیره": "island", "شبه‌جزیره": "peninsula",
     "پل": "bridge", "کوه": "mountain", "کوه‌های": "mountain", "دریاچه": "lake", "دریای": "sea", "تنگه": "strait",
     "خلیج": "gulf", "دره": "valley", "کانال": "canal", "سد": "dam", "استان": "province", "میدان": "square",
