@@ -134,8 +134,14 @@ def meaning_links(rows: list, partners: list[set], ids: dict[int, str | None],
     links = ml.MeaningLinks()
     for i, (label, fa, _others) in enumerate(rows):
         links.want(i, canonicalize(fa, label, "fa"), label, "fa", ids[i])
+    by_id = {x: set(names) for x, names in by_id.items()}
     for c, label, lang, xid in named:
-        links.offer(c, label, lang, xid)
+        if xid is None:  # it offers an id of its own (ml.unlinked_id)
+            by_id.setdefault(links.offer(c, label, lang, xid), set()).add(c)
+        else:
+            links.offer(c, label, lang, xid)
+    partners = [p | {ml.unlinked_id(canonicalize(x, label, lang), label, lang) for lang, x in others.items()}
+                for p, (label, _fa, others) in zip(partners, rows)]
     start = time.perf_counter()
     found = links.resolve()
     seconds = time.perf_counter() - start

@@ -12,7 +12,8 @@ takes, per language, the id of the az/en/ru name of its label that it means, whe
   closer only when the spelling tells it from the ids within that margin (:func:`spelled_apart`), or spelling
   or concepts already make the two one (:func:`sure`, :data:`SURE_MARGIN` ahead): persons are close to
   persons, bodies of a kind to each other;
-- it is that id's nearest Persian name too (one to one), and no Persian name carries the id already;
+- it is that id's nearest Persian name too (one to one), and no Persian name carries the id already (a name no
+  pass gave an id offers one of its own, :func:`unlinked_id`, which it keeps if a Persian name means it);
 - a second signal agrees (:func:`confirmed`): its spelling (numbers the same), or an organisation's concepts and
   places, or its own words without the word of its kind.
 
@@ -38,7 +39,7 @@ import numpy as np
 from pipeline.entities.corpus_links import PREFERRED
 from pipeline.entities.encoder import available, embed
 from pipeline.entities.org_keys import FACILITIES, org_parts, with_home
-from pipeline.entities.translit import (_pack, _place_keys, corpus_languages, latin_words, offered_readings,
+from pipeline.entities.translit import (_id_of, _pack, _place_keys, corpus_languages, latin_words, offered_readings,
                                          org_name_key, place_kind)
 
 NAME = "entities.meaning.v1"
@@ -151,6 +152,14 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
     if label == "ORG" and concepts and _name_words_fit(canonical, lang, concepts, others, other_lang):
         return True
     return label == "ORG" and bool(mine) and any(mine & places(c, other_lang) for c in others)
+
+
+def unlinked_id(canonical: str, label: str, lang: str) -> str:
+    """The id an az/en/ru name that no pass gave one offers (stable: its language and canonical form). Names
+    whose words are common words have no key (``Новая надежда``, ``Движение к социализму``, ``Qum``: 10-17 % of
+    the organisation names of the blind sets); a Persian name that means one gives it this id, and the
+    entities file writes it (:func:`pipeline.io.entities_table.link_in_corpus`) only then."""
+    return _id_of(label, f"meaning|{lang}|{canonical}")
 
 
 def hub_scaled(cos: np.ndarray, k: int = HUB_K) -> np.ndarray:
@@ -267,10 +276,14 @@ class MeaningLinks:
         if label in LABELS and lang in corpus_languages() and canonical:
             self._wanted.append((ref, canonical, label, lang, xid, count))
 
-    def offer(self, canonical: str, label: str, lang: str, xid: str | None, count: int = 1) -> None:
-        if label in LABELS and xid is not None and canonical and lang not in corpus_languages():
+    def offer(self, canonical: str, label: str, lang: str, xid: str | None, count: int = 1) -> str | None:
+        """Offer an az/en/ru name with its id, or with :func:`unlinked_id` if it has none; returns the id offered."""
+        if label in LABELS and canonical and lang not in corpus_languages():
+            xid = xid if xid is not None else unlinked_id(canonical, label, lang)
             self._offered.setdefault((label, lang), {}).setdefault(xid, set()).add(canonical)
             self._counts[xid] = self._counts.get(xid, 0) + count
+            return xid
+        return None
 
     def _pool(self, label: str, lang: str, claimed: set[str]) -> list[str]:
         """The ids of ``lang`` a Persian name of ``label`` may take: no Persian name's, the most mentioned first."""

@@ -158,7 +158,8 @@ def _bridge_links(f: pq.ParquetFile, before: dict[str, str]) -> tuple[dict[str, 
 def _meaning_links(f: pq.ParquetFile, before: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """Persian names linked by what they mean to az/en/ru names the passes before left them without
     (:class:`MeaningLinks`); ``before``: ids the passes before gave (entity_id -> xlang_id). Returns the
-    Persian names' new ids and the ids made one (xlang_id -> xlang_id)."""
+    Persian names' new ids, with the az/en/ru names that had none and take the id they offered, and the ids
+    made one (xlang_id -> xlang_id)."""
     wanted = pa.array(corpus_languages(), pa.string())
     columns = [*_NAME_COLUMNS, "mention_count"]
     links = MeaningLinks()
@@ -166,9 +167,16 @@ def _meaning_links(f: pq.ParquetFile, before: dict[str, str]) -> tuple[dict[str,
         links.want(eid, canonical, label, lang, before.get(eid, xid), count)
     if not links:
         return {}, {}
+    unlinked = {}  # entity_id -> the id an az/en/ru name without one offers (meaning_links.unlinked_id)
     for eid, label, lang, canonical, xid, count in _names(f, wanted, inside=False, columns=columns):
-        links.offer(canonical, label, lang, before.get(eid, xid), count)
-    return links.resolve(), links.remap
+        own = before.get(eid, xid)
+        offered = links.offer(canonical, label, lang, own, count)
+        if own is None and offered is not None:
+            unlinked[eid] = offered
+    linked = links.resolve()
+    used = set(linked.values()) | set(links.remap) | set(links.remap.values())
+    linked.update((eid, x) for eid, x in unlinked.items() if x in used)  # only where a Persian name means it
+    return linked, links.remap
 
 
 def _rewrite(f: pq.ParquetFile, path: Path, found: dict[str, str]) -> None:

