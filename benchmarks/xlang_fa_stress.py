@@ -136,10 +136,9 @@ def meaning_links(rows: list, partners: list[set], ids: dict[int, str | None],
         links.want(i, canonicalize(fa, label, "fa"), label, "fa", ids[i])
     by_id = {x: set(names) for x, names in by_id.items()}
     for c, label, lang, xid in named:
-        if xid is None:  # it offers an id of its own (ml.unlinked_id)
-            by_id.setdefault(links.offer(c, label, lang, xid), set()).add(c)
-        else:
-            links.offer(c, label, lang, xid)
+        offered = links.offer(c, label, lang, xid)
+        if xid is None and offered is not None:  # an id of its own (ml.unlinked_id)
+            by_id.setdefault(offered, set()).add(c)
     partners = [p | {ml.unlinked_id(canonicalize(x, label, lang), label, lang) for lang, x in others.items()}
                 for p, (label, _fa, others) in zip(partners, rows)]
     start = time.perf_counter()
