@@ -156,7 +156,7 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
 
 def unlinked_id(canonical: str, label: str, lang: str) -> str:
     """The id an az/en/ru name that no pass gave one offers (stable: its language and canonical form). Names
-    whose words are common words have no key (``Новая надежда``, ``Движение к социализму``, ``Qum``: 10-17 % of
+    whose words are common words have no key (``Новая надежда``, ``Движение к социализму``, ``Qum``: 4-17 % of
     the organisation names of the blind sets); a Persian name that means one gives it this id, and the
     entities file writes it (:func:`pipeline.io.entities_table.link_in_corpus`) only then."""
     return _id_of(label, f"meaning|{lang}|{canonical}")
