@@ -206,6 +206,17 @@ def spelled_apart(canonical: str, lang: str, label: str, others: list[str], near
         _fit(canonical, lang, label, their, other_lang) < NEAR_FIT for their in near)
 
 
+def _told_apart(canonical: str, lang: str, label: str, others: list[str], near: list[list[str]], other_lang: str,
+                margin: float) -> bool:
+    """Whether a nearest id less than :data:`MIN_MARGIN` ahead is still the one: spelled apart from the ids as
+    near (:func:`spelled_apart`), or sure at least :data:`SURE_MARGIN` ahead with no id as near sure too (two
+    that fit alike: neither)."""
+    if spelled_apart(canonical, lang, label, others, near, other_lang):
+        return True
+    return margin >= SURE_MARGIN.get(label, MIN_MARGIN) and sure(canonical, lang, label, others, other_lang) \
+        and not any(sure(canonical, lang, label, their, other_lang) for their in near)
+
+
 def sure(canonical: str, lang: str, label: str, others: list[str], other_lang: str) -> bool:
     """A pair the spelling or the concept tables already make one, which :meth:`MeaningLinks._matches` lets take
     its nearest id with a margin of :data:`SURE_MARGIN` only (the encoder puts persons, and bodies of a kind, close
@@ -310,11 +321,9 @@ class MeaningLinks:
             if by_id[row, j] < MIN_COSINE or best_fa[j] != row:
                 continue
             name, name_lang, others = self._wanted[i][1], self._wanted[i][3], sorted(offered[ids[j]])
-            if margin < MIN_MARGIN:  # spelled apart from the ids as near, or sure and no id as near sure too
+            if margin < MIN_MARGIN:
                 near = [sorted(offered[ids[k]]) for k in order[1:] if scaled[row, k] > scaled[row, j] - MIN_MARGIN]
-                if not spelled_apart(name, name_lang, label, others, near, lang) and (
-                        margin < SURE_MARGIN.get(label, MIN_MARGIN) or not sure(name, name_lang, label, others, lang)
-                        or any(sure(name, name_lang, label, their, lang) for their in near)):
+                if not _told_apart(name, name_lang, label, others, near, lang, margin):
                     continue
             if confirmed(name, name_lang, label, others, lang):
                 found[i] = ids[j]
