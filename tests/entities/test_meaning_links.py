@@ -12,8 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import schema
-from pipeline.entities.meaning_links import (MIN_FIT, SURE_FIT, MeaningLinks, available, confirmed, hub_scaled,
-                                             spelled_apart, spelling_fit, sure, translated)
+from pipeline.entities.meaning_links import MeaningLinks, available, hub_scaled
+from pipeline.entities.meaning_signals import MIN_FIT, SURE_FIT, confirmed, spelled_apart, spelling_fit, sure, translated
 from pipeline.io.entities_table import link_in_corpus
 from pipeline.io.files import sorted_rows
 
