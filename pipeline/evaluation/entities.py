@@ -46,7 +46,7 @@ def load_pairs(lang: str, data_dir: Path | str | None = None, with_notes: bool =
 #: measured once at 7c8e24d, then read) and blind25 (28, measured once with the session's final rules, unread).
 LATER_BLIND_SETS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
                     "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
-                    "blind20", "blind21", "blind22", "blind23", "blind24", "blind25")
+                    "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27")
 
 
 def evaluate(data_dir: Path | str | None = None, verbose: bool = False) -> list[dict]:
