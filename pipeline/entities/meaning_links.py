@@ -121,7 +121,6 @@ class MeaningLinks:
         self._offered: dict[tuple[str, str], dict[str, set[str]]] = {}  # (label, language) -> id -> its names
         self._counts: dict[str, int] = {}  # offered id -> its mentions
         self.remap: dict[str, str] = {}
-        self._vectors: dict[str, np.ndarray] = {}
 
     def __bool__(self) -> bool:
         return bool(self._wanted)
@@ -173,7 +172,7 @@ class MeaningLinks:
                 found[i] = ids[j]
         return found
 
-    def _same_body(self, label: str, drop: str, keep: str) -> bool:
+    def _same_body(self, label: str, drop: str, keep: str, vectors: dict[str, np.ndarray]) -> bool:
         """Whether two az/en/ru ids one Persian name means are one: names of theirs romanised alike (``Avraam
         Linkoln`` / ``Abraham Lincoln``, at least :data:`REMAP_FIT`; ``Əhər`` is no ``Agra``), organisation names
         that share a concept, or names the encoder puts as near each other as a link needs (:data:`MIN_COSINE`:
@@ -185,8 +184,7 @@ class MeaningLinks:
 
         theirs = names(keep)
         return any(words_fit(wa, wb) >= REMAP_FIT or (label == "ORG" and bool(concepts_of(a, la) & concepts_of(b, lb)))
-                   or (a in self._vectors and b in self._vectors
-                       and float(self._vectors[a] @ self._vectors[b]) >= MIN_COSINE)
+                   or (a in vectors and b in vectors and float(vectors[a] @ vectors[b]) >= MIN_COSINE)
                    for a, la, wa in names(drop) for b, lb, wb in theirs)
 
     def resolve(self) -> dict[Any, str]:
@@ -206,7 +204,6 @@ class MeaningLinks:
                        | {c for (label, lang), ids in pools.items() for x in ids for c in self._offered[label, lang][x]})
         try:  # one child process for all the names
             vectors = dict(zip(texts, embed(texts)))
-            self._vectors = vectors
         except RuntimeError as exc:  # the ids stay those of the passes before; the run goes on
             log.warning("links by meaning skipped: %s", exc)
             return {}
@@ -225,6 +222,6 @@ class MeaningLinks:
             target = own if own in everywhere else ys[0]
             if target != own:
                 linked[ref] = target
-            self.remap.update((y, target) for y in ys if y != target and self._same_body(label, y, target))
+            self.remap.update((y, target) for y in ys if y != target and self._same_body(label, y, target, vectors))
         return linked
 

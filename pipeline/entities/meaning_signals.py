@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from pipeline import languages
 from pipeline.entities.org_keys import FACILITIES, org_parts, with_home
 from pipeline.entities.translit import _pack, _place_keys, offered_readings, org_name_key, place_kind
+from pipeline.ner.base import letter_words
 
 SHORT = 5  # skeleton letters below which two names fit only exactly
 MIN_FIT = 0.8  # spelling_fit of a name linked by meaning (see confirmed)
@@ -25,8 +26,6 @@ NEAR_FIT = 0.7  # ... when no name of an id within the margin fits one way as we
 TRANSLATED_WORDS = 2  # words a name linked by meaning alone has at least (see translated)
 
 _NUMBER = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669]+")
-_WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
-_PUNCT = "\"'«»“”„‘’()[].,!?:;"
 _JOINING = frozenset("of the and de la le du des der und və и в на و از".split())
 _ASCII_DIGITS = str.maketrans("".join(map(chr, [*range(0x6F0, 0x6FA), *range(0x660, 0x66A)])), "0123456789" * 2)
 
@@ -141,9 +140,9 @@ def _known_words(lang: str) -> frozenset[str]:
 
 
 def _content_words(canonical: str) -> list[str]:
-    """A name's words without numbers, punctuation and the words that join names (``of``, ``و``)."""
-    words = (w.strip(_PUNCT) for w in _WORD_SPLIT.split(canonical))
-    return [w for w in words if w and w.lower() not in _JOINING and not _NUMBER.fullmatch(w)]
+    """A name's words as the known-words table counts them (:func:`~pipeline.ner.base.letter_words`: no numbers,
+    no punctuation), without the words that join names (``of``, ``و``)."""
+    return [w for _s, _e, w in letter_words(canonical) if w.lower() not in _JOINING]
 
 
 def _fit(canonical: str, lang: str, label: str, others: list[str], other_lang: str, both: bool = False) -> float:

@@ -60,7 +60,7 @@ def common_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def written_words() -> frozenset[str]:
     """Words the fa training text writes outside every entity at least 3 times: words of the language, not names
-    alone (``شهر``, ``بزرگ``; the links by meaning: ``pipeline.entities.meaning_links.translated``)."""
+    alone (``شهر``, ``بزرگ``; the links by meaning: ``pipeline.entities.meaning_signals.translated``)."""
     return frozenset(_word_counts())
 
 
