@@ -16,6 +16,7 @@ from pipeline.lang import en as _en
 from pipeline.lang import fa as _fa
 from pipeline.lang import ru as _ru
 from pipeline.lang.az.rules import strip_case_suffix
+from pipeline.lang.en.docrules import RULES as EN_DOCUMENT_RULES
 from pipeline.lang.en.rules import line_rules as en_line_rules
 from pipeline.lang.fa.rules import drop_common_word_persons, extend_place_type, news_sources, strip_person_titles
 from pipeline.lang.ru.rules import fix_spans
@@ -40,7 +41,7 @@ RULES = {
     NER_FA: RuleSet("rules.fa.v3", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources,
                                              strip_person_titles, dedupe, extend_repeated_names,
                                              drop_common_word_persons)),
-    NER_EN: RuleSet("rules.en.v2", line=(en_line_rules,), document=(drop_capitalised_common_words,)),
+    NER_EN: RuleSet("rules.en.v3", line=(en_line_rules,), document=(drop_capitalised_common_words, *EN_DOCUMENT_RULES)),
     NER_RU: RuleSet("rules.ru.v5", line=(fix_spans,), document=(drop_capitalised_common_words,)),
 }
 

@@ -16,8 +16,11 @@ its systematic errors on news/institutional prose (each rule is one small functi
   "<ORG> of the <Ministry ...>" is two ORGs;
 * an acronym or a native name in brackets after an entity gets its label, and every later
   occurrence of an entity string in the same segment gets the same label;
-* ALL-CAPS lines (wire headlines, datelines) are title-cased for the model (same offsets);
+* ALL-CAPS lines (wire headlines, datelines) are given running text's casing for the model (same offsets);
 * "the" + an untagged all-capitals word (the NCO, the IMF) is ORG;
+* a wire dateline ("CHELMSFORD , England 1996-08-30") names places: LOC, and its date starts at the date;
+* a person's or place's name never starts or ends with a bare number ("Nasser Hussain 112" in a scoreboard),
+  and a person's starts after a nationality ("Welshman Ian Woosnam");
 * sports results/standings lines ("Aston Villa 1 Leeds 0"): clubs ORG, countries LOC;
 * a city/country name tagged PER after "in/to/from/visited" or coordinated with a LOC is LOC;
 * untagged names coordinated with a LOC ("Kyiv, Leningrad (Saint Petersburg), and Moscow") are LOC.
@@ -28,7 +31,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.lang.en.casing import truecase
 from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, _FUNCTION_CAPS
+from pipeline.lang.en.wire import cut_demonyms, cut_numbers, datelines
 from pipeline.ner.base import Span
 from pipeline.ner.natasha_backend import resolve_overlaps
 
@@ -114,10 +119,15 @@ def cut_at_lowercase(text: str, spans: _Mut) -> None:
         if " " not in chunk and _OFFICE_OF.search(text[max(0, sp[0] - 16):sp[0]]):
             sp[1] = sp[0]  # "Secretary of State", "Minister of Defence": a title, not an ORG
             continue
-        dash = chunk.find(" - ")
+        dash = chunk.rfind(" - ")
         if dash != -1:
-            sp[1] = sp[0]  # a headline fragment ("SOCCER - JAPAN GET ..."): drop, rules re-find names
-            continue
+            after = chunk[dash + 3:]
+            if after[:1].isupper() and not after.isupper():
+                sp[0] += dash + 3  # "1 - Pete Sampras": a seeding number before a name
+                chunk = after
+            else:
+                sp[1] = sp[0]  # a headline fragment ("SOCCER - JAPAN GET ..."): drop, rules re-find names
+                continue
         pos = 0
         for i, word in enumerate(chunk.split(" ")):
             if i > 0 and word and (_SCORE.match(word) or (word[0].islower() and word not in _CONNECTORS
@@ -331,7 +341,7 @@ def propagate(text: str, spans: _Mut) -> None:
             pos = text.find(name, pos + 1)
 
 
-RULES = (cut_at_lowercase, trim_spans, split_possessive_place, sports_teams, results_tables, relabel_places, extend_orgs, split_org_of_org, org_phrases, trim_spans,
+RULES = (datelines, cut_at_lowercase, cut_numbers, cut_demonyms, trim_spans, split_possessive_place, sports_teams, results_tables, relabel_places, extend_orgs, split_org_of_org, org_phrases, trim_spans,
          brackets_after, list_neighbours, places_tagged_as_people, gazetteer_places, propagate, the_acronyms, relabel_places)
 
 
@@ -344,12 +354,12 @@ def apply_rules(text: str, spans: list[Span]) -> list[Span]:
 
 
 def casing_for_model(line: str) -> str:
-    """An ALL-CAPS line (wire headline, dateline) title-cased for the model, same length; else the line."""
+    """An ALL-CAPS line (wire headline, dateline) in running text's casing for the model
+    (:func:`pipeline.lang.en.casing.truecase`, same length); else the line."""
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return line
-    titled = line.title()
-    return titled if len(titled) == len(line) else line
+    return truecase(line)
 
 
 def line_rules(line: str, spans: list[Span]) -> list[Span]:

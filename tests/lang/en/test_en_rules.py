@@ -112,3 +112,96 @@ def test_name_particles_do_not_cut_names() -> None:
     text = "President Abdel Fattah al-Sisi met Valery Giscard d'Estaing ."
     out = _run(text, [("Abdel Fattah al-Sisi", "PER"), ("Valery Giscard d'Estaing", "PER")])
     assert out == {("Abdel Fattah al-Sisi", "PER"), ("Valery Giscard d'Estaing", "PER")}
+
+
+# ---- issue 19, CoNLL-2003's form: headlines, datelines, scoreboards, whole stories (rules.en.v3)
+
+def test_headline_casing_is_running_text_casing() -> None:
+    from pipeline.lang.en.rules import casing_for_model
+
+    assert casing_for_model("CRICKET - ESSEX V YORKSHIRE SCOREBOARD .") == "Cricket - Essex v Yorkshire scoreboard ."
+    assert casing_for_model("TURKEY SAYS U.S. TROOPS TO STAY IN NEW ZEALAND .") == \
+        "Turkey says U.S. troops to stay in New Zealand ."
+    assert casing_for_model("NATO ENVOY MEETS CHELMSFORD MAYOR") == "NATO envoy meets Chelmsford mayor"
+    assert casing_for_model("Essex beat Kent") == "Essex beat Kent"  # not an ALL-CAPS line: untouched
+    line = "RUGBY UNION - ANGLO-FRENCH CLASH AT TWICKENHAM ."
+    assert len(casing_for_model(line)) == len(line)
+
+
+@pytest.mark.parametrize("text,model,expected", [
+    ("CHELMSFORD , England 1996-08-30", [("CHELMSFORD", "PER"), ("England 1996-08-30", "DATE")],
+     {("CHELMSFORD", "LOC"), ("England", "LOC"), ("1996-08-30", "DATE")}),
+    ("LONDON 1996-08-30", [], {("LONDON", "LOC")}),
+    ("Essex 532-8 declared ( Nasser Hussain 112 , Ronnie Irani 85 )", [("Nasser Hussain 112", "PER")],
+     {("Nasser Hussain", "PER")}),
+    ("138 Mark O'Meara ( U.S. ) 70 68", [("138 Mark O'Meara", "PER")], {("Mark O'Meara", "PER")}),
+    ("Schalke 04 won again", [("Schalke 04", "ORG")], {("Schalke 04", "ORG")}),
+    ("Welshman Ian Woosnam and Costantino Rocca share second place", [("Welshman Ian Woosnam", "PER")],
+     {("Ian Woosnam", "PER")}),
+    ("1 - Steffi Graf ( Germany ) beat Sandrine Testud", [("1 - Steffi Graf", "PER")], {("Steffi Graf", "PER")}),
+])
+def test_wire_lines(text: str, model: list[tuple[str, str]], expected: set[tuple[str, str]]) -> None:
+    assert expected <= _run(text, model)
+
+
+def _doc(text: str, spans: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The English document rules on model spans given as (surface, label) (first occurrence)."""
+    from pipeline.lang.en.docrules import RULES
+
+    out = [Span(text.index(s), text.index(s) + len(s), lab) for s, lab in spans]
+    for rule in RULES:
+        out = rule(text, out, "en")
+    return {(text[s.start:s.end], s.label) for s in out}
+
+
+def test_a_person_named_in_full_is_a_person_by_surname_too() -> None:
+    text = ("TENNIS - BECKER BEATS CHANG .\nHANOVER 1996-11-20\nBoris Becker beat Michael Chang on Wednesday .\n"
+            "Becker served 20 aces .\nBecker , the champion , said he was happy .")
+    got = _doc(text, [("Boris Becker", "PER"), ("Michael Chang", "PER"), ("Becker served", "ORG")])
+    assert ("Becker served", "ORG") in got  # a longer span is not the surname: left alone
+    from pipeline.lang.en.docrules import people_agree
+
+    at = text.index("Becker ,")
+    out = people_agree(text, [Span(text.index("Boris"), text.index("Boris") + 12, "PER"), Span(at, at + 6, "ORG")], "en")
+    assert Span(at, at + 6, "PER") in out and not any(sp.label == "ORG" for sp in out)
+    got = _doc(text.replace("Becker served", "Becker  served"), [("Boris Becker", "PER"), ("Michael Chang", "PER")])
+    assert ("BECKER", "PER") in got and ("CHANG", "PER") in got and ("Becker", "PER") in got
+    assert not any(lab == "ORG" for _, lab in got)
+
+
+def test_surname_that_is_a_place_or_a_word_is_not_spread() -> None:
+    text = "Paul Jordan met officials in Jordan .\nThe seaman Tom Seaman arrived ."
+    got = _doc(text, [("Paul Jordan", "PER"), ("Tom Seaman", "PER")])
+    assert got == {("Paul Jordan", "PER"), ("Tom Seaman", "PER")}
+
+
+def test_initials_make_people_not_us_open() -> None:
+    text = "Surrey 431 ( A. Stewart 98 , G.P. Thorpe 85 ) at the U.S. Open"
+    got = _doc(text, [("A. Stewart", "ORG")])
+    assert {("A. Stewart", "PER"), ("G.P. Thorpe", "PER")} <= got
+    assert not any(s.startswith("U.S.") or s.startswith("S. Open") for s, _ in got)
+
+
+def test_team_sport_story_clubs_and_solo_sport_players() -> None:
+    text = ("SOCCER - BARCELONA HELD BY VALENCIA .\nMADRID 1996-09-14\nBarcelona 2 Valencia 2\n"
+            "Barcelona were held at home in Valencia 's absence .\nSpain 1 Italy 0")
+    got = _doc(text, [("MADRID", "LOC"), ("Barcelona", "LOC"), ("Spain", "LOC")])
+    assert ("MADRID", "LOC") in got and ("Spain", "LOC") in got  # the dateline and a national side stay places
+    assert ("Barcelona", "ORG") in got and ("BARCELONA", "ORG") in got
+    text = "GOLF - LANGER LEADS .\nParis 1996-09-20\n134 Bernhard Langer ( Germany ) 66 68\nLee Westwood ( Britain ) 70"
+    got = _doc(text, [("Bernhard Langer", "ORG")])
+    assert {("Bernhard Langer", "PER"), ("Lee Westwood", "PER"), ("LANGER", "PER")} <= got
+    plain = "Bernhard Langer ( Germany ) 66 68"  # no sports headline: nothing changes
+    assert _doc(plain, [("Bernhard Langer", "ORG")]) == {("Bernhard Langer", "ORG")}
+
+
+def test_labels_agree_and_line_start_common_words() -> None:
+    text = "Telebras rose .\nShares of Telebras fell while Telebras bonds rose .\nAttendance : 12,000"
+    starts = [i for i in range(len(text)) if text.startswith("Telebras", i)]
+    spans = [Span(starts[0], starts[0] + 8, "ORG"), Span(starts[1], starts[1] + 8, "ORG"),
+             Span(starts[2], starts[2] + 8, "PER"), Span(text.index("Attendance"), text.index("Attendance") + 10, "PER")]
+    from pipeline.lang.en.docrules import drop_line_start_words, labels_agree
+
+    out = drop_line_start_words(text, labels_agree(text, spans, "en"), "en")
+    assert {(text[s.start:s.end], s.label) for s in out} == {("Telebras", "ORG")}
+    assert len(out) == 3

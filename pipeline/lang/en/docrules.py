@@ -1,0 +1,211 @@
+"""English document rules: what one news story tells about its own names (after the line rules).
+
+A wire story names a person in full once and by surname after (``Alija Izetbegovic`` ... ``Izetbegovic
+said``), and a sports story is about clubs or players that its results lines list. en_core_web_sm reads
+one line at a time and labels the same name differently from line to line (``Becker`` PER, then ORG);
+these rules make the document agree with itself:
+
+* :func:`people_agree`: a person the document names in full (a PER span of two words or more) is PER
+  wherever the document writes that full name or its last word alone, in an ALL-CAPS headline too
+  (``SAMPRAS``), unless that word is a country or city, a word English writes in lower case, or part of
+  a longer name;
+* :func:`initials_are_people`: ``A. Stewart``, ``J.P. Duminy``: initials and a surname are a person
+  (cricket scoreboards, results lines);
+* :func:`sports_sides`: in a story whose headline names a team sport (``SOCCER -``, ``CRICKET -``,
+  ``BASEBALL -``), a place that is not a country and not after ``in`` / ``at`` / ``from`` ... is a club
+  (``Barcelona 2 Valencia 2``, ``Surrey 431``); countries stay LOC (national sides, as CoNLL-2003 writes
+  them). In a story about an individual sport (``TENNIS -``, ``GOLF -``), a name followed by its country
+  in brackets is a person (``Cedric Pioline ( France )``);
+* :func:`sides_agree`: in a team-sport story, a club found once is a club wherever the story writes it;
+* :func:`labels_agree`: a name the document labels two ways takes the label of most of its occurrences;
+* :func:`drop_line_start_words`: a one-word name at the start of a line that English writes in lower
+  case only (SCOWL, :mod:`pipeline.lang.en.casing`) and that the document never capitalises mid-line is
+  no name (``Attendance : 12,000``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.en.casing import classes
+from pipeline.lang.en.gazetteer import CITIES, COUNTRIES
+from pipeline.ner.base import Span
+
+_PLACES = COUNTRIES | CITIES
+_NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’\-]{2,}$")
+_LOCATIVE = re.compile(r"(?:^|\W)(?:in|at|from|to|near|outside|into|of|In|At|From|To)\s+$")
+_TEAM_SPORTS = ("SOCCER", "FOOTBALL", "CRICKET", "BASEBALL", "BASKETBALL", "RUGBY", "ICE HOCKEY", "HOCKEY",
+                "NFL", "NBA", "NHL", "AMERICAN FOOTBALL", "AUSTRALIAN RULES", "VOLLEYBALL", "HANDBALL")
+_SOLO_SPORTS = ("TENNIS", "GOLF", "ATHLETICS", "BOXING", "CYCLING", "SKIING", "ALPINE SKIING", "SWIMMING",
+                "SQUASH", "BADMINTON", "SNOOKER", "CHESS", "MOTOR RACING", "MOTORCYCLING", "FORMULA ONE",
+                "TABLE TENNIS", "FIGURE SKATING", "SPEED SKATING", "GYMNASTICS", "JUDO", "WRESTLING")
+_TOPIC = re.compile(r"^\s*([A-Z][A-Z ]+?)\s*(?:-|:)\s")
+_INITIALS = re.compile(r"(?<![\w.'’\-])(?:[A-Z]\. ?){1,3}(?:[A-Z][a-z]+[A-Za-z'’\-]*)(?: [A-Z][a-z]+[A-Za-z'’\-]*)?"
+                       r"(?![\w'’\-])")
+_BRACKET_COUNTRY = re.compile(r" \( ([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) \)")
+_NAME = r"[A-Z][a-z]+[A-Za-z'’\-]*"
+_BEFORE_BRACKET_COUNTRY = re.compile(
+    rf"(?<![\w'’\-])({_NAME}(?: (?:{_NAME}|de|da|van|von|der|den|del|di|la|le)){{1,3}}) \( ([A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}) \)")
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+
+
+def _is_caps_line(text: str, pos: int) -> bool:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    letters = [c for c in text[s:e if e != -1 else len(text)] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _whole(text: str, word: str, flags: int = 0) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])", text, flags)]
+
+
+def _set_label(spans: list[Span], s: int, e: int, label: str, widen: bool = False) -> list[Span]:
+    """``[s, e)`` gets ``label``: an equal span is relabelled, an untouched stretch gets a new span
+    (with ``widen``, also a stretch holding only smaller non-date spans); a stretch inside or across
+    another span is left alone."""
+    hits = [sp for sp in spans if sp.start < e and s < sp.end]
+    if not hits or (widen and all(s <= h.start and h.end <= e and (h.start, h.end) != (s, e) and h.label != "DATE"
+                                  for h in hits)):
+        return [sp for sp in spans if sp not in hits] + [Span(s, e, label)]
+    if len(hits) == 1 and (hits[0].start, hits[0].end) == (s, e) and hits[0].label not in (label, "DATE"):
+        return [sp for sp in spans if sp is not hits[0]] + [Span(s, e, label, hits[0].score)]
+    return spans
+
+
+def people_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """Full names of people and their surnames are PER wherever the document writes them (module doc)."""
+    table = classes()
+    full = {text[sp.start:sp.end] for sp in spans if sp.label == "PER" and " " in text[sp.start:sp.end]}
+    names = set()
+    for name in full:
+        words = name.split()
+        if all(_NAME_WORD.match(w) or re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
+            names.add(name)
+        last = words[-1]
+        if _NAME_WORD.match(last) and last not in _PLACES and table.get(last.lower()) != "l":
+            names.add(last)
+    for name in sorted(names, key=len, reverse=True):
+        for s, e in _occurrences(text, name):
+            spans = _set_label(spans, s, e, "PER")
+    return spans
+
+
+def initials_are_people(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """``A. Stewart``, ``J.P. Duminy``: initials before a surname make a person."""
+    for m in _INITIALS.finditer(text):
+        s, e = m.span()
+        if text[s:e].split()[0] in COUNTRIES:  # "U.S. Open", "U.K. Treasury"
+            continue
+        inside = [sp for sp in spans if sp.start < e and s < sp.end]
+        if all(s <= sp.start and sp.end <= e for sp in inside) and not any(sp.label == "DATE" for sp in inside):
+            spans = [sp for sp in spans if sp not in inside] + [Span(s, e, "PER")]
+    return spans
+
+
+def _topic(text: str) -> str | None:
+    m = _TOPIC.match(text)
+    if not m or not _is_caps_line(text, 0):
+        return None
+    topic = m.group(1).strip()
+    if topic in _TEAM_SPORTS:
+        return "team"
+    if topic in _SOLO_SPORTS:
+        return "solo"
+    return None
+
+
+def _dateline(text: str, pos: int) -> bool:
+    """Is ``pos`` on the document's second line ending in an ISO date (``MADRID 1996-09-14``)?"""
+    first = text.find("\n")
+    if first == -1 or pos < first:
+        return False
+    end = text.find("\n", first + 1)
+    line = text[first + 1:end if end != -1 else len(text)]
+    return pos < (end if end != -1 else len(text)) and bool(re.search(r"\d{4}-\d{2}-\d{2}\s*$", line))
+
+
+def sports_sides(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """Clubs named by their town in team-sport stories; players before their country in others (module doc)."""
+    kind = _topic(text)
+    if kind is None:
+        return spans
+    out: list[Span] = []
+    for sp in spans:
+        name = text[sp.start:sp.end]
+        if kind == "team" and sp.label == "LOC" and name not in COUNTRIES and name.title() not in COUNTRIES \
+                and not _dateline(text, sp.start) and not _LOCATIVE.search(text, max(0, sp.start - 8), sp.start):
+            sp = Span(sp.start, sp.end, "ORG", sp.score)
+        elif kind == "team" and sp.label == "PER" and " " not in name and _at_line_start(text, sp.start) \
+                and re.match(r" \d", text[sp.end:sp.end + 2]):
+            sp = Span(sp.start, sp.end, "ORG", sp.score)  # "Surrey 431 ( ...": a side and its score
+        elif kind == "solo" and sp.label in ("ORG", "LOC"):
+            m = _BRACKET_COUNTRY.match(text, sp.end)
+            if m and m.group(1) in COUNTRIES and name not in COUNTRIES:
+                sp = Span(sp.start, sp.end, "PER", sp.score)
+        out.append(sp)
+    for m in _BEFORE_BRACKET_COUNTRY.finditer(text):  # names the model left out: "1 - Pete Sampras ( U.S. )"
+        if m.group(2) in COUNTRIES and m.group(1) not in COUNTRIES:
+            out = _set_label(out, m.start(1), m.end(1), "PER" if kind == "solo" else "ORG", widen=True)
+    return out
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """``name`` as a whole word or phrase, and its ALL-CAPS form inside an ALL-CAPS line."""
+    return _whole(text, name) + [(s, e) for s, e in _whole(text, name.upper())
+                                 if name.upper() != name and _is_caps_line(text, s)]
+
+
+def sides_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """In a team-sport story, a club found once (``Leicestershire 17 10 1 6 54 60 296`` in a table) is a
+    club wherever the story writes it (``Leicestershire won the English County Championship``)."""
+    if _topic(text) != "team":
+        return spans
+    clubs = {text[sp.start:sp.end] for sp in spans if sp.label == "ORG"}
+    for name in sorted(clubs, key=len, reverse=True):
+        if name in COUNTRIES or not name[:1].isupper():
+            continue
+        for s, e in _occurrences(text, name):
+            spans = _set_label(spans, s, e, "ORG")
+    return spans
+
+
+def labels_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """A name the document labels two ways takes the label most of its occurrences have (``Telebras``
+    ORG twice, PER once -> ORG); a tie changes nothing."""
+    by_name: dict[str, list[Span]] = {}
+    for sp in spans:
+        if sp.label != "DATE":
+            by_name.setdefault(text[sp.start:sp.end], []).append(sp)
+    relabel: dict[int, str] = {}
+    for group in by_name.values():
+        counts: dict[str, int] = {}
+        for sp in group:
+            counts[sp.label] = counts.get(sp.label, 0) + 1
+        if len(counts) < 2:
+            continue
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] > ranked[1][1]:
+            relabel.update((id(sp), ranked[0][0]) for sp in group)
+    return [Span(sp.start, sp.end, relabel.get(id(sp), sp.label), sp.score) for sp in spans]
+
+
+def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """A one-word name at a line's start that English writes in lower case only, and that the
+    document never capitalises mid-line, is dropped (``Attendance : 12,000``)."""
+    table = classes()
+    out = []
+    for sp in spans:
+        word = text[sp.start:sp.end]
+        if sp.label != "DATE" and " " not in word and _at_line_start(text, sp.start) \
+                and table.get(word.lower()) == "l" and word[:1].isupper() and not word.isupper() \
+                and all(_at_line_start(text, s) for s, _ in _whole(text, word)):
+            continue
+        out.append(sp)
+    return out
+
+
+RULES = (initials_are_people, sports_sides, people_agree, sides_agree, labels_agree, drop_line_start_words)
