@@ -18,6 +18,8 @@ these rules make the document agree with itself:
   in brackets is a person (``Cedric Pioline ( France )``);
 * :func:`sides_agree`: in a team-sport story, a club found once is a club wherever the story writes it;
 * :func:`labels_agree`: a name the document labels two ways takes the label of most of its occurrences;
+* :func:`places_and_events`: a country called a person or an organisation is a place (unless the story
+  names a person with it); a competition (``... Cup``, ``... Trophy``, ``... Open``) is no organisation;
 * :func:`drop_line_start_words`: a one-word name at the start of a line that English writes in lower
   case only (SCOWL, :mod:`pipeline.lang.en.casing`) and that the document never capitalises mid-line is
   no name (``Attendance : 12,000``).
@@ -193,6 +195,28 @@ def labels_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
     return [Span(sp.start, sp.end, relabel.get(id(sp), sp.label), sp.score) for sp in spans]
 
 
+_EVENT_HEADS = frozenset("Cup Cups Trophy Championship Championships Olympics Olympiad Prix Open Classic Marathon".split())
+
+
+def places_and_events(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """A country the model called a person or an organisation is a place (``Sri Lanka``, in a cricket story
+    where it named the side: LOC as CoNLL-2003 writes national sides), unless the document names a person
+    with it (``Michael Jordan`` ... ``Jordan``); a competition is no organisation (``African Champions Cup``,
+    ``Lancome Trophy``, ``U.S. Open``: CoNLL-2003's MISC, which we do not tag)."""
+    surnames = {text[sp.start:sp.end].split()[-1] for sp in spans
+                if sp.label == "PER" and " " in text[sp.start:sp.end]}
+    out = []
+    for sp in spans:
+        name = text[sp.start:sp.end]
+        if sp.label in ("PER", "ORG") and (name in COUNTRIES or (name.isupper() and name.title() in COUNTRIES)) \
+                and name not in surnames and name.title() not in surnames:
+            sp = Span(sp.start, sp.end, "LOC", sp.score)
+        elif sp.label == "ORG" and " " in name and name.split()[-1].title() in _EVENT_HEADS:
+            continue
+        out.append(sp)
+    return out
+
+
 def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]:
     """A one-word name at a line's start that English writes in lower case only, and that the
     document never capitalises mid-line, is dropped (``Attendance : 12,000``)."""
@@ -208,4 +232,5 @@ def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]
     return out
 
 
-RULES = (initials_are_people, sports_sides, people_agree, sides_agree, labels_agree, drop_line_start_words)
+RULES = (initials_are_people, sports_sides, people_agree, sides_agree, labels_agree, places_and_events,
+         drop_line_start_words)

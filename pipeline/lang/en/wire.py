@@ -4,7 +4,14 @@
 * a dateline (``CHELMSFORD , England 1996-08-30``) names places: LOC, and its date starts at the date;
 * a person's or place's name never starts or ends with a bare number (``Nasser Hussain 112`` in a
   scoreboard, ``138 Mark O'Meara`` in a leaderboard); an organisation keeps its numbers (``Schalke 04``);
-* a person's name starts after the nationality before it (``Welshman Ian Woosnam``).
+* a person's name starts after the nationality or the common word before it (``Welshman Ian Woosnam``,
+  ``Striker Kazuyoshi Miura``: a word English writes only in lower case, capitalised at a sentence's start);
+* a team's name ends before its score (``Shimizu S-Pulse 0 Kashiwa Reysol 1``), but keeps a number of
+  its own (``Schalke 04``);
+* a results line with its scorers (``Kashima Antlers 2 ( Hasegawa , Leonardo ) Bellmare Hiratsuka 1``):
+  the sides are clubs (countries: national sides, LOC), the scorers people;
+* a cricket scorecard: the fielder and bowler of a dismissal (``N. Mongia c Richardson b Donald 14``) and
+  the bowlers of the bowling figures (``Donald 28-7-71-2``) are people.
 """
 
 from __future__ import annotations
@@ -12,7 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.lang.en.gazetteer import DEMONYMS
+from pipeline.lang.en.casing import classes
+from pipeline.lang.en.gazetteer import COUNTRIES, DEMONYMS
 
 _Mut = list[list[Any]]  # [start, end, label]
 
@@ -22,15 +30,23 @@ def _overlaps(a: tuple[int, int], spans: _Mut) -> list[list[Any]]:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*$")
+_SCORE_NUMBER = re.compile(r"(?:0|[1-9]\d{0,2})$")
 
 
 def cut_numbers(text: str, spans: _Mut) -> None:
     """A PER or LOC span starts after and ends before a bare number ("Nasser Hussain 112", "138 Mark
-    O'Meara" in a leaderboard); ORG keeps its numbers ("Schalke 04")."""
+    O'Meara" in a leaderboard); an ORG ends before a score ("Shimizu S-Pulse 0 Kashiwa Reysol 1",
+    "Tianjin Samsung 0 ( ...") but keeps a number of its own ("Schalke 04", "Channel 4 said")."""
     for sp in spans:
+        words = text[sp[0]:sp[1]].split(" ")
+        if sp[2] == "ORG":
+            after = text[sp[1]:sp[1] + 2]
+            if len(words) > 1 and _SCORE_NUMBER.match(words[-1]) and (not after.strip() or after in (" (", " -")
+                                                                       or after[1:].isupper()):
+                sp[1] -= len(words[-1]) + 1
+            continue
         if sp[2] not in ("PER", "LOC"):
             continue
-        words = text[sp[0]:sp[1]].split(" ")
         while len(words) > 1 and _NUMBER.match(words[-1]):
             sp[1] -= len(words.pop()) + 1
         while len(words) > 1 and _NUMBER.match(words[0]):
@@ -38,6 +54,7 @@ def cut_numbers(text: str, spans: _Mut) -> None:
     spans[:] = [sp for sp in spans if sp[1] > sp[0]]
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"] )\s*$")  # capitalised by its place, not as a name
 _DEMONYM_NOUNS = frozenset("Briton Britons Scot Scots Kiwi Aussie Pole Dane Swede Finn Turk Serb Croat Czech Slovak "
                            "Dutchman Englishman Frenchman Irishman Scotsman Welshman Dutchwoman Englishwoman "
                            "Frenchwoman Irishwoman Scotswoman Welshwoman".split())
@@ -45,12 +62,15 @@ _DEMONYM_NOUNS = frozenset("Briton Britons Scot Scots Kiwi Aussie Pole Dane Swed
 
 def cut_demonyms(text: str, spans: _Mut) -> None:
     """A person's name starts after the nationality before it ("Welshman Ian Woosnam", "German Boris
-    Becker"): CoNLL-2003 leaves nationalities out of names."""
+    Becker"): CoNLL-2003 leaves nationalities out of names; likewise after a word English writes only in
+    lower case ("Striker Kazuyoshi Miura", "Goalkeeper Nader el-Sayed")."""
+    table = classes()
     for sp in spans:
         if sp[2] != "PER":
             continue
         words = text[sp[0]:sp[1]].split(" ")
-        if len(words) > 2 and (words[0] in DEMONYMS or words[0] in _DEMONYM_NOUNS):
+        if (len(words) > 2 and (words[0] in DEMONYMS or words[0] in _DEMONYM_NOUNS)) or (
+                len(words) > 1 and table.get(words[0].lower()) == "l" and _SENTENCE_START.search(text[:sp[0]])):
             sp[0] += len(words[0]) + 1
 
 
@@ -74,3 +94,63 @@ def datelines(text: str, spans: _Mut) -> None:
             else:
                 spans.remove(h)
         spans.append([s, e, "LOC"])
+
+
+_SIDE = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"
+_RESULT_WITH_SCORERS = re.compile(
+    rf"^\s*({_SIDE}) \d+(?: \( ([^()]*) \))? ({_SIDE}) \d+(?: \( ([^()]*) \))?(?:\s+-\s.*)?\s*\.?\s*$")
+_LEADING_NAME = re.compile(r"[A-Z][\w'’\-]*(?: (?:[A-Z][\w'’\-]*|de|da|van|von|der|el|al))*")
+
+
+def _put(spans: _Mut, s: int, e: int, label: str) -> None:
+    for h in _overlaps((s, e), spans):
+        spans.remove(h)
+    spans.append([s, e, label])
+
+
+def _names_in_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The leading name of each comma-separated item of ``text[start:end]`` ("Stojkovic 2 , Ogura")."""
+    out, pos = [], start
+    for item in text[start:end].split(","):
+        lead = len(item) - len(item.lstrip())
+        m = _LEADING_NAME.match(item, lead)
+        if m:
+            out.append((pos + m.start(), pos + m.end()))
+        pos += len(item) + 1
+    return out
+
+
+def results_with_scorers(text: str, spans: _Mut) -> None:
+    """``Kashima Antlers 2 ( Hasegawa , Leonardo ) Bellmare Hiratsuka 1 ( Nakata )``: clubs (national sides
+    LOC) and their scorers (PER). Lines without brackets are :func:`pipeline.lang.en.rules.results_tables`'."""
+    m = _RESULT_WITH_SCORERS.match(text)
+    if not m or (m.group(2) is None and m.group(4) is None):
+        return
+    for side, scorers in ((1, 2), (3, 4)):
+        s, e = m.span(side)
+        _put(spans, s, e, "LOC" if text[s:e] in COUNTRIES else "ORG")
+        if m.group(scorers) is not None:
+            for a, b in _names_in_list(text, *m.span(scorers)):
+                _put(spans, a, b, "PER")
+
+
+_NAME1 = r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
+_SCORECARD_ROW = re.compile(r"^\s*(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+.*\b(?:c|b|st|lbw|run out|not out)\b.* \d+\s*$")
+_DISMISSAL = re.compile(rf"(?<![\w&])(?:c|b|st|c & b) ({_NAME1})(?= )")
+_ROW_BATSMAN = re.compile(rf"^\s*((?:[A-Z]\.\s?)*{_NAME1}) (?=c |b |st |lbw |run out|not out|c & b )")
+_BOWLING = re.compile(rf"(?:^|: |, )({_NAME1}) \d+(?:\.\d)?-\d+-\d+-\d+")
+
+
+def scorecards(text: str, spans: _Mut) -> None:
+    """Cricket scorecards: ``N. Mongia c Richardson b Donald 14`` (batsman, fielder, bowler) and
+    ``Bowling : Donald 28-7-71-2 , Pollock 22-5-58-1`` are people."""
+    found: list[tuple[int, int]] = []
+    if _SCORECARD_ROW.match(text):
+        m = _ROW_BATSMAN.match(text)
+        if m:
+            found.append(m.span(1))
+        found += [d.span(1) for d in _DISMISSAL.finditer(text)]
+    found += [b.span(1) for b in _BOWLING.finditer(text)]
+    for s, e in found:
+        if text[s:e] not in COUNTRIES:
+            _put(spans, s, e, "PER")

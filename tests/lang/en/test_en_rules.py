@@ -205,3 +205,31 @@ def test_labels_agree_and_line_start_common_words() -> None:
     out = drop_line_start_words(text, labels_agree(text, spans, "en"), "en")
     assert {(text[s.start:s.end], s.label) for s in out} == {("Telebras", "ORG")}
     assert len(out) == 3
+
+
+@pytest.mark.parametrize("text,model,expected", [
+    ("Kashima Antlers 2 ( Hasegawa , Leonardo ) Bellmare Hiratsuka 1 ( Nakata )",
+     [("Kashima Antlers", "PER"), ("Hasegawa", "ORG")],
+     {("Kashima Antlers", "ORG"), ("Hasegawa", "PER"), ("Leonardo", "PER"), ("Bellmare Hiratsuka", "ORG"),
+      ("Nakata", "PER")}),
+    ("Romania 3 ( Hagi 23 , Ilie 50 ) Lithuania 0", [],
+     {("Romania", "LOC"), ("Hagi", "PER"), ("Ilie", "PER"), ("Lithuania", "LOC")}),
+    ("N. Mongia c Richardson b Donald 14", [], {("N. Mongia", "PER"), ("Richardson", "PER"), ("Donald", "PER")}),
+    ("Bowling : Donald 28-7-71-2 , Pollock 22-5-58-1", [], {("Donald", "PER"), ("Pollock", "PER")}),
+    ("Shimizu S-Pulse 0 Kashiwa Reysol 1", [("Shimizu S-Pulse 0", "ORG")], {("Shimizu S-Pulse", "ORG")}),
+    ("Striker Kazuyoshi Miura scored twice", [("Striker Kazuyoshi Miura", "PER")], {("Kazuyoshi Miura", "PER")}),
+])
+def test_results_scorecards_and_titles(text: str, model: list[tuple[str, str]], expected: set[tuple[str, str]]) -> None:
+    assert expected <= _run(text, model)
+
+
+def test_given_name_that_is_a_word_is_kept_mid_sentence() -> None:
+    text = "The Moldovan coach Ion Caras said his side was tired ."
+    assert ("Ion Caras", "PER") in _run(text, [("Ion Caras", "PER")])
+
+
+def test_countries_called_people_and_competitions() -> None:
+    text = "CRICKET - SRI LANKA WIN .\nSri Lanka beat Pakistan in the Wills Trophy .\nMichael Jordan scored .\nJordan said ."
+    got = _doc(text, [("SRI LANKA", "PER"), ("Sri Lanka", "PER"), ("Wills Trophy", "ORG"), ("Michael Jordan", "PER")])
+    assert {("SRI LANKA", "LOC"), ("Sri Lanka", "LOC")} <= got
+    assert not any(s == "Wills Trophy" for s, _ in got)
