@@ -15,14 +15,15 @@ these rules make the document agree with itself:
   ``BASEBALL -``), a place that is not a country and not after ``in`` / ``at`` / ``from`` ... is a club
   (``Barcelona 2 Valencia 2``, ``Surrey 431``); countries stay LOC (national sides, as CoNLL-2003 writes
   them). In a story about an individual sport (``TENNIS -``, ``GOLF -``), a name followed by its country
-  in brackets is a person (``Cedric Pioline ( France )``);
+  in brackets is a person (``Cedric Pioline ( France )``), and a name after that bracket and before a time
+  is the rider's or driver's team (``Laurent Jalabert ( France ) ONCE 4:41:12``);
 * :func:`sides_agree`: in a team-sport story, a club found once is a club wherever the story writes it;
-* :func:`labels_agree`: a name the document labels two ways takes the label of most of its occurrences;
 * :func:`places_and_events`: a country called a person or an organisation is a place (unless the story
   names a person with it); a competition (``... Cup``, ``... Trophy``, ``... Open``) is no organisation;
-* :func:`drop_line_start_words`: a one-word name at the start of a line that English writes in lower
-  case only (SCOWL, :mod:`pipeline.lang.en.casing`) and that the document never capitalises mid-line is
-  no name (``Attendance : 12,000``).
+* :func:`drop_line_start_words`: a one-word name at the start of a line or sentence that English writes in
+  lower case only (SCOWL, :mod:`pipeline.lang.en.casing`) and that the document never capitalises
+  mid-sentence is no person or place (``Attendance : 12,000``, ``... 0 . Halftime 1-0 .``); a side before
+  its score stays (``Arsenal 2 Chelsea 0``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from pipeline.ner.base import Span
 
 _PLACES = COUNTRIES | CITIES
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’\-]{2,}$")
-_LOCATIVE = re.compile(r"(?:^|\W)(?:in|at|from|to|near|outside|into|of|In|At|From|To)\s+$")
+_LOCATIVE = re.compile(r"(?:^|\W)(?:in|at|from|to|near|outside|into|of|In|At|From|To)\s+(?:the\s+)?$")
 _TEAM_SPORTS = ("SOCCER", "FOOTBALL", "CRICKET", "BASEBALL", "BASKETBALL", "RUGBY", "ICE HOCKEY", "HOCKEY",
                 "NFL", "NBA", "NHL", "AMERICAN FOOTBALL", "AUSTRALIAN RULES", "VOLLEYBALL", "HANDBALL")
 _SOLO_SPORTS = ("TENNIS", "GOLF", "ATHLETICS", "BOXING", "CYCLING", "SKIING", "ALPINE SKIING", "SWIMMING",
@@ -46,12 +47,20 @@ _INITIALS = re.compile(r"(?<![\w.'’\-])(?:[A-Z]\. ?){1,3}(?:[A-Z][a-z]+[A-Za-z
                        r"(?![\w'’\-])")
 _BRACKET_COUNTRY = re.compile(r" \( ([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) \)")
 _NAME = r"[A-Z][a-z]+[A-Za-z'’\-]*"
+_TEAM_AFTER_COUNTRY = re.compile(r"\( ([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) \) ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2})"
+                                 r"(?= \d| s\.t\.| same time|\s*$)", re.M)
 _BEFORE_BRACKET_COUNTRY = re.compile(
     rf"(?<![\w'’\-])({_NAME}(?: (?:{_NAME}|de|da|van|von|der|den|del|di|la|le)){{1,3}}) \( ([A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}) \)")
 
 
 def _at_line_start(text: str, pos: int) -> bool:
     return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """At a line's start or after `` . `` / `` : `` (``... Sheffield Wednesday 0 . Halftime 1-0 .``)."""
+    before = text[text.rfind("\n", 0, pos) + 1:pos].rstrip()
+    return not before or before[-1] in ".:;!?"
 
 
 def _is_caps_line(text: str, pos: int) -> bool:
@@ -112,10 +121,10 @@ def _topic(text: str) -> str | None:
     m = _TOPIC.match(text)
     if not m or not _is_caps_line(text, 0):
         return None
-    topic = m.group(1).strip()
-    if topic in _TEAM_SPORTS:
+    topic = f" {m.group(1).strip()} "
+    if any(f" {sport} " in topic for sport in _TEAM_SPORTS):  # "NHL ICE HOCKEY", "NBA BASKETBALL"
         return "team"
-    if topic in _SOLO_SPORTS:
+    if any(f" {sport} " in topic for sport in _SOLO_SPORTS):
         return "solo"
     return None
 
@@ -139,7 +148,7 @@ def sports_sides(text: str, spans: list[Span], lang: str) -> list[Span]:
     for sp in spans:
         name = text[sp.start:sp.end]
         if kind == "team" and sp.label == "LOC" and name not in COUNTRIES and name.title() not in COUNTRIES \
-                and not _dateline(text, sp.start) and not _LOCATIVE.search(text, max(0, sp.start - 8), sp.start):
+                and not _dateline(text, sp.start) and not _LOCATIVE.search(text, max(0, sp.start - 12), sp.start):
             sp = Span(sp.start, sp.end, "ORG", sp.score)
         elif kind == "team" and sp.label == "PER" and " " not in name and _at_line_start(text, sp.start) \
                 and re.match(r" \d", text[sp.end:sp.end + 2]):
@@ -149,6 +158,10 @@ def sports_sides(text: str, spans: list[Span], lang: str) -> list[Span]:
             if m and m.group(1) in COUNTRIES and name not in COUNTRIES:
                 sp = Span(sp.start, sp.end, "PER", sp.score)
         out.append(sp)
+    if kind == "solo":
+        for m in _TEAM_AFTER_COUNTRY.finditer(text):  # "1. Laurent Jalabert ( France ) ONCE 4:41:12": the team
+            if m.group(1) in COUNTRIES and m.group(2) not in COUNTRIES:
+                out = _set_label(out, m.start(2), m.end(2), "ORG", widen=True)
     for m in _BEFORE_BRACKET_COUNTRY.finditer(text):  # names the model left out: "1 - Pete Sampras ( U.S. )"
         if m.group(2) in COUNTRIES and m.group(1) not in COUNTRIES:
             out = _set_label(out, m.start(1), m.end(1), "PER" if kind == "solo" else "ORG", widen=True)
@@ -175,26 +188,6 @@ def sides_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
     return spans
 
 
-def labels_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
-    """A name the document labels two ways takes the label most of its occurrences have (``Telebras``
-    ORG twice, PER once -> ORG); a tie changes nothing."""
-    by_name: dict[str, list[Span]] = {}
-    for sp in spans:
-        if sp.label != "DATE":
-            by_name.setdefault(text[sp.start:sp.end], []).append(sp)
-    relabel: dict[int, str] = {}
-    for group in by_name.values():
-        counts: dict[str, int] = {}
-        for sp in group:
-            counts[sp.label] = counts.get(sp.label, 0) + 1
-        if len(counts) < 2:
-            continue
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if ranked[0][1] > ranked[1][1]:
-            relabel.update((id(sp), ranked[0][0]) for sp in group)
-    return [Span(sp.start, sp.end, relabel.get(id(sp), sp.label), sp.score) for sp in spans]
-
-
 _EVENT_HEADS = frozenset("Cup Cups Trophy Championship Championships Olympics Olympiad Prix Open Classic Marathon".split())
 
 
@@ -218,19 +211,21 @@ def places_and_events(text: str, spans: list[Span], lang: str) -> list[Span]:
 
 
 def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]:
-    """A one-word name at a line's start that English writes in lower case only, and that the
-    document never capitalises mid-line, is dropped (``Attendance : 12,000``)."""
+    """A one-word person or place at a line's or sentence's start that English writes in lower case
+    only, and that the document never capitalises mid-sentence, is dropped (``Attendance : 12,000``,
+    ``Halftime 1-0``); organisations and a side before its score stay (``Arsenal 2 Chelsea 0``)."""
     table = classes()
     out = []
     for sp in spans:
         word = text[sp.start:sp.end]
-        if sp.label != "DATE" and " " not in word and _at_line_start(text, sp.start) \
+        if sp.label in ("PER", "LOC") and " " not in word and _at_sentence_start(text, sp.start) \
+                and not re.match(r" \d+(?![\d-])", text[sp.end:sp.end + 8]) \
                 and table.get(word.lower()) == "l" and word[:1].isupper() and not word.isupper() \
-                and all(_at_line_start(text, s) for s, _ in _whole(text, word)):
+                and all(_at_sentence_start(text, s) for s, _ in _whole(text, word)):
             continue
         out.append(sp)
     return out
 
 
-RULES = (initials_are_people, sports_sides, people_agree, sides_agree, labels_agree, places_and_events,
+RULES = (initials_are_people, sports_sides, people_agree, sides_agree, places_and_events,
          drop_line_start_words)

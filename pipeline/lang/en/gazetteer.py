@@ -22,7 +22,7 @@ Chechnya Dagestan Tatarstan Kurdistan Tibet Kashmir Siberia Caucasus Balkans Sca
     "Dominican Republic", "Czech Republic", "Central African Republic", "Ivory Coast", "Sierra Leone",
     "Papua New Guinea", "Burkina Faso", "Cape Verde", "East Timor", "Equatorial Guinea",
     "North Macedonia", "Macedonia", "San Marino", "Soviet Union", "Great Britain", "Hong Kong",
-    "Northern Ireland", "Latin America", "Middle East", "South America", "North America",
+    "Northern Ireland", "Latin America", "Middle East", "South America", "North America", "West Indies",
     "Nagorno-Karabakh", "Azerbaijan SSR", "Georgian SSR", "Armenian SSR", "Ukrainian SSR",
     "Russian Federation", "USSR", "USA", "U.S.", "UK", "U.K.", "UAE", "EU",
 })

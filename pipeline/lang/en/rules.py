@@ -153,7 +153,7 @@ def sports_teams(text: str, spans: _Mut) -> None:
 
 
 _TEAM = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"
-_RESULT_LINE = re.compile(rf"^\s*({_TEAM}) \d+ ({_TEAM}) \d+\s*\.?\s*$")
+_RESULT_LINE = re.compile(rf"^\s*({_TEAM}) \d+ ({_TEAM}) \d+(?:\s+[.;]\s.*)?\s*\.?\s*$")  # "... . Attendance : 9,000"
 _TABLE_LINE = re.compile(rf"^\s*(?:\d+\.?\s)?({_TEAM})(?: \d+){{4,}}\s*$")
 
 

@@ -56,6 +56,14 @@ def cut_numbers(text: str, spans: _Mut) -> None:
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"] )\s*$")  # capitalised by its place, not as a name
 _DEMONYM_NOUNS = frozenset("Briton Britons Scot Scots Kiwi Aussie Pole Dane Swede Finn Turk Serb Croat Czech Slovak "
+                           "Ethiopian Kenyan Moroccan Algerian Tunisian Nigerian Ghanaian Cameroonian Senegalese "
+                           "Zimbabwean Zambian Namibian Ugandan Tanzanian Somali Sudanese Burundian Rwandan Mozambican "
+                           "Argentine Chilean Colombian Peruvian Uruguayan Venezuelan Ecuadorean Cuban Jamaican "
+                           "Filipino Thai Malaysian Indonesian Vietnamese Singaporean Taiwanese Bangladeshi Sri "
+                           "Lankan Nepali Afghan Qatari Emirati Kuwaiti Bahraini Omani Yemeni Libyan Belarussian "
+                           "Bosnian Macedonian Albanian Icelandic Luxembourger Monegasque Liechtensteiner Maltese "
+                           "Cypriot Estonian Latvian Lithuanian Georgian Armenian Kazakhstani Uzbekistani "
+                           "New Zealander Canadian Mexican Brazilian South African Australian Austrian Belgian "
                            "Dutchman Englishman Frenchman Irishman Scotsman Welshman Dutchwoman Englishwoman "
                            "Frenchwoman Irishwoman Scotswoman Welshwoman".split())
 
@@ -97,9 +105,7 @@ def datelines(text: str, spans: _Mut) -> None:
 
 
 _SIDE = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"
-_RESULT_WITH_SCORERS = re.compile(
-    rf"^\s*({_SIDE}) \d+(?: \( ([^()]*) \))? ({_SIDE}) \d+(?: \( ([^()]*) \))?(?:\s+-\s.*)?\s*\.?\s*$")
-_LEADING_NAME = re.compile(r"[A-Z][\w'’\-]*(?: (?:[A-Z][\w'’\-]*|de|da|van|von|der|el|al))*")
+_LEADING_NAME = re.compile(r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|da|van|von|der|el|al))*")
 
 
 def _put(spans: _Mut, s: int, e: int, label: str) -> None:
@@ -111,7 +117,8 @@ def _put(spans: _Mut, s: int, e: int, label: str) -> None:
 def _names_in_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The leading name of each comma-separated item of ``text[start:end]`` ("Stojkovic 2 , Ogura")."""
     out, pos = [], start
-    for item in text[start:end].split(","):
+    for item in re.split(r"(?<=[,;])", text[start:end]):
+        item = item.rstrip(",;")
         lead = len(item) - len(item.lstrip())
         m = _LEADING_NAME.match(item, lead)
         if m:
@@ -120,18 +127,39 @@ def _names_in_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_SIDE_SCORE_BRACKET = re.compile(rf"(?<![\w'’\-])({_SIDE}) \d+(?:-\d+)?(?: declared)? \( ([^()]*) \)")
+_SIDE_AFTER_BRACKET = re.compile(rf"\) ({_SIDE}) \d+(?:-\d+)?(?= [.;]|\s*$| \()")
+_SCORER_ITEM = re.compile(r"^\s*(?:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|da|van|von|der|el|al))*)?"
+                          r"(?:\s+(?:\d+(?:-\d+)?|pen|penalty|pen\.|og|own goal|not out))*\s*$")
+
+
+def _side(text: str, spans: _Mut, s: int, e: int) -> None:
+    name = text[s:e]
+    _put(spans, s, e, "LOC" if name in COUNTRIES or name.title() in COUNTRIES else "ORG")
+
+
 def results_with_scorers(text: str, spans: _Mut) -> None:
-    """``Kashima Antlers 2 ( Hasegawa , Leonardo ) Bellmare Hiratsuka 1 ( Nakata )``: clubs (national sides
-    LOC) and their scorers (PER). Lines without brackets are :func:`pipeline.lang.en.rules.results_tables`'."""
-    m = _RESULT_WITH_SCORERS.match(text)
-    if not m or (m.group(2) is None and m.group(4) is None):
+    """``Kashima Antlers 2 ( Hasegawa , Leonardo ) Bellmare Hiratsuka 1 ( Nakata )``, ``Leicestershire 422
+    ( V. Wells 131 , P. Simmons 82 ; D. Cork 4-96 ) ; Derbyshire 168-4``: sides (national sides LOC, clubs
+    ORG) before their score and their scorers or batsmen in brackets (PER), anywhere in a line whose
+    brackets hold only names, numbers and the words of a scoreline (``pen``, ``og``, ``not out``). Lines
+    without brackets are :func:`pipeline.lang.en.rules.results_tables`'."""
+    found = []
+    for m in _SIDE_SCORE_BRACKET.finditer(text):
+        items = re.split(r"[,;]", m.group(2))
+        if not all(_SCORER_ITEM.match(it) for it in items):
+            continue
+        names = _names_in_list(text, *m.span(2))
+        if names:
+            found.append((m.span(1), names))
+    if not found:
         return
-    for side, scorers in ((1, 2), (3, 4)):
-        s, e = m.span(side)
-        _put(spans, s, e, "LOC" if text[s:e] in COUNTRIES else "ORG")
-        if m.group(scorers) is not None:
-            for a, b in _names_in_list(text, *m.span(scorers)):
-                _put(spans, a, b, "PER")
+    for (s, e), names in found:
+        _side(text, spans, s, e)
+        for a, b in names:
+            _put(spans, a, b, "PER")
+    for m in _SIDE_AFTER_BRACKET.finditer(text):  # "... ( Ekoku 73 ) Everton 0 ."
+        _side(text, spans, *m.span(1))
 
 
 _NAME1 = r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
