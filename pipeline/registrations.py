@@ -42,7 +42,7 @@ RULES = {
                                              strip_person_titles, dedupe, extend_repeated_names,
                                              drop_common_word_persons)),
     NER_EN: RuleSet("rules.en.v3", line=(en_line_rules,), document=(drop_capitalised_common_words, *EN_DOCUMENT_RULES)),
-    NER_RU: RuleSet("rules.ru.v5", line=(fix_spans,), document=(drop_capitalised_common_words,)),
+    NER_RU: RuleSet("rules.ru.v6", line=(fix_spans,), document=(drop_capitalised_common_words,)),
 }
 
 

@@ -42,7 +42,7 @@ def fix_spans(text: str, spans: list[Span]) -> list[Span]:
         if e > s and not (sp.label == "DATE" and _LONG_NUMBER.match(text, s, e)):
             out.append(Span(s, e, sp.label, sp.score))
     for rule in (merge_inverted_names, compound_org_words, adjective_orgs, institutions_of_places, brackets_after,
-                 add_settlements, titles_of_works):  # each defined below
+                 add_settlements, titles_of_works, person_titles):  # each defined below
         out = rule(text, out)
     return out
 
@@ -229,3 +229,45 @@ def titles_of_works(text: str, spans: list[Span]) -> list[Span]:
     if not titles:
         return spans
     return [sp for sp in spans if sp.label == "DATE" or (sp.start, sp.end) not in titles]
+
+
+_SENTENCE_END = re.compile(r"[.!?«\"„:\n][ \t\u00a0]*$")
+_NAME_PARTICLES = frozenset("де ван фон дер ди да дель ла ле аль эль бин ибн бен ф.".split())
+_PERSON_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
+
+
+def _role_word(word: str, at_start: bool) -> bool:
+    """A word before a name that is no part of it: lower-case (``брата Мурси``, ``34-летний ТиДжей``) or, at
+    a sentence's start, an animate common noun or adjective pymorphy3 knows and never reads as a name
+    (``Кронпринц Нарухито``, ``Сын А.Лукашенко``, ``Полковник Квачков``)."""
+    from pipeline.entities.ru import parses_of
+
+    if word.lower() in _NAME_PARTICLES or re.match(r"[а-яё]+-[А-ЯЁA-Z]", word):
+        return False  # "де Голль", "аль-Асад"
+    if not word[:1].isupper():
+        return True
+    if not at_start:
+        return False  # mid-sentence a capital is the name's own (``Пан Ги Мун``, ``Доктора Лизу``, ``Ар Келли``)
+    parses = parses_of(word)
+    return bool(parses) and all(p.is_known and not any(t in p.tag for t in _PERSON_TAGS) for p in parses) \
+        and any(p.tag.POS in ("NOUN", "ADJF") and "anim" in p.tag for p in parses)
+
+
+def person_titles(text: str, spans: list[Span]) -> list[Span]:
+    """A person's name starts after the title, kinship or description before it, as NEREL writes it
+    (``Император Акихито`` -> ``Акихито``, ``Сын А.Лукашенко`` -> ``А.Лукашенко``; NEREL tags the title
+    as a PROFESSION of its own, which we do not keep)."""
+    out = []
+    for sp in spans:
+        if sp.label == "PER":
+            s = sp.start
+            while True:
+                first = re.match(r"\S+", text[s:sp.end])
+                rest = text[s + first.end():sp.end] if first else ""
+                at_start = not text[max(0, s - 3):s].strip() or bool(_SENTENCE_END.search(text, max(0, s - 3), s))
+                if not first or not rest.strip() or not _role_word(first.group(0), at_start):
+                    break
+                s += first.end() + (len(rest) - len(rest.lstrip()))
+            sp = Span(s, sp.end, sp.label, sp.score)
+        out.append(sp)
+    return out

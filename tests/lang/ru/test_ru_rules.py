@@ -105,3 +105,20 @@ def _found(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
 ])
 def test_ru_org_conventions_of_nerel(text: str, spans: list, expected: list) -> None:
     assert _found(text, spans) == expected
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Кронпринц Нарухито прибыл в Токио.", "Кронпринц Нарухито", "Нарухито"),
+    ("Сын А.Лукашенко взял нити силовых структур.", "Сын А.Лукашенко", "А.Лукашенко"),
+    ("Господь утешит душу нашего брата Мурси.", "брата Мурси", "Мурси"),
+    ("Был назначен 34-летний ТиДжей.", "34-летний ТиДжей", "ТиДжей"),
+    ("Генсек ООН Пан Ги Мун заявил.", "Пан Ги Мун", "Пан Ги Мун"),  # mid-sentence: the name's own capital
+    ("Фильм памяти Доктора Лизы вышел.", "Доктора Лизы", "Доктора Лизы"),
+    ("Встреча с Шарлем де Голлем.", "де Голлем", "де Голлем"),
+    ("Иван Петров приехал.", "Иван Петров", "Иван Петров"),
+])
+def test_ru_person_starts_after_its_title(text: str, name: str, expected: str) -> None:
+    """rules.ru.v6: NEREL leaves titles, kinship and descriptions out of a PER span."""
+    s = text.index(name)
+    out = fix_spans(text, [Span(s, s + len(name), "PER")])
+    assert [text[sp.start:sp.end] for sp in out if sp.label == "PER"] == [expected]
