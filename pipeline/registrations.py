@@ -21,7 +21,7 @@ from pipeline.lang.en.rules import line_rules as en_line_rules
 from pipeline.lang.fa.rules import drop_common_word_persons, extend_place_type, news_sources, strip_person_titles
 from pipeline.lang.ru.rules import fix_spans
 from pipeline.ner.boundary import cut_open_parens, dedupe, snap_to_words
-from pipeline.ner.docrules import drop_capitalised_common_words, extend_repeated_names
+from pipeline.ner.docrules import drop_capitalised_common_words, drop_sentence_start_common_words, extend_repeated_names
 from pipeline.ner.rules import RuleSet
 
 LANGID = "langid.lingflow.v1"
@@ -36,8 +36,9 @@ NER_EN_SM = "ner.spacy.en_core_web_sm-3.8.0.v1"  # en_core_web_sm alone (a basel
 NER_NATASHA = "ner.natasha.ru.v1"  # natasha 1.6 as shipped (a baseline)
 
 RULES = {
-    NER_AZ: RuleSet("rules.az.v2", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
-                                             extend_repeated_names, drop_capitalised_common_words)),
+    NER_AZ: RuleSet("rules.az.v3", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
+                                             extend_repeated_names, drop_capitalised_common_words,
+                                             drop_sentence_start_common_words)),
     NER_FA: RuleSet("rules.fa.v3", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources,
                                              strip_person_titles, dedupe, extend_repeated_names,
                                              drop_common_word_persons)),

@@ -119,3 +119,29 @@ def drop_capitalised_common_words(text: str, spans: list[Span], lang: str) -> li
         if not cache[word]:
             out.append(sp)
     return out
+
+
+def drop_sentence_start_common_words(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """A one-word name at the start of a line, list item or sentence is dropped when the language's word
+    list writes it in lower case (``data/<lang>_forms.txt.gz``, Debian's tesseract word list: a form not
+    marked ``P``) and no name of the training sets holds it (``<lang>_name_words.tsv``): ``Miqrantlar``,
+    ``Ölkəyə``, ``Sənədin`` at a sentence's start are words, not names, even when the document never writes
+    them again in lower case (which :func:`drop_capitalised_common_words` needs). Words in capitals, with a
+    hyphen, and DATE spans stay; languages without a forms table are untouched."""
+    from pipeline.entities.lexicon import form_key, load_forms, load_lexicon
+
+    forms = load_forms(lang)
+    if not len(forms):
+        return spans
+    names = load_lexicon(lang)
+    out = []
+    for sp in spans:
+        word = text[sp.start:sp.end]
+        if sp.label != "DATE" and _CONTENT.match(word) and "-" not in word and not word.isupper() \
+                and word[:1].isupper() and _LINE_START.search(text, max(0, sp.start - 12), sp.start):
+            key = form_key(word, lang)
+            mark = forms.get(key)
+            if mark is not None and "P" not in mark and key not in names:
+                continue
+        out.append(sp)
+    return out

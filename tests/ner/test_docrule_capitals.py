@@ -87,3 +87,18 @@ def test_whole_word_starts_equal_the_regular_expression() -> None:
         word = "".join(rng.choice(alphabet[:4] + ["ə", "ی"]) for _ in range(rng.randint(1, 3)))
         expected = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
         assert list(_whole_word_starts(text, word)) == expected, (text, word)
+
+
+def test_sentence_start_common_words_by_the_word_list() -> None:
+    """rules.az.v3: a sentence-initial one-word name that tesseract's az word list writes in lower case and no
+    training name holds is dropped even when the document never writes it in lower case; names stay."""
+    from pipeline.ner.docrules import drop_sentence_start_common_words
+
+    text = "Miqrantlar gəldi. Bakı böyük şəhərdir. Kanada uzaqdır.\nÖlkəyə qayıtdı. Onlar Miqrantlar dedi."
+    spans = [Span(text.index(w), text.index(w) + len(w), lab) for w, lab in
+             (("Miqrantlar", "ORG"), ("Bakı", "LOC"), ("Kanada", "LOC"), ("Ölkəyə", "LOC"))]
+    kept = {text[s.start:s.end] for s in drop_sentence_start_common_words(text, spans, "az")}
+    assert kept == {"Bakı", "Kanada"}
+    mid = text.rindex("Miqrantlar")  # mid-sentence: left to the model
+    assert drop_sentence_start_common_words(text, [Span(mid, mid + 10, "ORG")], "az") == [Span(mid, mid + 10, "ORG")]
+    assert drop_sentence_start_common_words("Gülüş", [Span(0, 5, "PER")], "fa") == [Span(0, 5, "PER")]  # no table
