@@ -13,7 +13,9 @@ A grammar span that contains a model span and reads a different value wins (it r
 ``2018-ci ilin dördüncü rübü``, a quarter, where the model saw ``2018-ci ilin``, a year); a grammar span that no model span overlaps is kept as it is (the models miss
 dates; the grammar never invents one from a bare number). A model span that the grammar
 cannot read at all is dropped: every DATE mention carries a value or a recognised relative
-expression. The ISO value always comes from the date grammar.
+expression. The ISO value always comes from the date grammar. A name (PER/ORG/LOC) that holds a date
+and more is one mention, the outermost (``2015 Avropa Oyunları``, as NEREL writes it); any other name
+that overlaps a kept date gives way to it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ SPAN_POLICIES = ("model", "rules")
 
 def _overlap(a: Mention, b: Any) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _holds(name: Mention, date: Mention) -> bool:
+    """``name`` holds ``date`` and more (the date strictly inside it)."""
+    return name.start <= date.start and date.end <= name.end and name.end - name.start > date.end - date.start
 
 
 class DateStep(ModelStep):
@@ -101,7 +108,9 @@ class DateStep(ModelStep):
             kept.append(read)
             covered.update(id(r) for r in inside)
         kept += [r for r in rules if id(r) not in covered]
-        # a DATE span never overlaps another entity: drop NER entities that sit inside a kept date
+        # a name that holds a date is one mention, the outermost (``2015 Avropa Oyunları``, ``Paris sülh
+        # müqaviləsi ( 1783 )``); otherwise a DATE span never overlaps another entity
+        kept = [d for d in kept if not any(_holds(m, d) for m in others)]
         others = [m for m in others if not any(_overlap(m, d) for d in kept)]
         doc.mentions = resolve_overlaps(others + kept)
         self.stats.counts["DATE"] += sum(1 for m in doc.mentions if m.label == "DATE")

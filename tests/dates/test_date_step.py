@@ -36,3 +36,19 @@ def test_one_grammar_date_gives_one_mention() -> None:
     DateStep().process(doc)
     dates = [(m.text, m.normalized) for m in doc.mentions if m.label == "DATE"]
     assert len(dates) == 1 and dates[0][1] == "2005", dates
+
+
+def test_a_name_that_holds_a_date_is_one_mention() -> None:
+    """``2015 Avropa Oyunlarında``: the outermost mention wins, as NEREL writes it; a date that only overlaps
+    a name, or stands beside it, still wins or stays."""
+    text = "O, 2015 Avropa Oyunlarında çıxış etdi. 2016-cı ildə Bakıda yarışdı."
+    doc = _doc(text, "az", [])
+    s = text.index("2015")
+    doc.mentions.append(Mention(s, s + len("2015 Avropa Oyunlarında"), "ORG", "2015 Avropa Oyunlarında", "ner.test.v1"))
+    b = text.index("Bakıda")
+    doc.mentions.append(Mention(b, b + 6, "LOC", "Bakıda", "ner.test.v1"))
+    DateStep().process(doc)
+    got = {(m.text, m.label) for m in doc.mentions}
+    assert ("2015 Avropa Oyunlarında", "ORG") in got and ("Bakıda", "LOC") in got
+    assert not any(m.label == "DATE" and m.start >= s and m.end <= s + 23 for m in doc.mentions)
+    assert any(m.label == "DATE" and m.normalized == "2016" for m in doc.mentions)
