@@ -75,7 +75,7 @@ def test_duckdb_query(seed_run):
 
 
 GOLD_GROUPS = [  # surface forms in the seeds that must be one entity each (issue 7)
-    ("az", {"Azərbaycan Onkoloqlar Cəmiyyəti", "Azərbaycan Onkoloqlar Cəmiyyətinin", "AOC"}),
+    ("az", {"Azərbaycan Onkoloqlar Cəmiyyəti", "Azərbaycan Onkoloqlar Cəmiyyətinin", "AOC-un"}),  # as written
     ("az", {"Cəmil Əliyevin"}),
     ("en", {"National Center of Oncology", "NCO", "Azerbaijan National Center of Oncology"}),
     ("en", {"SRIRR", "Azerbaijani Scientific Research Institute of Roentgen Radiology"}),
