@@ -24,7 +24,8 @@ def main() -> None:
           "| en_core_web_sm PER / ORG / LOC / DATE |")
     print("|---|---|---|---|---|---|")
     for name in ("en_news_handmade", "en_news_handmade_blind", "en_conll_style", "en_conll_style_blind",
-                 "en_conll_style_c", "en_conll_style_d", "en_conll_style_e", "en_conll_style_f"):
+                 "en_conll_style_c", "en_conll_style_d", "en_conll_style_e", "en_conll_style_f", "en_conll_style_g",
+                 "en_conll_style_h"):
         ours = evaluate_set(DATA / f"{name}.jsonl", "en", "sentences")["exact"]
         plain = evaluate_set(DATA / f"{name}.jsonl", "en", "sentences", ner_instances={"en": base})["exact"]
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from pipeline.lang.en.casing import classes
-from pipeline.lang.en.gazetteer import CITIES, COUNTRIES
+from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, towns
 from pipeline.ner.base import Span
 
 _PLACES = COUNTRIES | CITIES
@@ -99,6 +99,11 @@ def people_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
         last = words[-1]
         if _NAME_WORD.match(last) and last not in _PLACES and table.get(last.lower()) != "l":
             names.add(last)
+    for sp in spans:  # a surname alone that no word list knows: "Izetbegovic", "Kabbah"
+        word = text[sp.start:sp.end]
+        if sp.label == "PER" and " " not in word and _NAME_WORD.match(word) and word.lower() not in table \
+                and word not in _PLACES and word not in towns():
+            names.add(word)
     for name in sorted(names, key=len, reverse=True):
         for s, e in _occurrences(text, name):
             spans = _set_label(spans, s, e, "PER")
@@ -168,6 +173,26 @@ def sports_sides(text: str, spans: list[Span], lang: str) -> list[Span]:
     return out
 
 
+_PLACE_PREPOSITION = re.compile(r"(?:^|\W)(?:in|near|at|to|from|outside|into|In|Near|At|From)\s+$")
+
+
+def towns_after_prepositions(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """A town the model called a person or an organisation after ``in``, ``near``, ``to``, ``from`` ... is a
+    place (``stayed out of sight in Pale``, ``faces trial in Perugia``, ``flew to Raleigh``; GeoNames' towns,
+    :func:`pipeline.lang.en.gazetteer.towns`). In a team-sport story an organisation stays (``lost to
+    Bolton``: a club)."""
+    names = towns()
+    team = _topic(text) == "team"
+    out = []
+    for sp in spans:
+        name = text[sp.start:sp.end]
+        if (sp.label == "PER" or (sp.label == "ORG" and not team)) and name in names \
+                and _PLACE_PREPOSITION.search(text, max(0, sp.start - 10), sp.start):
+            sp = Span(sp.start, sp.end, "LOC", sp.score)
+        out.append(sp)
+    return out
+
+
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     """``name`` as a whole word or phrase, and its ALL-CAPS form inside an ALL-CAPS line."""
     return _whole(text, name) + [(s, e) for s, e in _whole(text, name.upper())
@@ -184,7 +209,8 @@ def sides_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
         if name in COUNTRIES or not name[:1].isupper():
             continue
         for s, e in _occurrences(text, name):
-            spans = _set_label(spans, s, e, "ORG")
+            if not _dateline(text, s) and not _LOCATIVE.search(text, max(0, s - 12), s):
+                spans = _set_label(spans, s, e, "ORG")  # the dateline's town and "in Milan" stay places
     return spans
 
 
@@ -227,5 +253,5 @@ def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]
     return out
 
 
-RULES = (initials_are_people, sports_sides, people_agree, sides_agree, places_and_events,
+RULES = (initials_are_people, towns_after_prepositions, sports_sides, people_agree, sides_agree, places_and_events,
          drop_line_start_words)

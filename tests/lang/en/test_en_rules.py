@@ -260,3 +260,29 @@ def test_cycling_teams_ice_hockey_topic_and_halftime() -> None:
     text = "Arsenal 2 Chelsea 0 . Halftime 1-0 ."
     got = _doc(text, [("Arsenal", "ORG"), ("Halftime", "PER")])
     assert got == {("Arsenal", "ORG")}
+
+
+def test_towns_after_prepositions_and_unknown_surnames() -> None:
+    text = "BOSNIA VOTES .\nSARAJEVO 1996-09-14\nKaradzic stayed out of sight in Pale , aides said .\n" \
+           "Andreotti faces trial in Perugia .\nKaradzic said nothing ."
+    got = _doc(text, [("Pale", "ORG"), ("Perugia", "PER"), ("Karadzic", "PER")])
+    assert {("Pale", "LOC"), ("Perugia", "LOC")} <= got
+    text = "SOCCER - BOLTON LOSE .\nLONDON 1996-09-14\nArsenal beat Bolton 2-0 .\nThey lost to Bolton ."
+    got = _doc(text, [("Bolton", "ORG")])
+    assert ("Bolton", "ORG") in got  # a club in a team-sport story
+    text = "Izetbegovic won .\nVoters backed Izetbegovic ."
+    at = text.rindex("Izetbegovic")
+    from pipeline.lang.en.docrules import people_agree
+
+    out = people_agree(text, [Span(0, 11, "PER"), Span(at, at + 11, "ORG")], "en")
+    assert Span(at, at + 11, "PER") in out
+
+
+def test_the_dateline_town_stays_a_place_in_a_team_story() -> None:
+    text = "BASEBALL - RESULTS .\nNEW YORK 1996-09-19\nNEW YORK 5 BOSTON 3\nThe Yankees won in New York ."
+    from pipeline.lang.en.docrules import sides_agree
+
+    first = text.index("NEW YORK")
+    second = text.index("NEW YORK", first + 1)
+    out = sides_agree(text, [Span(first, first + 8, "LOC"), Span(second, second + 8, "ORG")], "en")
+    assert Span(first, first + 8, "LOC") in out and Span(second, second + 8, "ORG") in out
