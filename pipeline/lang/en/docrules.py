@@ -17,7 +17,11 @@ these rules make the document agree with itself:
   them). In a story about an individual sport (``TENNIS -``, ``GOLF -``), a name followed by its country
   in brackets is a person (``Cedric Pioline ( France )``), and a name after that bracket and before a time
   is the rider's or driver's team (``Laurent Jalabert ( France ) ONCE 4:41:12``);
-* :func:`sides_agree`: in a team-sport story, a club found once is a club wherever the story writes it;
+* :func:`sides_agree`: in a sports story, a club or team found once is one wherever the story writes it;
+* :func:`people_by_given_name`: in a sports story, an "organisation" of two or three words that starts with
+  a given name is a person (``Scottie Pippen``);
+* :func:`towns_after_prepositions`: a town called a person or an organisation after ``in`` / ``near`` /
+  ``to`` ... is a place;
 * :func:`places_and_events`: a country called a person or an organisation is a place (unless the story
   names a person with it); a competition (``... Cup``, ``... Trophy``, ``... Open``) is no organisation;
 * :func:`drop_line_start_words`: a one-word name at the start of a line or sentence that English writes in
@@ -31,7 +35,7 @@ from __future__ import annotations
 import re
 
 from pipeline.lang.en.casing import classes
-from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, towns
+from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, ORG_HEADS, given_names, towns
 from pipeline.ner.base import Span
 
 _PLACES = COUNTRIES | CITIES
@@ -48,7 +52,7 @@ _INITIALS = re.compile(r"(?<![\w.'’\-])(?:[A-Z]\. ?){1,3}(?:[A-Z][a-z]+[A-Za-z
 _BRACKET_COUNTRY = re.compile(r" \( ([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) \)")
 _NAME = r"[A-Z][a-z]+[A-Za-z'’\-]*"
 _TEAM_AFTER_COUNTRY = re.compile(r"\( ([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) \) ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2})"
-                                 r"(?= \d| s\.t\.| same time|\s*$)", re.M)
+                                 r"(?= \d| s\.t\.| same time| one lap| \w+ laps|\s*$)", re.M)
 _BEFORE_BRACKET_COUNTRY = re.compile(
     rf"(?<![\w'’\-])({_NAME}(?: (?:{_NAME}|de|da|van|von|der|den|del|di|la|le)){{1,3}}) \( ([A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}) \)")
 
@@ -156,7 +160,7 @@ def sports_sides(text: str, spans: list[Span], lang: str) -> list[Span]:
                 and not _dateline(text, sp.start) and not _LOCATIVE.search(text, max(0, sp.start - 12), sp.start):
             sp = Span(sp.start, sp.end, "ORG", sp.score)
         elif kind == "team" and sp.label == "PER" and " " not in name and _at_line_start(text, sp.start) \
-                and re.match(r" \d", text[sp.end:sp.end + 2]):
+                and re.match(r" (?!\d{1,3},\d{3})\d", text[sp.end:sp.end + 8]):
             sp = Span(sp.start, sp.end, "ORG", sp.score)  # "Surrey 431 ( ...": a side and its score
         elif kind == "solo" and sp.label in ("ORG", "LOC"):
             m = _BRACKET_COUNTRY.match(text, sp.end)
@@ -193,6 +197,29 @@ def towns_after_prepositions(text: str, spans: list[Span], lang: str) -> list[Sp
     return out
 
 
+_SIDE_WORDS = frozenset("United City FC Rovers Athletic Wanderers Albion County Town Hotspur Rangers".split())
+
+
+def people_by_given_name(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """In a sports story, a name of two or three words the model called an organisation is a person when it
+    starts with a given name (``Scottie Pippen``, ``Kim Milton Nielsen``; US census given names,
+    :func:`pipeline.lang.en.gazetteer.given_names`), unless a word of it is a place, a country, an
+    organisation word or a club word (``Sydney United``, ``Kenya Cricket Association``), or it starts a line
+    before a score (a side: ``Crystal Palace 2``)."""
+    if _topic(text) is None:
+        return spans
+    first, places = given_names(), towns()
+    out = []
+    for sp in spans:
+        words = text[sp.start:sp.end].split()
+        if sp.label == "ORG" and 2 <= len(words) <= 3 and words[0] in first \
+                and not any(w in ORG_HEADS or w in COUNTRIES or w in places or w in _SIDE_WORDS for w in words) \
+                and not (_at_line_start(text, sp.start) and re.match(r" \d", text[sp.end:sp.end + 2])):
+            sp = Span(sp.start, sp.end, "PER", sp.score)
+        out.append(sp)
+    return out
+
+
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     """``name`` as a whole word or phrase, and its ALL-CAPS form inside an ALL-CAPS line."""
     return _whole(text, name) + [(s, e) for s, e in _whole(text, name.upper())
@@ -200,9 +227,10 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
 
 
 def sides_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
-    """In a team-sport story, a club found once (``Leicestershire 17 10 1 6 54 60 296`` in a table) is a
-    club wherever the story writes it (``Leicestershire won the English County Championship``)."""
-    if _topic(text) != "team":
+    """In a sports story, a club or team found once (``Leicestershire 17 10 1 6 54 60 296`` in a table,
+    ``Damon Hill ( Britain ) Williams``) is one wherever the story writes it (``Leicestershire won the
+    English County Championship``, ``1. Williams 165 points``)."""
+    if _topic(text) is None:
         return spans
     clubs = {text[sp.start:sp.end] for sp in spans if sp.label == "ORG"}
     for name in sorted(clubs, key=len, reverse=True):
@@ -245,7 +273,7 @@ def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]
     for sp in spans:
         word = text[sp.start:sp.end]
         if sp.label in ("PER", "LOC") and " " not in word and _at_sentence_start(text, sp.start) \
-                and not re.match(r" \d+(?![\d-])", text[sp.end:sp.end + 8]) \
+                and not re.match(r" (?!\d{1,3},\d{3})\d+(?![\d-])", text[sp.end:sp.end + 8]) \
                 and table.get(word.lower()) == "l" and word[:1].isupper() and not word.isupper() \
                 and all(_at_sentence_start(text, s) for s, _ in _whole(text, word)):
             continue
@@ -253,5 +281,5 @@ def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]
     return out
 
 
-RULES = (initials_are_people, towns_after_prepositions, sports_sides, people_agree, sides_agree, places_and_events,
+RULES = (initials_are_people, towns_after_prepositions, sports_sides, people_by_given_name, people_agree, sides_agree, places_and_events,
          drop_line_start_words)

@@ -91,3 +91,11 @@ def towns() -> frozenset[str]:
     cities above."""
     with gzip.open(Path(__file__).resolve().parent / "data" / "cities.txt.gz", "rt", encoding="utf-8") as f:
         return frozenset(line.rstrip("\n") for line in f) | CITIES
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """English given names (US Census Bureau 1990, public domain, via the ``names`` package; ``data/given_names.txt``,
+    built by ``pipeline/training/en_given_names.py``)."""
+    text = (Path(__file__).resolve().parent / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())

@@ -33,7 +33,7 @@ from typing import Any
 
 from pipeline.lang.en.casing import truecase
 from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, _FUNCTION_CAPS
-from pipeline.lang.en.wire import cut_demonyms, cut_numbers, datelines, results_with_scorers, scorecards
+from pipeline.lang.en.wire import cut_demonyms, cut_numbers, datelines, listed_results, results_with_scorers, scorecards
 from pipeline.ner.base import Span
 from pipeline.ner.natasha_backend import resolve_overlaps
 
@@ -341,7 +341,7 @@ def propagate(text: str, spans: _Mut) -> None:
             pos = text.find(name, pos + 1)
 
 
-RULES = (datelines, cut_at_lowercase, cut_numbers, cut_demonyms, trim_spans, split_possessive_place, sports_teams, results_tables, results_with_scorers, scorecards, relabel_places, extend_orgs, split_org_of_org, org_phrases, trim_spans,
+RULES = (datelines, cut_at_lowercase, cut_numbers, cut_demonyms, trim_spans, split_possessive_place, sports_teams, results_tables, results_with_scorers, listed_results, scorecards, relabel_places, extend_orgs, split_org_of_org, org_phrases, trim_spans,
          brackets_after, list_neighbours, places_tagged_as_people, gazetteer_places, propagate, the_acronyms, relabel_places)
 
 

@@ -29,7 +29,7 @@ def _overlaps(a: tuple[int, int], spans: _Mut) -> list[list[Any]]:
     return [s for s in spans if s[0] < a[1] and a[0] < s[1]]
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$")  # "Jari Litmanen 15th": a scorer's minute
 _SCORE_NUMBER = re.compile(r"(?:0|[1-9]\d{0,2})$")
 
 
@@ -129,13 +129,24 @@ def _names_in_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _SIDE_SCORE_BRACKET = re.compile(rf"(?<![\w'’\-])({_SIDE}) \d+(?:-\d+)?(?: declared)? \( ([^()]*) \)")
 _SIDE_AFTER_BRACKET = re.compile(rf"\) ({_SIDE}) \d+(?:-\d+)?(?= [.;]|\s*$| \()")
-_SCORER_ITEM = re.compile(r"^\s*(?:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|da|van|von|der|el|al))*)?"
-                          r"(?:\s+(?:\d+(?:-\d+)?|pen|penalty|pen\.|og|own goal|not out))*\s*$")
+_SCORER_ITEM = re.compile(r"^\s*(?:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|da|van|von|der|den|el|al))*)?"
+                          r"(?:\s+(?:\d+(?:st|nd|rd|th)?(?:-\d+)?|pen|penalty|pen\.|og|own goal|not out))*\s*$")
 
 
 def _side(text: str, spans: _Mut, s: int, e: int) -> None:
     name = text[s:e]
     _put(spans, s, e, "LOC" if name in COUNTRIES or name.title() in COUNTRIES else "ORG")
+
+
+_LISTED_RESULT = re.compile(rf"(?:(?<=: )|(?<=, )|^)({_SIDE}) \d+ ({_SIDE}) \d+(?= ,| \.| ;|\s*$)")
+
+
+def listed_results(text: str, spans: _Mut) -> None:
+    """Results listed in a sentence (``Saturday 's results : Aberdeen 2 Motherwell 1 , Dundee United 1
+    Hibernian 0 .``): each side is a club (a country: LOC), not one name across the score."""
+    for m in _LISTED_RESULT.finditer(text):
+        for g in (1, 2):
+            _side(text, spans, *m.span(g))
 
 
 def results_with_scorers(text: str, spans: _Mut) -> None:

@@ -286,3 +286,35 @@ def test_the_dateline_town_stays_a_place_in_a_team_story() -> None:
     second = text.index("NEW YORK", first + 1)
     out = sides_agree(text, [Span(first, first + 8, "LOC"), Span(second, second + 8, "ORG")], "en")
     assert Span(first, first + 8, "LOC") in out and Span(second, second + 8, "ORG") in out
+
+
+@pytest.mark.parametrize("text,model,expected", [
+    ("Ajax Amsterdam 4 ( Jari Litmanen 15th , 31st , Ronald de Boer 48th ) Fortuna Sittard 1 ( Fernando Ricksen 61st ) "
+     ". Halftime 2-0 . Attendance 47,000 .", [("Jari Litmanen 15th", "PER")],
+     {("Ajax Amsterdam", "ORG"), ("Jari Litmanen", "PER"), ("Ronald de Boer", "PER"), ("Fortuna Sittard", "ORG"),
+      ("Fernando Ricksen", "PER")}),
+    ("Saturday 's results : Aberdeen 2 Motherwell 1 , Dundee United 1 Hibernian 0 .",
+     [("Aberdeen 2 Motherwell 1", "ORG")],
+     {("Aberdeen", "ORG"), ("Motherwell", "ORG"), ("Dundee United", "ORG"), ("Hibernian", "ORG")}),
+])
+def test_ordinal_minutes_and_listed_results(text: str, model: list[tuple[str, str]], expected: set) -> None:
+    assert expected <= _run(text, model)
+
+
+def test_racing_teams_given_names_and_attendance() -> None:
+    text = ("MOTOR RACING - VILLENEUVE WINS .\nESTORIL , Portugal 1996-09-22\n"
+            "1. Jacques Villeneuve ( Canada ) Williams 1 hour 40 minutes\n2. Mika Hakkinen ( Finland ) McLaren one lap\n"
+            "Constructors ' championship : 1. Williams 165 points")
+    at = text.rindex("Williams")
+    got = _doc(text, [("Jacques Villeneuve", "PER"), ("Mika Hakkinen", "PER")])
+    from pipeline.lang.en.docrules import RULES
+
+    spans = [Span(at, at + 8, "PER")]
+    for rule in RULES:
+        spans = rule(text, spans, "en")
+    assert ("McLaren", "ORG") in got and ("Williams", "ORG") in got and Span(at, at + 8, "ORG") in spans
+    text = "NBA BASKETBALL - ROCKETS WIN .\nHOUSTON 1996-12-01\nScottie Pippen scored 20 .\nAttendance 16,285 ."
+    got = _doc(text, [("Scottie Pippen", "ORG"), ("Attendance", "PER")])
+    assert got == {("Scottie Pippen", "PER")}
+    plain = "Scottie Pippen Holdings rose ."  # no sports headline: nothing changes
+    assert _doc(plain, [("Scottie Pippen", "ORG")]) == {("Scottie Pippen", "ORG")}
