@@ -25,7 +25,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     for name in ("en_news_handmade", "en_news_handmade_blind", "en_conll_style", "en_conll_style_blind",
                  "en_conll_style_c", "en_conll_style_d", "en_conll_style_e", "en_conll_style_f", "en_conll_style_g",
-                 "en_conll_style_h"):
+                 "en_conll_style_h", "en_conll_style_i", "en_conll_style_j"):
         ours = evaluate_set(DATA / f"{name}.jsonl", "en", "sentences")["exact"]
         plain = evaluate_set(DATA / f"{name}.jsonl", "en", "sentences", ner_instances={"en": base})["exact"]
 
