@@ -83,6 +83,15 @@ def spells(letters: str, long_form: str, allow_drop_leading: bool) -> bool:
     return False
 
 
+def _spellable(long_form: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The initialisms :func:`spells` accepts for ``long_form``: without, and with, dropping leading words."""
+    words = _words(_split_tail(long_form)[0])
+    if len(words) < 2:
+        return frozenset(), frozenset()
+    by_start = [{_initials(words[i:], keep) for keep in (False, True)} for i in range(len(words) - 1)]
+    return frozenset(by_start[0]), frozenset().union(*by_start)
+
+
 def _explicitly_defined(text: str, long_m: MentionRef, letters: str) -> bool:
     """The acronym in brackets right after the long form: ``... Radiology (SRIRR)``."""
     after = text[long_m.end: long_m.end + len(letters) + 8]
@@ -93,6 +102,9 @@ def link_acronyms(text: str, mentions: list[MentionRef], lang: str) -> list[str]
     """Per mention: the long form's canonical for a linked acronym, else its own canonical."""
     out = [m.canonical for m in mentions]
     longs = [m for m in mentions if acronym_core(m.canonical) is None and len(m.canonical.split()) >= 2]
+    # every initialism a long form can spell, with or without its leading words (what ``spells`` checks),
+    # once per long form: a long story has hundreds of capitalised names and long forms
+    spellable = {lf.canonical: _spellable(lf.canonical) for lf in longs}
     for i, m in enumerate(mentions):
         core = acronym_core(m.canonical)
         if core is None:
@@ -100,10 +112,10 @@ def link_acronyms(text: str, mentions: list[MentionRef], lang: str) -> list[str]
         letters, tail = core
         best: tuple[int, int, MentionRef] | None = None
         for lf in longs:
-            if lf.label != m.label:
+            if lf.label != m.label or letters not in spellable[lf.canonical][1]:
                 continue
             explicit = _explicitly_defined(text, lf, letters)
-            if not spells(letters, lf.canonical, allow_drop_leading=explicit):
+            if letters not in spellable[lf.canonical][1 if explicit else 0]:
                 continue
             lf_tail = _split_tail(lf.canonical)[1]
             if tail and lf_tail and _tail_key(tail) != _tail_key(lf_tail):

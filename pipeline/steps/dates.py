@@ -20,6 +20,7 @@ that overlaps a kept date gives way to it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from pipeline import components, languages
@@ -34,9 +35,31 @@ def _overlap(a: Mention, b: Any) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _holds(name: Mention, date: Mention) -> bool:
-    """``name`` holds ``date`` and more (the date strictly inside it)."""
-    return name.start <= date.start and date.end <= name.end and name.end - name.start > date.end - date.start
+def _held(names: list[Mention], starts: list[int], date: Mention) -> bool:
+    """Does one of ``names`` (sorted by ``starts``, not overlapping each other) hold ``date`` and more?"""
+    i = bisect_right(starts, date.start) - 1
+    if i < 0:
+        return False
+    name = names[i]
+    return date.end <= name.end and name.end - name.start > date.end - date.start
+
+
+def _apart_from(names: list[Mention], dates: list[Mention]) -> list[Mention]:
+    """``names`` that overlap none of ``dates``: one sort and a bisection each, not every pair."""
+    if not dates:
+        return names
+    ordered = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
+    reach, furthest = -1, []
+    for d in ordered:  # the furthest end among the dates that start at or before each one
+        reach = max(reach, d.end)
+        furthest.append(reach)
+    out = []
+    for m in names:
+        i = bisect_left(starts, m.end) - 1  # the dates that start before the name ends
+        if i < 0 or furthest[i] <= m.start:
+            out.append(m)
+    return out
 
 
 class DateStep(ModelStep):
@@ -110,8 +133,10 @@ class DateStep(ModelStep):
         kept += [r for r in rules if id(r) not in covered]
         # a name that holds a date is one mention, the outermost (``2015 Avropa Oyunları``, ``Paris sülh
         # müqaviləsi ( 1783 )``); otherwise a DATE span never overlaps another entity
-        kept = [d for d in kept if not any(_holds(m, d) for m in others)]
-        others = [m for m in others if not any(_overlap(m, d) for d in kept)]
+        names = sorted(others, key=lambda m: (m.start, m.end))
+        starts = [m.start for m in names]
+        kept = [d for d in kept if not _held(names, starts, d)]
+        others = _apart_from(others, kept)
         doc.mentions = resolve_overlaps(others + kept)
         self.stats.counts["DATE"] += sum(1 for m in doc.mentions if m.label == "DATE")
 
@@ -119,8 +144,12 @@ class DateStep(ModelStep):
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep non-overlapping mentions, longer spans first; sorted by position."""
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.label))
-    taken: list[Mention] = []
+    starts: list[int] = []  # the kept mentions, which never overlap, by start
+    kept: list[Mention] = []
     for m in ordered:
-        if all(m.end <= t.start or t.end <= m.start for t in taken):
-            taken.append(m)
-    return sorted(taken, key=lambda m: (m.start, m.end, m.label))
+        i = bisect_left(starts, m.end)  # kept[:i] start before m ends; only the last of them can reach m
+        if i and kept[i - 1].end > m.start:
+            continue
+        starts.insert(i, m.start)
+        kept.insert(i, m)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.label))

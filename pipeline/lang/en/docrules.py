@@ -33,6 +33,8 @@ these rules make the document agree with itself:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from pipeline.lang.en.casing import classes
 from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, ORG_HEADS, given_names, towns
@@ -74,8 +76,32 @@ def _is_caps_line(text: str, pos: int) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _whole(text: str, word: str, flags: int = 0) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])", text, flags)]
+_RUN = re.compile(r"[\w\-]+")
+
+
+@lru_cache(maxsize=4)
+def _runs(text: str) -> dict[str, list[int]]:
+    """Where each run of word characters starts: one pass over the document, so that finding a name is a
+    lookup of its first word (a pattern per name over a long story cost seconds: 6 ms a name on 345 kB)."""
+    index: dict[str, list[int]] = {}
+    for m in _RUN.finditer(text):
+        index.setdefault(m.group(0), []).append(m.start())
+    return index
+
+
+def _whole(text: str, word: str) -> list[tuple[int, int]]:
+    r"""``word`` where it stands whole: no word character, hyphen or apostrophe before it, no word character
+    or hyphen after it (what ``(?<![\w'’\-])word(?![\w\-])`` finds)."""
+    first = _RUN.match(word)
+    if not first:
+        return [m.span() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])", text)]
+    out = []
+    for p in _runs(text).get(first.group(0), ()):
+        e = p + len(word)
+        if text.startswith(word, p) and not (p and text[p - 1] in "'’") \
+                and not (e < len(text) and (text[e].isalnum() or text[e] in "_-")):
+            out.append((p, e))
+    return out
 
 
 def _set_label(spans: list[Span], s: int, e: int, label: str, widen: bool = False) -> list[Span]:
@@ -89,6 +115,31 @@ def _set_label(spans: list[Span], s: int, e: int, label: str, widen: bool = Fals
     if len(hits) == 1 and (hits[0].start, hits[0].end) == (s, e) and hits[0].label not in (label, "DATE"):
         return [sp for sp in spans if sp is not hits[0]] + [Span(s, e, label, hits[0].score)]
     return spans
+
+
+def _set_labels(spans: list[Span], stretches: list[tuple[int, int]], label: str) -> list[Span]:
+    """:func:`_set_label` for many stretches at once, in one sorted sweep (a story can name hundreds of
+    people hundreds of times); a stretch overlapping one set before it is left alone, as it would be there."""
+    ordered = sorted(spans, key=lambda sp: (sp.start, sp.end))
+    starts = [sp.start for sp in ordered]
+    dropped: set[int] = set()
+    added: list[Span] = []
+    reach = -1  # the furthest end of the stretches set so far (they start at or before s)
+    for s, e in sorted(set(stretches), key=lambda se: (se[0], -se[1])):
+        if reach > s:
+            continue
+        lo = max(bisect_right(starts, s) - 1, 0)
+        hits = [k for k in range(lo, bisect_left(starts, e)) if ordered[k].start < e and s < ordered[k].end]
+        if not hits:
+            added.append(Span(s, e, label))
+        elif len(hits) == 1 and (ordered[hits[0]].start, ordered[hits[0]].end) == (s, e) \
+                and ordered[hits[0]].label not in (label, "DATE") and hits[0] not in dropped:
+            dropped.add(hits[0])
+            added.append(Span(s, e, label, ordered[hits[0]].score))
+        else:
+            continue
+        reach = max(reach, e)
+    return [sp for k, sp in enumerate(ordered) if k not in dropped] + added
 
 
 def people_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
@@ -108,22 +159,25 @@ def people_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
         if sp.label == "PER" and " " not in word and _NAME_WORD.match(word) and word.lower() not in table \
                 and word not in _PLACES and word not in towns():
             names.add(word)
-    for name in sorted(names, key=len, reverse=True):
-        for s, e in _occurrences(text, name):
-            spans = _set_label(spans, s, e, "PER")
-    return spans
+    return _set_labels(spans, [se for name in names for se in _occurrences(text, name)], "PER")
 
 
 def initials_are_people(text: str, spans: list[Span], lang: str) -> list[Span]:
     """``A. Stewart``, ``J.P. Duminy``: initials before a surname make a person."""
-    for m in _INITIALS.finditer(text):
+    ordered = sorted(spans, key=lambda sp: (sp.start, sp.end))
+    starts = [sp.start for sp in ordered]
+    dropped: set[int] = set()
+    added: list[Span] = []
+    for m in _INITIALS.finditer(text):  # matches never overlap each other
         s, e = m.span()
         if text[s:e].split()[0] in COUNTRIES:  # "U.S. Open", "U.K. Treasury"
             continue
-        inside = [sp for sp in spans if sp.start < e and s < sp.end]
-        if all(s <= sp.start and sp.end <= e for sp in inside) and not any(sp.label == "DATE" for sp in inside):
-            spans = [sp for sp in spans if sp not in inside] + [Span(s, e, "PER")]
-    return spans
+        lo = max(bisect_right(starts, s) - 1, 0)
+        inside = [k for k in range(lo, bisect_left(starts, e)) if ordered[k].start < e and s < ordered[k].end]
+        if all(s <= ordered[k].start and ordered[k].end <= e and ordered[k].label != "DATE" for k in inside):
+            dropped.update(inside)
+            added.append(Span(s, e, "PER"))
+    return [sp for k, sp in enumerate(ordered) if k not in dropped] + added
 
 
 def _topic(text: str) -> str | None:
@@ -233,13 +287,10 @@ def sides_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
     if _topic(text) is None:
         return spans
     clubs = {text[sp.start:sp.end] for sp in spans if sp.label == "ORG"}
-    for name in sorted(clubs, key=len, reverse=True):
-        if name in COUNTRIES or not name[:1].isupper():
-            continue
-        for s, e in _occurrences(text, name):
-            if not _dateline(text, s) and not _LOCATIVE.search(text, max(0, s - 12), s):
-                spans = _set_label(spans, s, e, "ORG")  # the dateline's town and "in Milan" stay places
-    return spans
+    stretches = [(s, e) for name in clubs if name not in COUNTRIES and name[:1].isupper()
+                 for s, e in _occurrences(text, name)
+                 if not _dateline(text, s) and not _LOCATIVE.search(text, max(0, s - 12), s)]
+    return _set_labels(spans, stretches, "ORG")  # the dateline's town and "in Milan" stay places
 
 
 _EVENT_HEADS = frozenset("Cup Cups Trophy Championship Championships Olympics Olympiad Prix Open Classic Marathon".split())
