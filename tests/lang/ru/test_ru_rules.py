@@ -122,3 +122,11 @@ def test_ru_person_starts_after_its_title(text: str, name: str, expected: str) -
     s = text.index(name)
     out = fix_spans(text, [Span(s, s + len(name), "PER")])
     assert [text[sp.start:sp.end] for sp in out if sp.label == "PER"] == [expected]
+
+
+def test_ru_place_of_an_event_year() -> None:
+    """rules.ru.v6: ``Сочи-2014`` names the place; NEREL marks ``Сочи`` (train: 6 of 6)."""
+    text = "на Олимпиаде в Сочи-2014 выступили"
+    s = text.index("Сочи")
+    (out,) = fix_spans(text, [Span(s, s + 9, "LOC")])
+    assert text[out.start:out.end] == "Сочи"
