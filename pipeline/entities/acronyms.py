@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.entities.common import collapse_spaces
+from pipeline.text.memo import MEMO
 
 _UPPER_TOKEN = re.compile(r"^[A-ZА-ЯЁƏÜÖĞÇŞİ][A-ZА-ЯЁƏÜÖĞÇŞİ0-9&]+$")
 _FUNCTION = {
@@ -68,23 +70,13 @@ def _initials(words: list[str], keep_function: bool) -> str:
 
 def spells(letters: str, long_form: str, allow_drop_leading: bool) -> bool:
     """True if ``letters`` are the initials of ``long_form`` (or of a suffix of it, if allowed)."""
-    head, _ = _split_tail(long_form)
-    words = _words(head)
-    if len(words) < 2:
-        return False
-    starts = range(len(words)) if allow_drop_leading else range(1)
-    for i in starts:
-        sub = words[i:]
-        if len(sub) < 2:
-            break
-        for keep in (False, True):
-            if _initials(sub, keep) == letters:
-                return True
-    return False
+    return letters in _spellable(long_form)[1 if allow_drop_leading else 0]
 
 
+@lru_cache(maxsize=MEMO)
 def _spellable(long_form: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The initialisms :func:`spells` accepts for ``long_form``: without, and with, dropping leading words."""
+    """The initialisms of ``long_form`` (function words kept or not) of two words or more: from its first
+    word, and from any word (leading words dropped)."""
     words = _words(_split_tail(long_form)[0])
     if len(words) < 2:
         return frozenset(), frozenset()
@@ -102,9 +94,6 @@ def link_acronyms(text: str, mentions: list[MentionRef], lang: str) -> list[str]
     """Per mention: the long form's canonical for a linked acronym, else its own canonical."""
     out = [m.canonical for m in mentions]
     longs = [m for m in mentions if acronym_core(m.canonical) is None and len(m.canonical.split()) >= 2]
-    # every initialism a long form can spell, with or without its leading words (what ``spells`` checks),
-    # once per long form: a long story has hundreds of capitalised names and long forms
-    spellable = {lf.canonical: _spellable(lf.canonical) for lf in longs}
     for i, m in enumerate(mentions):
         core = acronym_core(m.canonical)
         if core is None:
@@ -112,10 +101,11 @@ def link_acronyms(text: str, mentions: list[MentionRef], lang: str) -> list[str]
         letters, tail = core
         best: tuple[int, int, MentionRef] | None = None
         for lf in longs:
-            if lf.label != m.label or letters not in spellable[lf.canonical][1]:
+            # the initialisms a long form spells are computed once (a long story has hundreds of long forms)
+            if lf.label != m.label or not spells(letters, lf.canonical, allow_drop_leading=True):
                 continue
             explicit = _explicitly_defined(text, lf, letters)
-            if letters not in spellable[lf.canonical][1 if explicit else 0]:
+            if not spells(letters, lf.canonical, allow_drop_leading=explicit):
                 continue
             lf_tail = _split_tail(lf.canonical)[1]
             if tail and lf_tail and _tail_key(tail) != _tail_key(lf_tail):

@@ -55,17 +55,19 @@ def _word(word: str, table: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _multiword_places() -> re.Pattern[str]:
+def _multiword_places() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The gazetteer's countries and cities of several words, as one pattern and by their lower case."""
     names = sorted((n for n in COUNTRIES | CITIES if " " in n), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’\-])", re.I)
+    pattern = re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’\-])", re.I)
+    return pattern, {n.lower(): n for n in names}
 
 
 def truecase(line: str) -> str:
     """``line``'s words as running text writes them (see the module docstring); same length."""
     table = classes()
     out = _WORD.sub(lambda m: _word(m.group(0), table), line)
-    places = {n.lower(): n for n in COUNTRIES | CITIES if " " in n}
-    out = _multiword_places().sub(lambda m: places.get(m.group(0).lower(), m.group(0)), out)  # "NEW ZEALAND"
+    pattern, places = _multiword_places()
+    out = pattern.sub(lambda m: places.get(m.group(0).lower(), m.group(0)), out)  # "NEW ZEALAND"
     first = _WORD.search(out)
     if first and out[first.start()].islower():
         out = out[:first.start()] + out[first.start()].upper() + out[first.start() + 1:]

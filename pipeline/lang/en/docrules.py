@@ -37,7 +37,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from pipeline.lang.en.casing import classes
-from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, ORG_HEADS, given_names, towns
+from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, ORG_HEADS, TEAM_SUFFIXES, given_names, towns
 from pipeline.ner.base import Span
 
 _PLACES = COUNTRIES | CITIES
@@ -104,22 +104,11 @@ def _whole(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
-def _set_label(spans: list[Span], s: int, e: int, label: str, widen: bool = False) -> list[Span]:
-    """``[s, e)`` gets ``label``: an equal span is relabelled, an untouched stretch gets a new span
-    (with ``widen``, also a stretch holding only smaller non-date spans); a stretch inside or across
-    another span is left alone."""
-    hits = [sp for sp in spans if sp.start < e and s < sp.end]
-    if not hits or (widen and all(s <= h.start and h.end <= e and (h.start, h.end) != (s, e) and h.label != "DATE"
-                                  for h in hits)):
-        return [sp for sp in spans if sp not in hits] + [Span(s, e, label)]
-    if len(hits) == 1 and (hits[0].start, hits[0].end) == (s, e) and hits[0].label not in (label, "DATE"):
-        return [sp for sp in spans if sp is not hits[0]] + [Span(s, e, label, hits[0].score)]
-    return spans
-
-
-def _set_labels(spans: list[Span], stretches: list[tuple[int, int]], label: str) -> list[Span]:
-    """:func:`_set_label` for many stretches at once, in one sorted sweep (a story can name hundreds of
-    people hundreds of times); a stretch overlapping one set before it is left alone, as it would be there."""
+def _set_labels(spans: list[Span], stretches: list[tuple[int, int]], label: str, widen: bool = False) -> list[Span]:
+    """Each stretch ``[s, e)`` gets ``label``, in one sorted sweep (a story can name hundreds of people
+    hundreds of times): an equal span is relabelled (never a DATE), an untouched stretch gets a new span,
+    and with ``widen`` a stretch holding only smaller non-date spans replaces them; a stretch inside or
+    across another span, or overlapping a stretch set before it, is left alone."""
     ordered = sorted(spans, key=lambda sp: (sp.start, sp.end))
     starts = [sp.start for sp in ordered]
     dropped: set[int] = set()
@@ -130,14 +119,15 @@ def _set_labels(spans: list[Span], stretches: list[tuple[int, int]], label: str)
             continue
         lo = max(bisect_right(starts, s) - 1, 0)
         hits = [k for k in range(lo, bisect_left(starts, e)) if ordered[k].start < e and s < ordered[k].end]
-        if not hits:
-            added.append(Span(s, e, label))
-        elif len(hits) == 1 and (ordered[hits[0]].start, ordered[hits[0]].end) == (s, e) \
-                and ordered[hits[0]].label not in (label, "DATE") and hits[0] not in dropped:
-            dropped.add(hits[0])
+        equal = len(hits) == 1 and (ordered[hits[0]].start, ordered[hits[0]].end) == (s, e)
+        if equal and ordered[hits[0]].label not in (label, "DATE"):
             added.append(Span(s, e, label, ordered[hits[0]].score))
+        elif not hits or (widen and not equal and all(s <= ordered[k].start and ordered[k].end <= e
+                                                      and ordered[k].label != "DATE" for k in hits)):
+            added.append(Span(s, e, label))
         else:
             continue
+        dropped.update(hits)
         reach = max(reach, e)
     return [sp for k, sp in enumerate(ordered) if k not in dropped] + added
 
@@ -164,23 +154,14 @@ def people_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
 
 def initials_are_people(text: str, spans: list[Span], lang: str) -> list[Span]:
     """``A. Stewart``, ``J.P. Duminy``: initials before a surname make a person."""
-    ordered = sorted(spans, key=lambda sp: (sp.start, sp.end))
-    starts = [sp.start for sp in ordered]
-    dropped: set[int] = set()
-    added: list[Span] = []
-    for m in _INITIALS.finditer(text):  # matches never overlap each other
-        s, e = m.span()
-        if text[s:e].split()[0] in COUNTRIES:  # "U.S. Open", "U.K. Treasury"
-            continue
-        lo = max(bisect_right(starts, s) - 1, 0)
-        inside = [k for k in range(lo, bisect_left(starts, e)) if ordered[k].start < e and s < ordered[k].end]
-        if all(s <= ordered[k].start and ordered[k].end <= e and ordered[k].label != "DATE" for k in inside):
-            dropped.update(inside)
-            added.append(Span(s, e, "PER"))
-    return [sp for k, sp in enumerate(ordered) if k not in dropped] + added
+    stretches = [m.span() for m in _INITIALS.finditer(text)
+                 if m.group(0).split()[0] not in COUNTRIES]  # not "U.S. Open", "U.K. Treasury"
+    return _set_labels(spans, stretches, "PER", widen=True)
 
 
+@lru_cache(maxsize=4)
 def _topic(text: str) -> str | None:
+    """``team`` or ``solo`` when the story's ALL-CAPS headline names a sport (``SOCCER -``), else None."""
     m = _TOPIC.match(text)
     if not m or not _is_caps_line(text, 0):
         return None
@@ -221,14 +202,13 @@ def sports_sides(text: str, spans: list[Span], lang: str) -> list[Span]:
             if m and m.group(1) in COUNTRIES and name not in COUNTRIES:
                 sp = Span(sp.start, sp.end, "PER", sp.score)
         out.append(sp)
-    if kind == "solo":
-        for m in _TEAM_AFTER_COUNTRY.finditer(text):  # "1. Laurent Jalabert ( France ) ONCE 4:41:12": the team
-            if m.group(1) in COUNTRIES and m.group(2) not in COUNTRIES:
-                out = _set_label(out, m.start(2), m.end(2), "ORG", widen=True)
-    for m in _BEFORE_BRACKET_COUNTRY.finditer(text):  # names the model left out: "1 - Pete Sampras ( U.S. )"
-        if m.group(2) in COUNTRIES and m.group(1) not in COUNTRIES:
-            out = _set_label(out, m.start(1), m.end(1), "PER" if kind == "solo" else "ORG", widen=True)
-    return out
+    if kind == "solo":  # "1. Laurent Jalabert ( France ) ONCE 4:41:12": the team
+        out = _set_labels(out, [m.span(2) for m in _TEAM_AFTER_COUNTRY.finditer(text)
+                                if m.group(1) in COUNTRIES and m.group(2) not in COUNTRIES], "ORG", widen=True)
+    # names the model left out: "1 - Pete Sampras ( U.S. )"
+    return _set_labels(out, [m.span(1) for m in _BEFORE_BRACKET_COUNTRY.finditer(text)
+                             if m.group(2) in COUNTRIES and m.group(1) not in COUNTRIES],
+                       "PER" if kind == "solo" else "ORG", widen=True)
 
 
 _PLACE_PREPOSITION = re.compile(r"(?:^|\W)(?:in|near|at|to|from|outside|into|In|Near|At|From)\s+$")
@@ -251,9 +231,6 @@ def towns_after_prepositions(text: str, spans: list[Span], lang: str) -> list[Sp
     return out
 
 
-_SIDE_WORDS = frozenset("United City FC Rovers Athletic Wanderers Albion County Town Hotspur Rangers".split())
-
-
 def people_by_given_name(text: str, spans: list[Span], lang: str) -> list[Span]:
     """In a sports story, a name of two or three words the model called an organisation is a person when it
     starts with a given name (``Scottie Pippen``, ``Kim Milton Nielsen``; US census given names,
@@ -267,7 +244,7 @@ def people_by_given_name(text: str, spans: list[Span], lang: str) -> list[Span]:
     for sp in spans:
         words = text[sp.start:sp.end].split()
         if sp.label == "ORG" and 2 <= len(words) <= 3 and words[0] in first \
-                and not any(w in ORG_HEADS or w in COUNTRIES or w in places or w in _SIDE_WORDS for w in words) \
+                and not any(w in ORG_HEADS or w in COUNTRIES or w in places or w in TEAM_SUFFIXES for w in words) \
                 and not (_at_line_start(text, sp.start) and re.match(r" \d", text[sp.end:sp.end + 2])):
             sp = Span(sp.start, sp.end, "PER", sp.score)
         out.append(sp)

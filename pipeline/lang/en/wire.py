@@ -25,8 +25,9 @@ from pipeline.lang.en.gazetteer import COUNTRIES, DEMONYMS
 _Mut = list[list[Any]]  # [start, end, label]
 
 
-def _overlaps(a: tuple[int, int], spans: _Mut) -> list[list[Any]]:
-    return [s for s in spans if s[0] < a[1] and a[0] < s[1]]
+def overlapping(a: tuple[int, int], spans: _Mut, skip: Any = None) -> list[list[Any]]:
+    """The spans (``[start, end, label]``) that overlap ``a``, but ``skip``."""
+    return [s for s in spans if s is not skip and s[0] < a[1] and a[0] < s[1]]
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$")  # "Jari Litmanen 15th": a scorer's minute
@@ -96,7 +97,7 @@ def datelines(text: str, spans: _Mut) -> None:
         if m.group(g) is None:
             continue
         s, e = m.span(g)
-        for h in _overlaps((s, e), spans):
+        for h in overlapping((s, e), spans):
             if h[2] == "DATE" and h[1] > e:
                 h[0] = m.start(3)  # "England 1996-08-30" -> "1996-08-30"
             else:
@@ -104,12 +105,12 @@ def datelines(text: str, spans: _Mut) -> None:
         spans.append([s, e, "LOC"])
 
 
-_SIDE = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"
+SIDE = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"  # a team's name in a results line
 _LEADING_NAME = re.compile(r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|da|van|von|der|el|al))*")
 
 
 def _put(spans: _Mut, s: int, e: int, label: str) -> None:
-    for h in _overlaps((s, e), spans):
+    for h in overlapping((s, e), spans):
         spans.remove(h)
     spans.append([s, e, label])
 
@@ -127,18 +128,19 @@ def _names_in_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_SIDE_SCORE_BRACKET = re.compile(rf"(?<![\w'’\-])({_SIDE}) \d+(?:-\d+)?(?: declared)? \( ([^()]*) \)")
-_SIDE_AFTER_BRACKET = re.compile(rf"\) ({_SIDE}) \d+(?:-\d+)?(?= [.;]|\s*$| \()")
+_SIDE_SCORE_BRACKET = re.compile(rf"(?<![\w'’\-])({SIDE}) \d+(?:-\d+)?(?: declared)? \( ([^()]*) \)")
+_SIDE_AFTER_BRACKET = re.compile(rf"\) ({SIDE}) \d+(?:-\d+)?(?= [.;]|\s*$| \()")
 _SCORER_ITEM = re.compile(r"^\s*(?:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|da|van|von|der|den|el|al))*)?"
                           r"(?:\s+(?:\d+(?:st|nd|rd|th)?(?:-\d+)?|pen|penalty|pen\.|og|own goal|not out))*\s*$")
 
 
-def _side(text: str, spans: _Mut, s: int, e: int) -> None:
+def put_side(text: str, spans: _Mut, s: int, e: int) -> None:
+    """A side in a results line: a country is its national side (LOC), any other name a club (ORG)."""
     name = text[s:e]
     _put(spans, s, e, "LOC" if name in COUNTRIES or name.title() in COUNTRIES else "ORG")
 
 
-_LISTED_RESULT = re.compile(rf"(?:(?<=: )|(?<=, )|^)({_SIDE}) \d+ ({_SIDE}) \d+(?= ,| \.| ;|\s*$)")
+_LISTED_RESULT = re.compile(rf"(?:(?<=: )|(?<=, )|^)({SIDE}) \d+ ({SIDE}) \d+(?= ,| \.| ;|\s*$)")
 
 
 def listed_results(text: str, spans: _Mut) -> None:
@@ -146,7 +148,7 @@ def listed_results(text: str, spans: _Mut) -> None:
     Hibernian 0 .``): each side is a club (a country: LOC), not one name across the score."""
     for m in _LISTED_RESULT.finditer(text):
         for g in (1, 2):
-            _side(text, spans, *m.span(g))
+            put_side(text, spans, *m.span(g))
 
 
 def results_with_scorers(text: str, spans: _Mut) -> None:
@@ -166,11 +168,11 @@ def results_with_scorers(text: str, spans: _Mut) -> None:
     if not found:
         return
     for (s, e), names in found:
-        _side(text, spans, s, e)
+        put_side(text, spans, s, e)
         for a, b in names:
             _put(spans, a, b, "PER")
     for m in _SIDE_AFTER_BRACKET.finditer(text):  # "... ( Ekoku 73 ) Everton 0 ."
-        _side(text, spans, *m.span(1))
+        put_side(text, spans, *m.span(1))
 
 
 _NAME1 = r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
