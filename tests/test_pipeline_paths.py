@@ -22,4 +22,4 @@ def test_a_model_date_span_names_both_sources():
     doc = annotate(["The National Center of Oncology was founded on December 11, 1940 in Baku by decree."])[0]
     dates = [m for m in doc.mentions if m.label == "DATE"]
     assert [(m.text, m.normalized, m.source) for m in dates] == [
-        ("December 11, 1940", "1940-12-11", "ner.spacy-en-rules.en.v1+dates.rules.v2")]
+        ("December 11, 1940", "1940-12-11", "ner.spacy-en-rules.en.v2+dates.rules.v2")]

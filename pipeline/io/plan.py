@@ -26,7 +26,9 @@ def make_plan(files: Iterable[SourceFile], state: dict[str, DocState], version_f
     """Compare discovered files with the recorded state.
 
     A file is unchanged when its content hash, its status/error and the pipeline
-    version for its recorded language are all the same as last time."""
+    version for its recorded language are all the same as last time. A file that failed in a
+    processing step (an exception, a missing model) rather than in being found or read is tried
+    again on every run: its input may be fine and the environment fixed since."""
     plan = Plan()
     seen_ids: set[str] = set()
     for f in files:
@@ -71,10 +73,17 @@ class Batches(Sequence[list[SourceFile]]):
         return list(self._readable[start:min(end, n)]) + list(self._unreadable[max(start, n) - n:max(end, n) - n])
 
 
+# Failures that are the input's own (empty, binary, undecodable, huge, unreadable): retried only
+# when the file changes.
+INPUT_STEPS = ("discover:", "read:")
+
+
 def _same(f: SourceFile, old: DocState, version_for: Callable[[str], str]) -> bool:
     if f.content_sha256 != old.sha:
         return False
     if f.error:
         return old.status == "failed" and old.error == f"discover: {f.error}"
+    if old.status == "failed" and not (old.error or "").startswith(INPUT_STEPS):
+        return False
     lang = old.lang if old.status == "ok" else "und"
     return old.version == version_for(lang)

@@ -112,3 +112,30 @@ def test_batches_take_readable_files_then_unreadable_ones(tmp_path):
         got = [f for i in range(len(b)) for f in b[i]]
         assert got == [f for f in files if not f.error] + [f for f in files if f.error]
         assert [len(x) for x in b] == [min(size, 26 - i * size) for i in range(len(b))]
+
+
+def test_a_processing_failure_is_tried_again_an_input_failure_is_not(tmp_path):
+    """A file that failed in a step (a missing model, an exception) is planned again on the next run
+    (the environment may be fixed: `pip install` of the model the error named); one that failed in
+    being read (empty, binary, undecodable) waits until the file changes."""
+    from pipeline.io.plan import make_plan
+    from pipeline.io.tables import DocState
+
+    root = tmp_path / "c"
+    root.mkdir()
+    for name in ("ok", "ner", "read", "changed"):
+        (root / f"{name}.txt").write_text(name)
+    files = list(scan(root))
+    sha = {f.rel_path: f.content_sha256 for f in files}
+    state = {
+        doc_id_for("ok.txt"): DocState(sha["ok.txt"], "v-en", "ok", None, "en", "ok.txt"),
+        doc_id_for("ner.txt"): DocState(sha["ner.txt"], "v-und", "failed",
+                                        "ner: RuntimeError: English NER needs en_core_web_md: pip install ...",
+                                        "und", "ner.txt"),
+        doc_id_for("read.txt"): DocState(sha["read.txt"], "v-und", "failed", "read: binary file (NUL bytes)",
+                                         "und", "read.txt"),
+        doc_id_for("changed.txt"): DocState("0" * 64, "v-und", "failed", "read: empty file", "und", "changed.txt"),
+    }
+    plan = make_plan(files, state, lambda lang: f"v-{lang}")
+    assert sorted(plan.to_process[i].rel_path for i in range(len(plan.to_process))) == ["changed.txt", "ner.txt"]
+    assert (plan.new, plan.changed, plan.unchanged) == (0, 2, 2)

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 def en_backend():
     from pipeline import components
 
-    return components.ner("ner.spacy-en-rules.en.v1")
+    return components.ner("ner.spacy-en-rules.en.v2")
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_en_seed_every_gold_entity_found(en_backend) -> None:
 
 
 def test_en_backend_name_and_conll_conventions(en_backend) -> None:
-    assert en_backend.name == "ner.spacy-en-rules.en.v1"
+    assert en_backend.name == "ner.spacy-en-rules.en.v2"
     text = ("LONDON 1996-08-30\n\nThe European Commission said on Thursday it disagreed with "
             "the advice of the Council of Europe .")
     out = _spans(en_backend, text, "en")
@@ -131,15 +131,17 @@ def test_en_handmade_news_beats_plain_model(en_backend, name: str) -> None:
     assert all(ours[lab]["f1"] >= base[lab]["f1"] for lab in ("PER", "ORG", "LOC", "DATE"))
 
 
-@pytest.mark.parametrize("name,floor", [("en_conll_style.jsonl", 89.0), ("en_conll_style_blind.jsonl", 90.0),
-                                        ("en_conll_style_c.jsonl", 91.0), ("en_conll_style_d.jsonl", 89.5),
-                                        ("en_conll_style_e.jsonl", 89.0), ("en_conll_style_f.jsonl", 88.5),
-                                        ("en_conll_style_g.jsonl", 89.5), ("en_conll_style_h.jsonl", 86.5),
-                                        ("en_conll_style_i.jsonl", 85.5), ("en_conll_style_j.jsonl", 88.5)])
+@pytest.mark.parametrize("name,floor", [("en_conll_style.jsonl", 88.5), ("en_conll_style_blind.jsonl", 90.5),
+                                        ("en_conll_style_c.jsonl", 91.0), ("en_conll_style_d.jsonl", 90.0),
+                                        ("en_conll_style_e.jsonl", 90.0), ("en_conll_style_f.jsonl", 90.5),
+                                        ("en_conll_style_g.jsonl", 89.5), ("en_conll_style_h.jsonl", 88.5),
+                                        ("en_conll_style_i.jsonl", 88.0), ("en_conll_style_j.jsonl", 90.0),
+                                        ("en_conll_style_k.jsonl", 89.0), ("en_conll_style_l.jsonl", 90.0)])
 def test_en_conll_style_stories(en_backend, name: str, floor: float) -> None:
     """Issue 19, CoNLL-2003-style wire stories (ALL-CAPS headlines, datelines, results tables, surnames):
-    measured 90.8 / 91.7 / 92.6 / 91.1 / 90.9 / 90.0 / 91.0 / 88.4 / 87.0 / 90.2 with rules.en.v3 round 5 (v2:
-    75.9 / 77.8 / 72.8 / 70.8 / 71.7 / 80.0 / 73.0 / 74.4 / 69.1 / 81.7); see the README, "CoNLL-2003's form"."""
+    measured 89.9 / 92.4 / 92.5 / 91.8 / 91.8 / 92.4 / 91.4 / 90.3 / 89.6 / 91.6 / 90.8 / 91.6 with
+    en_core_web_md and rules.en.v4 (session 31; sm + v3: 90.8 / 91.7 / 92.6 / 91.1 / 90.9 / 90.0 / 91.0 / 88.4 /
+    87.0 / 90.2 / 88.5 / 90.5); see the README, "CoNLL-2003's form"."""
     ours = evaluate_set(DATA / name, "en", "sentences")["exact"]
     base = evaluate_set(DATA / name, "en", "sentences", ner_instances={
         "en": components.ner("ner.spacy.en_core_web_sm-3.8.0.v1")})["exact"]

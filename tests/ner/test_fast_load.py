@@ -3,7 +3,6 @@ with only its ner), and find exactly the entities of a plain ``spacy.load``."""
 
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 
@@ -45,13 +44,29 @@ def test_rulers_tokenised_only_give_the_same_entities(lang, seeds_dir):
 
 
 def test_english_ner_alone_gives_the_same_entities(seeds_dir):
-    from pipeline.lang.en.ner import MODEL_PACKAGE, load_en_core_web_sm
+    """en_core_web_md's ner without the vocab's strings and with the compact memory-mapped vectors
+    finds exactly what its ner finds as spaCy loads it (the same vectors, from a dict of keys).
+    (The whole pipeline differs on a few long lines: its parser's sentence boundaries stop names;
+    the NER step reads one line at a time, where they agree.)"""
+    import numpy as np
+    import spacy
+
+    from pipeline.lang.en.ner import load_en_core_web_md, model_dir
     from pipeline.ner.spacy_backend import inference_ops
+    from pipeline.ner.static_vectors import SortedVectors
 
     with inference_ops():
-        full = importlib.import_module(MODEL_PACKAGE).load()
-    fast = load_en_core_web_sm()
-    assert fast.pipe_names == ["ner"]
+        full = spacy.load(model_dir(), exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler",
+                                                "lemmatizer"])
+    fast = load_en_core_web_md()
+    assert fast.pipe_names == ["ner"] and isinstance(fast.vocab.vectors, SortedVectors)
+    assert fast.vocab.vectors.shape == full.vocab.vectors.shape
+    words = ["London", "london", "Reuters", "the", "Kazuyoshi", "xqzzyv", ""]
+    keys = [full.vocab.strings.add(w) for w in words]
+    want = np.stack([full.vocab.vectors[k] if k in full.vocab.vectors else np.zeros(300, "f") for k in keys])
+    assert np.abs(want).sum() > 0 and np.array_equal(fast.vocab.vectors.get_batch(keys), want)
     texts = _texts("en", seeds_dir, SHARED)
+    for f in sorted((REPO / "tests" / "ner" / "data").glob("en_conll_style*.jsonl"))[:3]:
+        texts += [line for row in f.read_text("utf-8").splitlines() for line in json.loads(row)["text"].split("\n")]
     ents = _ents(full, texts)
-    assert sum(map(len, ents)) > 0 and _ents(fast, texts) == ents
+    assert sum(map(len, ents)) > 500 and _ents(fast, texts) == ents

@@ -231,6 +231,55 @@ def towns_after_prepositions(text: str, spans: list[Span], lang: str) -> list[Sp
     return out
 
 
+_AT_OR_IN = re.compile(r"(?:^|[^\w'’\-])(at|in|near|At|In|Near)\s+$")
+_AT_FIRM = re.compile(r"(?:^|\W)(?:analysts?|economists?|strategists?|traders?|dealers?|brokers?|officials?|"
+                      r"executives?|directors?|managers?|chairman|president|spokesman|spokeswoman|partner|"
+                      r"researchers?|professor|head|chief|Analysts?|Economists?|Traders?|Dealers?|Brokers?)\s+at\s+$")
+_AND_BEFORE = re.compile(r"\s*,?\s*and\s+$")
+
+
+def people_in_place_position(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """A "person" the story does not otherwise know as one is no person where English puts a place or a
+    firm: after ``at`` (``at Flushing Meadows``, ``at Loftus Versfeld``; ``a trader at Rudolf Wolff``: ORG,
+    as is a club's ground in a team-sport story, ``won 3-0 at Raith``), after ``in`` / ``near`` (``in
+    Brittany``), or listed with ``and`` after a place (``in Bilbao and San Sebastian``: LOC; not after an
+    organisation, ``the Heydar Aliyev Foundation and Mehriban Aliyeva``); not before a possessive (``at
+    Havel 's request``). Known: a name the story gives in full as a person, its surname,
+    a name with initials, or one that starts with a given name (US census list), as ``in Glenn Hoddle 's
+    first match`` does."""
+    first = given_names()
+    known: set[str] = set()
+    for sp in spans:
+        if sp.label == "PER" and " " in text[sp.start:sp.end]:
+            known.update(text[sp.start:sp.end].split())
+    team = _topic(text) == "team"
+    ordered = sorted(spans, key=lambda sp: (sp.start, sp.end))
+    out = []
+    for k, sp in enumerate(ordered):
+        name = text[sp.start:sp.end]
+        words = name.split()
+        if sp.label != "PER" or words[0] in first or "." in name or (len(words) == 1 and name in known) \
+                or (len(words) > 1 and name in {text[x.start:x.end] for x in ordered[:k] if x.label == "PER"}) \
+                or re.match(r" ?['’]s? ", text[sp.end:sp.end + 4]):  # "at Vaclav Havel 's request"
+            out.append(sp)
+            continue
+        line_start = text.rfind("\n", 0, sp.start) + 1
+        before = text[max(line_start, sp.start - 40):sp.start]
+        label = None
+        m = _AT_OR_IN.search(before)
+        if m and m.group(1).lower() == "at":
+            label = "ORG" if _AT_FIRM.search(before) or (team and len(words) == 1) else "LOC"
+        elif m:
+            label = "LOC"
+        else:
+            prev = ordered[k - 1] if k else None  # as the model and the earlier rules left it
+            if prev is not None and prev.label == "LOC" and prev.end >= line_start \
+                    and _AND_BEFORE.fullmatch(text[prev.end:sp.start]):
+                label = prev.label
+        out.append(Span(sp.start, sp.end, label, sp.score) if label else sp)
+    return out
+
+
 def people_by_given_name(text: str, spans: list[Span], lang: str) -> list[Span]:
     """In a sports story, a name of two or three words the model called an organisation is a person when it
     starts with a given name (``Scottie Pippen``, ``Kim Milton Nielsen``; US census given names,
@@ -309,5 +358,5 @@ def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]
     return out
 
 
-RULES = (initials_are_people, towns_after_prepositions, sports_sides, people_by_given_name, people_agree, sides_agree, places_and_events,
-         drop_line_start_words)
+RULES = (initials_are_people, towns_after_prepositions, sports_sides, people_by_given_name, people_agree,
+         people_in_place_position, sides_agree, places_and_events, drop_line_start_words)

@@ -50,6 +50,11 @@ _ALIAS_LEFT = re.compile(rf"(?:^|[^\w'’\-])({_CAP}(?: {_CAP}){{0,2}}) \($")
 _ORG_PHRASE = re.compile(
     rf"(?<![\w'’\-])(?:{_CAP} ){{0,5}}(?:{'|'.join(sorted(ORG_HEADS))})"
     rf"(?: (?:of|for|on) (?:{_CAP})(?:,? (?:and )?{_CAP}| {_CAP}){{0,5}})?(?![\w'’\-])")
+# "the <Name> and the <ORG>", "the <ORG>, the <Name>": institutions listed together, each with "the"
+_THE_NEIGHBOUR_LEFT = re.compile(rf"(?:^|[^\w'’\-])(?:the|The) ({_CAP}(?: {_CAP}){{0,3}})(?: ?, and | ?, | and )the $")
+_THE_NEIGHBOUR_RIGHT = re.compile(rf"(?: ?, and | ?, | and )the ({_CAP}(?: {_CAP}){{0,3}})(?=$|[^\w'’\-])")
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower".split())
+_NEXT_WORD = re.compile(r" ([a-z]+)")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_JUNK = re.compile(r"(?:\s+(?:of|and|for|the|on|at|in)|\s*['’]s?|[\s,;:(\-–—])+$")
 _CONNECTORS = frozenset("of for and the de la le du des von van der den al el bin ibn da di & on upon y".split())
@@ -236,7 +241,8 @@ def _possessive_place(word: str) -> bool:
 
 
 def org_phrases(text: str, spans: _Mut) -> None:
-    """Capitalised phrases headed by an organisation word are ORG (replacing pieces inside)."""
+    """Capitalised phrases headed by an organisation word are ORG (replacing pieces inside, and a place
+    of exactly that extent: the model's facilities, `Center`, `Hospital`, `University`, are institutions)."""
     for m in _ORG_PHRASE.finditer(text):
         s, e = m.start(), m.end()
         words = text[s:e].split()
@@ -245,7 +251,12 @@ def org_phrases(text: str, spans: _Mut) -> None:
             words = words[1:]
         if len(words) < 2 or words[0] in ORG_HEADS and len(words) < 3:
             continue
-        _add(spans, s, e, "ORG", replace_inside=True)
+        same = [x for x in spans if (x[0], x[1]) == (s, e) and x[2] == "LOC"
+                and not (len(words) == 2 and words[0] in _COMPASS)]  # `West Bank` is a place
+        for x in same:  # `the Azerbaijan National Center of Oncology` read as a facility: an institution
+            x[2] = "ORG"
+        if not same:
+            _add(spans, s, e, "ORG", replace_inside=True)
 
 
 def brackets_after(text: str, spans: _Mut) -> None:
@@ -257,7 +268,12 @@ def brackets_after(text: str, spans: _Mut) -> None:
             continue
         m = _AFTER_NATIVE.match(text, sp[1])
         if m and sp[2] in ("ORG", "LOC", "PER"):
-            _add(spans, m.start(1), m.end(1), sp[2])
+            # the native name is the same entity: it takes the name's label, whatever the model said of it
+            same = [x for x in spans if (x[0], x[1]) == (m.start(1), m.end(1))]
+            for x in same:
+                x[2] = sp[2]
+            if not same:
+                _add(spans, m.start(1), m.end(1), sp[2])
 
 
 def list_neighbours(text: str, spans: _Mut) -> None:
@@ -282,6 +298,19 @@ def list_neighbours(text: str, spans: _Mut) -> None:
                     continue
                 if _add(spans, s, e, "LOC"):
                     changed = True
+
+
+def org_neighbours(text: str, spans: _Mut) -> None:
+    """An untagged name listed with an ORG, both after "the", is an ORG (`the Medical Treatment
+    Building and the Laboratory of Molecular Oncology`), unless a lower-case word follows it (`the Nikkei average`)."""
+    for sp in [x for x in spans if x[2] == "ORG" and text[max(0, x[0] - 4):x[0]] in ("the ", "The ")]:
+        right = _THE_NEIGHBOUR_RIGHT.match(text, sp[1])
+        left = _THE_NEIGHBOUR_LEFT.search(text, max(0, sp[0] - 80), sp[0])
+        for s, e in [m.span(1) for m in (right, left) if m]:
+            words, after = text[s:e].split(), _NEXT_WORD.match(text, e)
+            if not (words[0] in _FUNCTION_CAPS or any(w in DEMONYMS for w in words)
+                    or text[s:e] in (CITIES | COUNTRIES) or (after and after.group(1) not in ("and", "or"))):
+                _add(spans, s, e, "ORG")
 
 
 _LOCATIVE = re.compile(r"(?:^|\W)(?:in|to|from|near|outside|visited|visit|via|across|into)\s$")
@@ -335,7 +364,7 @@ def propagate(text: str, spans: _Mut) -> None:
 
 
 RULES = (datelines, cut_at_lowercase, cut_numbers, cut_demonyms, trim_spans, split_possessive_place, sports_teams, results_tables, results_with_scorers, listed_results, scorecards, relabel_places, extend_orgs, split_org_of_org, org_phrases, trim_spans,
-         brackets_after, list_neighbours, places_tagged_as_people, gazetteer_places, propagate, the_acronyms, relabel_places)
+         brackets_after, list_neighbours, org_neighbours, places_tagged_as_people, gazetteer_places, propagate, the_acronyms, relabel_places)
 
 
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
@@ -356,5 +385,8 @@ def casing_for_model(line: str) -> str:
 
 
 def line_rules(line: str, spans: list[Span]) -> list[Span]:
-    """The English line rule: :func:`apply_rules` on the line as the model read it (recased)."""
-    return apply_rules(casing_for_model(line), spans)
+    """The English line rule: :func:`apply_rules` on the line as the model read it (recased); then a
+    name without a capital or a digit in the line as written is none (what is left of `the ministry of
+    health` cut at `ministry`: `the`; a headline's `CONGRESS` keeps its capitals)."""
+    return [sp for sp in apply_rules(casing_for_model(line), spans)
+            if sp.label == "DATE" or any(c.isupper() or c.isdigit() for c in line[sp.start:sp.end])]

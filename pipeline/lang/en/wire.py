@@ -32,18 +32,20 @@ def overlapping(a: tuple[int, int], spans: _Mut, skip: Any = None) -> list[list[
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$")  # "Jari Litmanen 15th": a scorer's minute
 _SCORE_NUMBER = re.compile(r"(?:0|[1-9]\d{0,2})$")
+_DECIMAL = re.compile(r"\d+[.,]\d+$")  # "Google 2.4 percent": never a name's own number
 
 
 def cut_numbers(text: str, spans: _Mut) -> None:
     """A PER or LOC span starts after and ends before a bare number ("Nasser Hussain 112", "138 Mark
     O'Meara" in a leaderboard); an ORG ends before a score ("Shimizu S-Pulse 0 Kashiwa Reysol 1",
-    "Tianjin Samsung 0 ( ...") but keeps a number of its own ("Schalke 04", "Channel 4 said")."""
+    "Tianjin Samsung 0 ( ...") or a count before punctuation ("Barmby 24 , Gascoigne 25 ,") and before a
+    decimal number ("Google 2.4 percent"), but keeps a number of its own ("Schalke 04", "Channel 4 said")."""
     for sp in spans:
         words = text[sp[0]:sp[1]].split(" ")
         if sp[2] == "ORG":
             after = text[sp[1]:sp[1] + 2]
-            if len(words) > 1 and _SCORE_NUMBER.match(words[-1]) and (not after.strip() or after in (" (", " -")
-                                                                       or after[1:].isupper()):
+            if len(words) > 1 and (_DECIMAL.match(words[-1]) or _SCORE_NUMBER.match(words[-1]) and (
+                    not after.strip() or after in (" (", " -", " ,", " .", " ;", " )") or after[1:].isupper())):
                 sp[1] -= len(words[-1]) + 1
             continue
         if sp[2] not in ("PER", "LOC"):
