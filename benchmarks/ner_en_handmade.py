@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "ner" / "data"
 
 
 SETS = ("en_news_handmade", "en_news_handmade_blind", "en_conll_style", "en_conll_style_blind",
-        *(f"en_conll_style_{c}" for c in "cdefghijkl"))
+        *(f"en_conll_style_{c}" for c in "cdefghijklmn"))
 
 
 def main() -> None:

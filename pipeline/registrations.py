@@ -43,7 +43,7 @@ RULES = {
     NER_FA: RuleSet("rules.fa.v3", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources,
                                              strip_person_titles, dedupe, extend_repeated_names,
                                              drop_common_word_persons)),
-    NER_EN: RuleSet("rules.en.v4", line=(en_line_rules,), document=(drop_capitalised_common_words, *EN_DOCUMENT_RULES)),
+    NER_EN: RuleSet("rules.en.v5", line=(en_line_rules,), document=(drop_capitalised_common_words, *EN_DOCUMENT_RULES)),
     NER_RU: RuleSet("rules.ru.v6", line=(fix_spans,), document=(drop_capitalised_common_words,)),
 }
 

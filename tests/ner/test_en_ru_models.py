@@ -131,17 +131,18 @@ def test_en_handmade_news_beats_plain_model(en_backend, name: str) -> None:
     assert all(ours[lab]["f1"] >= base[lab]["f1"] for lab in ("PER", "ORG", "LOC", "DATE"))
 
 
-@pytest.mark.parametrize("name,floor", [("en_conll_style.jsonl", 88.5), ("en_conll_style_blind.jsonl", 90.5),
-                                        ("en_conll_style_c.jsonl", 91.0), ("en_conll_style_d.jsonl", 90.0),
-                                        ("en_conll_style_e.jsonl", 90.0), ("en_conll_style_f.jsonl", 90.5),
-                                        ("en_conll_style_g.jsonl", 89.5), ("en_conll_style_h.jsonl", 88.5),
-                                        ("en_conll_style_i.jsonl", 88.0), ("en_conll_style_j.jsonl", 90.0),
-                                        ("en_conll_style_k.jsonl", 89.0), ("en_conll_style_l.jsonl", 90.0)])
+@pytest.mark.parametrize("name,floor", [("en_conll_style.jsonl", 89.0), ("en_conll_style_blind.jsonl", 91.0),
+                                        ("en_conll_style_c.jsonl", 91.5), ("en_conll_style_d.jsonl", 91.5),
+                                        ("en_conll_style_e.jsonl", 91.0), ("en_conll_style_f.jsonl", 91.5),
+                                        ("en_conll_style_g.jsonl", 90.5), ("en_conll_style_h.jsonl", 89.0),
+                                        ("en_conll_style_i.jsonl", 88.5), ("en_conll_style_j.jsonl", 90.5),
+                                        ("en_conll_style_k.jsonl", 91.0), ("en_conll_style_l.jsonl", 91.5),
+                                        ("en_conll_style_m.jsonl", 92.5), ("en_conll_style_n.jsonl", 87.0)])
 def test_en_conll_style_stories(en_backend, name: str, floor: float) -> None:
     """Issue 19, CoNLL-2003-style wire stories (ALL-CAPS headlines, datelines, results tables, surnames):
-    measured 89.9 / 92.4 / 92.5 / 91.8 / 91.8 / 92.4 / 91.4 / 90.3 / 89.6 / 91.6 / 90.8 / 91.6 with
-    en_core_web_md and rules.en.v4 (session 31; sm + v3: 90.8 / 91.7 / 92.6 / 91.1 / 90.9 / 90.0 / 91.0 / 88.4 /
-    87.0 / 90.2 / 88.5 / 90.5); see the README, "CoNLL-2003's form"."""
+    measured 90.3 / 92.8 / 93.0 / 93.2 / 92.8 / 93.3 / 92.1 / 90.8 / 90.2 / 92.2 / 92.9 / 93.4 / 94.0 / 88.6
+    with en_core_web_md and rules.en.v5 (session 31; sm + v3: 90.8 / 91.7 / 92.6 / 91.1 / 90.9 / 90.0 / 91.0 /
+    88.4 / 87.0 / 90.2 / 88.5 / 90.5 / 92.8 / 88.0); see the README, "CoNLL-2003's form"."""
     ours = evaluate_set(DATA / name, "en", "sentences")["exact"]
     base = evaluate_set(DATA / name, "en", "sentences", ner_instances={
         "en": components.ner("ner.spacy.en_core_web_sm-3.8.0.v1")})["exact"]

@@ -37,10 +37,15 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from pipeline.lang.en.casing import classes
-from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, ORG_HEADS, TEAM_SUFFIXES, given_names, towns
+from pipeline.lang.en.gazetteer import (CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, PERSON_TITLES, TEAM_SUFFIXES, given_names,
+                                       towns)
 from pipeline.ner.base import Span
 
 _PLACES = COUNTRIES | CITIES
+_NOT_GIVEN = PERSON_TITLES | DEMONYMS | frozenset("Major Colonel Captain Judge Justice Bishop Father Sister Brother Lord "
+                                                  "Lady Sir Dame Saint Emperor Marshal Admiral Sergeant Private Doctor "
+                                                  "Deacon Striker Coach Manager Champion Will May".split())
+_BODY_INITIALS = frozenset({"U.N.", "E.U.", "U.S.", "U.K.", "U.S.A.", "U.A.E.", "N.Z."})
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’\-]{2,}$")
 _LOCATIVE = re.compile(r"(?:^|\W)(?:in|at|from|to|near|outside|into|of|In|At|From|To)\s+(?:the\s+)?$")
 _TEAM_SPORTS = ("SOCCER", "FOOTBALL", "CRICKET", "BASEBALL", "BASKETBALL", "RUGBY", "ICE HOCKEY", "HOCKEY",
@@ -154,8 +159,9 @@ def people_agree(text: str, spans: list[Span], lang: str) -> list[Span]:
 
 def initials_are_people(text: str, spans: list[Span], lang: str) -> list[Span]:
     """``A. Stewart``, ``J.P. Duminy``: initials before a surname make a person."""
-    stretches = [m.span() for m in _INITIALS.finditer(text)
-                 if m.group(0).split()[0] not in COUNTRIES]  # not "U.S. Open", "U.K. Treasury"
+    stretches = [m.span() for m in _INITIALS.finditer(text)  # not "U.S. Open", "U.N. Security Council"
+                 if m.group(0).split()[0] not in COUNTRIES | _BODY_INITIALS
+                 and not any(w in ORG_HEADS for w in m.group(0).split())]
     return _set_labels(spans, stretches, "PER", widen=True)
 
 
@@ -280,6 +286,29 @@ def people_in_place_position(text: str, spans: list[Span], lang: str) -> list[Sp
     return out
 
 
+def whole_people(text: str, spans: list[Span], lang: str) -> list[Span]:
+    """A person's name is one mention: a one-word person right after a person is its last part (``Said
+    Abdullo`` ``Nuri``; not two full names, ``Maria Sanchez Yasmin Schnack``), and a given name just before a
+    person belongs to it (``Grant`` ``Fuhr``; US census given names), but not a title or a nationality that
+    the census also lists (``King``, ``Major``, ``German``)."""
+    first = given_names()
+    ordered = sorted(spans, key=lambda sp: (sp.start, sp.end))
+    out: list[Span] = []
+    for sp in ordered:
+        prev = out[-1] if out else None
+        if sp.label == "PER" and prev is not None and prev.label == "PER" and text[prev.end:sp.start] == " " \
+                and " " not in text[sp.start:sp.end] and len(text[prev.start:sp.end].split()) <= 4:
+            out[-1] = Span(prev.start, sp.end, "PER", prev.score)
+            continue
+        if sp.label == "PER":
+            m = re.search(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) $", text[max(0, sp.start - 20):sp.start])
+            if m and m.group(1) in first and m.group(1) not in _NOT_GIVEN \
+                    and (prev is None or prev.end <= sp.start - len(m.group(1)) - 1):
+                sp = Span(sp.start - len(m.group(1)) - 1, sp.end, "PER", sp.score)
+        out.append(sp)
+    return out
+
+
 def people_by_given_name(text: str, spans: list[Span], lang: str) -> list[Span]:
     """In a sports story, a name of two or three words the model called an organisation is a person when it
     starts with a given name (``Scottie Pippen``, ``Kim Milton Nielsen``; US census given names,
@@ -358,5 +387,5 @@ def drop_line_start_words(text: str, spans: list[Span], lang: str) -> list[Span]
     return out
 
 
-RULES = (initials_are_people, towns_after_prepositions, sports_sides, people_by_given_name, people_agree,
+RULES = (initials_are_people, towns_after_prepositions, sports_sides, people_by_given_name, whole_people, people_agree,
          people_in_place_position, sides_agree, places_and_events, drop_line_start_words)

@@ -79,6 +79,10 @@ Library Ministry Museum Office Organization Organisation Parliament Party Servic
 University School Trust Consortium Cooperative Holding Holdings Industries Company Corp Enterprises
 Agency Network Alliance Dispensary Secretariat Parliament Senate Police Army Navy Guard
 """.split())
+COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower".split())
+# titles before a person's name (`of President Algirdas Brazauskas` names a person, not an organisation's part)
+PERSON_TITLES = frozenset("President Prime Premier Minister King Queen Prince Princess General Chairman Leader "
+                          "Sheikh Emir Sultan Chancellor Governor Mayor Senator Cardinal Pope Dr Mr Mrs".split())
 _FUNCTION_CAPS = frozenset("""
 The A An This That These Those In On At By For From Of To With And But Or If As After Before During
 Since Until When While Where Which Who Whose What There Here It Its He She They We I You His Her Their

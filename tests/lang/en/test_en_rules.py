@@ -375,3 +375,53 @@ def test_people_where_english_puts_a_place_or_a_firm() -> None:
     got = run(text, [("Glenn Hoddle", "PER"), ("Boris Yeltsin", "PER"), ("Yeltsin", "PER"), ("Havel", "PER"),
                      ("Heydar Aliyev Foundation", "ORG"), ("Mehriban Aliyeva", "PER")])
     assert {("Glenn Hoddle", "PER"), ("Yeltsin", "PER"), ("Havel", "PER"), ("Mehriban Aliyeva", "PER")} <= got
+
+
+# ---- session 31, rules.en.v5: forms of news copy (pipeline/lang/en/forms.py), names and persons
+
+@pytest.mark.parametrize("text,model,expected,absent", [
+    ("rebels spread north towards the town of Goma , aid workers said .", [("Goma", "ORG")], {("Goma", "LOC")}, set()),
+    ("At Chester-le-Street : Durham 215 ( J. Morris 88 ) v Kent 41-1 .", [("Chester-le-Street", "ORG")],
+     {("Chester-le-Street", "LOC")}, set()),
+    ("shares closed higher , with the FTSE 100 index ending 24.3 points up .", [("FTSE", "ORG")], set(), {"FTSE"}),
+    ("The Dow Jones industrial average fell 20 points .", [("Dow Jones", "ORG")], set(), {"Dow Jones"}),
+    ("where the Sao Paulo Stock Exchange index rose 0.4 percent", [("Sao Paulo Stock Exchange", "ORG")],
+     {("Sao Paulo Stock Exchange", "ORG")}, set()),
+    ("the first round of the season-ending Volvo Masters at Valderrama", [("Volvo", "ORG")], set(), {"Volvo"}),
+    ("won the 16th stage of the Tour of Spain on Saturday", [("Spain", "LOC")], set(), {"Spain"}),
+    ("Results of National Hockey League games on Saturday", [("National Hockey League", "ORG")],
+     {("National Hockey League", "ORG")}, set()),
+    ("NY Rangers 3 PHILADELPHIA 3 ( OT )", [("OT", "PER")], set(), {"OT"}),
+    ("Champions Manchester United slipped to second .", [("Champions Manchester United", "ORG")],
+     {("Manchester United", "ORG")}, set()),
+    ("1. Jacques Villeneuve ( Canada ) Williams 1:40:22.915", [("Williams 1:40:22.915", "PER")], set(),
+     {"Williams 1:40:22.915"}),
+    ("World championship standings : 1. Hill 87 points", [("Hill 87", "ORG")], set(), {"Hill 87"}),
+    ("The main opposition New Frontier Party of Ichiro Ozawa won 156 seats .",
+     [("New Frontier Party", "ORG"), ("Ichiro Ozawa", "PER")], {("New Frontier Party", "ORG"), ("Ichiro Ozawa", "PER")},
+     set()),
+    ("rebel groups , including the Lord 's Resistance Army of Joseph Kony which operates in the north .",
+     [("Joseph Kony", "PER")], {("Joseph Kony", "PER")}, set()),
+])
+def test_forms_of_news_copy(text: str, model: list[tuple[str, str]], expected: set, absent: set) -> None:
+    got = _run(text, model)
+    assert expected <= got and not {s for s, _ in got} & absent
+
+
+def test_whole_people_and_initials_of_bodies() -> None:
+    from pipeline.lang.en.docrules import initials_are_people, whole_people
+
+    def run(rule, text, model):
+        spans = [Span(text.index(s), text.index(s) + len(s), lab) for s, lab in model]
+        return {(text[sp.start:sp.end], sp.label) for sp in rule(text, spans, "en")}
+
+    text = "Rakhmonov and opposition leader Said Abdullo Nuri signed .\nGrant Fuhr made 31 saves ."
+    got = run(whole_people, text, [("Said Abdullo", "PER"), ("Nuri", "PER"), ("Fuhr", "PER")])
+    assert got == {("Said Abdullo Nuri", "PER"), ("Grant Fuhr", "PER")}
+    text = "King Albert and German Michael Schumacher and Maria Sanchez Yasmin Schnack ."
+    got = run(whole_people, text, [("Albert", "PER"), ("Michael Schumacher", "PER"), ("Maria Sanchez", "PER"),
+                                   ("Yasmin Schnack", "PER")])
+    assert got == {("Albert", "PER"), ("Michael Schumacher", "PER"), ("Maria Sanchez", "PER"), ("Yasmin Schnack", "PER")}
+    text = "an emergency session of the U.N. Security Council , said A. Stewart ."
+    got = run(initials_are_people, text, [("U.N. Security Council", "ORG")])
+    assert ("U.N. Security Council", "ORG") in got and ("A. Stewart", "PER") in got
