@@ -13,7 +13,7 @@ from pipeline.ner.base import NerBackend, Span
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
-# spaCy's OntoNotes labels (en_core_web_sm) folded into ours; unknown labels are dropped.
+# spaCy's OntoNotes labels (en_core_web_sm, en_core_web_md) folded into ours; unknown labels are dropped.
 ONTONOTES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
 
 _LOCK = threading.Lock()

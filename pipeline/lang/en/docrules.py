@@ -1,8 +1,9 @@
 """English document rules: what one news story tells about its own names (after the line rules).
 
 A wire story names a person in full once and by surname after (``Alija Izetbegovic`` ... ``Izetbegovic
-said``), and a sports story is about clubs or players that its results lines list. en_core_web_sm reads
-one line at a time and labels the same name differently from line to line (``Becker`` PER, then ORG);
+said``), and a sports story is about clubs or players that its results lines list. The English model
+(en_core_web_md) reads one line at a time and labels the same name differently from line to line (``Becker``
+PER, then ORG);
 these rules make the document agree with itself:
 
 * :func:`people_agree`: a person the document names in full (a PER span of two words or more) is PER
