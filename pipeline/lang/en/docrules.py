@@ -23,6 +23,9 @@ these rules make the document agree with itself:
   a given name is a person (``Scottie Pippen``);
 * :func:`towns_after_prepositions`: a town called a person or an organisation after ``in`` / ``near`` /
   ``to`` ... is a place;
+* :func:`whole_people`: a person's name is one mention (``Said Abdullo`` + ``Nuri``, ``Grant`` + ``Fuhr``);
+* :func:`people_in_place_position`: a "person" the story does not know as one is a place or a firm where
+  English puts one (``at Flushing Meadows``, ``a trader at Jardine Fleming``, ``in Bilbao and San Sebastian``);
 * :func:`places_and_events`: a country called a person or an organisation is a place (unless the story
   names a person with it); a competition (``... Cup``, ``... Trophy``, ``... Open``) is no organisation;
 * :func:`drop_line_start_words`: a one-word name at the start of a line or sentence that English writes in
@@ -262,11 +265,15 @@ def people_in_place_position(text: str, spans: list[Span], lang: str) -> list[Sp
     team = _topic(text) == "team"
     ordered = sorted(spans, key=lambda sp: (sp.start, sp.end))
     out = []
+    seen: set[str] = set()  # the persons named so far
     for k, sp in enumerate(ordered):
         name = text[sp.start:sp.end]
         words = name.split()
+        earlier = name in seen
+        if sp.label == "PER":
+            seen.add(name)
         if sp.label != "PER" or words[0] in first or "." in name or (len(words) == 1 and name in known) \
-                or (len(words) > 1 and name in {text[x.start:x.end] for x in ordered[:k] if x.label == "PER"}) \
+                or (len(words) > 1 and earlier) \
                 or re.match(r" ?['’]s? ", text[sp.end:sp.end + 4]):  # "at Vaclav Havel 's request"
             out.append(sp)
             continue

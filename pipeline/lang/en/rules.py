@@ -20,7 +20,10 @@ model and its loading: :mod:`pipeline.lang.en.ner`). Rules fix its systematic er
   and a person's starts after a nationality ("Welshman Ian Woosnam");
 * sports results/standings lines ("Aston Villa 1 Leeds 0"): clubs ORG, countries LOC;
 * a city/country name tagged PER after "in/to/from/visited" or coordinated with a LOC is LOC;
-* untagged names coordinated with a LOC ("Kyiv, Leningrad (Saint Petersburg), and Moscow") are LOC.
+* untagged names coordinated with a LOC ("Kyiv, Leningrad (Saint Petersburg), and Moscow") are LOC, and
+  with an ORG, both after "the", ORG; a place of an organisation phrase's extent is that ORG (a facility);
+  an organisation "of" a person stops before the person; a name has a capital in the line as written;
+* forms of news copy (indexes, competitions, venues, place nouns): :mod:`pipeline.lang.en.forms`.
 """
 
 from __future__ import annotations
