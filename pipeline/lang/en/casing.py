@@ -1,8 +1,8 @@
 """Headlines in the casing of running text, for the English model.
 
 The English model (en_core_web_md, en_core_web_sm before it) learnt names from their capitals, so an ALL-CAPS
-wire headline (``CRICKET - ESSEX V YORKSHIRE SCOREBOARD .``) gives it nothing to go by, and title-casing every word makes every word look
-like a name (``Cricket - Essex V Yorkshire Scoreboard .``). :func:`truecase` writes each word as running
+wire headline (``CRICKET - ESSEX V YORKSHIRE SCOREBOARD .``) gives it nothing to go by, and title-casing every
+word makes every word look like a name (``Cricket - Essex V Yorkshire Scoreboard .``). :func:`truecase` writes each word as running
 text writes it, from SCOWL's word lists (``data/casing.tsv.gz``, built by
 ``pipeline/training/en_casing.py``): ``cricket - Essex v Yorkshire scoreboard .``. A word the lists write
 in lower case only is lower case, a capitalised or unknown word is capitalised (names the lists do not

@@ -3,8 +3,7 @@
 A wire story names a person in full once and by surname after (``Alija Izetbegovic`` ... ``Izetbegovic
 said``), and a sports story is about clubs or players that its results lines list. The English model
 (en_core_web_md) reads one line at a time and labels the same name differently from line to line (``Becker``
-PER, then ORG);
-these rules make the document agree with itself:
+PER, then ORG); these rules make the document agree with itself:
 
 * :func:`people_agree`: a person the document names in full (a PER span of two words or more) is PER
   wherever the document writes that full name or its last word alone, in an ALL-CAPS headline too
@@ -49,6 +48,7 @@ _PLACES = COUNTRIES | CITIES
 _NOT_GIVEN = PERSON_TITLES | DEMONYMS | frozenset("Major Colonel Captain Judge Justice Bishop Father Sister Brother Lord "
                                                   "Lady Sir Dame Saint Emperor Marshal Admiral Sergeant Private Doctor "
                                                   "Deacon Striker Coach Manager Champion Will May".split())
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) $")  # a capitalised word just before a name
 _BODY_INITIALS = frozenset({"U.N.", "E.U.", "U.S.", "U.K.", "U.S.A.", "U.A.E.", "N.Z."})
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’\-]{2,}$")
 _LOCATIVE = re.compile(r"(?:^|\W)(?:in|at|from|to|near|outside|into|of|In|At|From|To)\s+(?:the\s+)?$")
@@ -309,7 +309,7 @@ def whole_people(text: str, spans: list[Span], lang: str) -> list[Span]:
             out[-1] = Span(prev.start, sp.end, "PER", prev.score)
             continue
         if sp.label == "PER":
-            m = re.search(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) $", text[max(0, sp.start - 20):sp.start])
+            m = _WORD_BEFORE.search(text, max(0, sp.start - 20), sp.start)
             if m and m.group(1) in first and m.group(1) not in _NOT_GIVEN \
                     and (prev is None or prev.end <= sp.start - len(m.group(1)) - 1):
                 sp = Span(sp.start - len(m.group(1)) - 1, sp.end, "PER", sp.score)

