@@ -25,4 +25,9 @@ MIX_VARIANTS: dict[str, list[SetSpec]] = {
     # az-swap: the az mix plus one copy of every sentence with a name, its names swapped for other
     # names of the same label from the same set (mention replacement; issue 19)
     "az-swap": [SetSpec("wikiann", 1, has_date=False, swap=1), SetSpec("aznews", 4, has_date=True, swap=1)],
+    # fa-swap: the fa mix plus one copy of every sentence with a name, its names swapped for other names of the
+    # same label from the same set, written as the set writes them (ezafe and ZWNJ kept inside the name; issue 19)
+    "fa-swap": [SetSpec("wikiann", 1, has_date=False, place_types_inside=True, swap=1),
+                SetSpec("parstwiner", 1, has_date=False, place_types_inside=True, swap=1),
+                SetSpec("textmining", 3, has_date=True, place_types_inside=True, swap=1)],
 }

