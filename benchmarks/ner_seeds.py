@@ -2,6 +2,11 @@
 
     python benchmarks/ner_seeds.py --lang az --configs az,lex --seeds 0,1,2 [--matmul numpy] [--work /tmp/seeds]
     python benchmarks/ner_seeds.py --lang az --configs az,lex --seeds 0,1,2 --table-only   # re-print
+    python benchmarks/ner_seeds.py --lang fa --configs fa+p0,fa+p20 --seeds 0,1            # pretraining or not
+
+A recipe is a config name, optionally with ``+pN``: the tok2vec pretrained for N epochs first (``+p0``: none),
+pretrained once per language and N into ``WORK/pretrain-<lang>-<N>`` (deterministic; the training seed does not
+change it) and shared by the seeds' runs.
 
 Each (config, seed) is trained by ``lingflow train ner`` into ``WORK/<config>-s<seed>`` (skipped when that folder
 already holds ``scores.json``), whose packaging step scores it through the code path of ``lingflow run``
@@ -21,11 +26,28 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_one(lang: str, config: str, seed: int, matmul: str, out: Path) -> None:
+def pretrained(lang: str, epochs: int, work: Path) -> Path:
+    """The tok2vec weights of ``epochs`` epochs of pretraining for ``lang`` (made once under ``work``)."""
+    out = work / f"pretrain-{lang}-{epochs}"
+    weights = out / "weights" / f"model{epochs - 1}.bin"
+    if not weights.exists():
+        cmd = [sys.executable, "-m", "pipeline.training.ner.pretrain", lang, str(out), str(epochs)]
+        print("$", " ".join(cmd), flush=True)
+        subprocess.run(cmd, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    return weights
+
+
+def run_one(lang: str, recipe: str, seed: int, matmul: str, out: Path) -> None:
     if (out / "scores.json").exists():
         return
+    config, _, pre = recipe.partition("+p")
+    extra = []
+    if pre:
+        epochs = int(pre)
+        extra = (["--set", f"paths.init_tok2vec={pretrained(lang, epochs, out.parent)}"] if epochs
+                 else ["--pretrain-epochs", "0"])
     cmd = [str(Path(sys.executable).parent / "lingflow"), "train", "ner", "--lang", lang, "--config", config,
-           "--matmul", matmul, "--seed", str(seed), "--out", str(out), "--work", str(out.with_suffix(".work"))]
+           "--matmul", matmul, "--seed", str(seed), "--out", str(out), "--work", str(out.with_suffix(".work")), *extra]
     print("$", " ".join(cmd), flush=True)
     subprocess.run(cmd, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
 
@@ -54,7 +76,8 @@ def table(configs: list[str], seeds: list[int], work: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", required=True)
-    ap.add_argument("--configs", required=True, help="comma-separated config names of pipeline/training/ner/configs")
+    ap.add_argument("--configs", required=True, help="comma-separated config names of pipeline/training/ner/configs,"
+                                                     " each optionally with +pN (N epochs of pretraining; +p0: none)")
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--matmul", default="numpy", choices=("numpy", "blis"))
     ap.add_argument("--work", default="/tmp/lingflow-ner-seeds")

@@ -329,14 +329,15 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
               data: Path = typer.Option(Path(DEFAULT_DATA), "--data", envvar="LINGFLOW_DATA"),
               out: Optional[Path] = typer.Option(None, "--out", help="Default: pipeline/models/ner-LANG."),
               seed: int = typer.Option(0, "--seed"),
-              matmul: str = typer.Option("blis", "--matmul",
-                                         help="az/fa: blis reproduces the shipped weights; numpy trains ~1.5x faster."),
-              overrides: list[str] = typer.Option([], "--set", metavar="KEY=VALUE",
-                                                  help="az/fa: a spaCy config override (repeatable), "
-                                                       "e.g. components.tok2vec.model.encode.width=192."),
+              matmul: Optional[str] = typer.Option(None, "--matmul", help="az/fa: blis or numpy (~1.5x faster); "
+                                                   "default: the shipped model's (az blis, fa numpy)."),
+              overrides: list[str] = typer.Option([], "--set", metavar="KEY=VALUE", help="az/fa: a spaCy config "
+                                                  "override (repeatable), e.g. components.tok2vec.model.encode.width=192."),
               mix: Optional[str] = typer.Option(None, "--mix", help="az/fa: a candidate data mix (e.g. fa-no-tweets)."),
               config: Optional[str] = typer.Option(None, "--config", help="az/fa: a config of pipeline/training/ner/configs "
                                                    "by name (default: LANG; e.g. az_vectors)."),
+              pretrain_epochs: Optional[int] = typer.Option(None, "--pretrain-epochs", min=0, help="az/fa: spacy "
+                                                            "pretrain the tok2vec first (0: none; default: the recipe's)."),
               work: Optional[Path] = typer.Option(None, "--work", help="Work folder (kept with --keep-work)."),
               keep_work: bool = typer.Option(False, "--keep-work"),
               rescore: bool = typer.Option(False, "--rescore",
@@ -346,17 +347,16 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
 
     repo = Path(__file__).resolve().parent.parent
     spec = languages.spec(lang)
-    trainable = sorted(code for code, s in languages.LANGUAGES.items() if s.trainer)
     if spec is None or spec.trainer is None:
-        _fail(f"no trainable NER model for {lang!r} (its model is pretrained or it has no pack); "
-              f"trainable: {', '.join(trainable)}")
+        trainable = ", ".join(sorted(code for code, s in languages.LANGUAGES.items() if s.trainer))
+        _fail(f"no trainable NER model for {lang!r} (its model is pretrained or it has no pack); trainable: {trainable}")
     if spec.trainer == "spacy-natasha":
         from pipeline.training.ner.train_ru import train_ru
 
         train_ru(data / "ner" / lang, repo / "pipeline/training/ner/configs/ru_natasha_navec.cfg",
                  work or Path(f"/tmp/lingflow-{lang}"), out or repo / f"pipeline/models/ner-{lang}")
         return
-    if matmul not in ("blis", "numpy"):
+    if matmul not in (None, "blis", "numpy"):
         _fail(f"--matmul must be blis or numpy, not {matmul!r}")
     from pipeline.training.ner.mixes import MIX_VARIANTS, MIXES
     from pipeline.training.ner.train import train
@@ -386,7 +386,7 @@ def train_ner(lang: str = typer.Option(..., "--lang", help="az, fa or ru (en is 
     if problem := training.ner_resources_problem(config_path, lang):
         _fail(problem)
     train(lang, out, data / "ner", seed=seed, overrides=parsed or None, keep_work=keep_work, work=work,
-          matmul=matmul, mix=mix, config=config_path)
+          matmul=matmul, mix=mix, config=config_path, pretrain_epochs=pretrain_epochs)
 
 
 def main() -> None:

@@ -30,17 +30,17 @@ ENTITIES = "entities.canon.v2"
 
 NER_AZ = _az.SPEC.ner  # ner.spacy.az.v1
 NER_EN = _en.SPEC.ner  # ner.spacy-en-rules.en.v2
-NER_FA = _fa.SPEC.ner  # ner.spacy.fa.v2
+NER_FA = _fa.SPEC.ner  # ner.spacy.fa.v3
 NER_RU = _ru.SPEC.ner  # ner.spacy-natasha.ru.v1
 NER_EN_SM = "ner.spacy.en_core_web_sm-3.8.0.v1"  # en_core_web_sm alone (a baseline)
 NER_EN_MD = "ner.spacy.en_core_web_md-3.8.0.v1"  # en_core_web_md alone, the shipped model without rules (a baseline)
 NER_NATASHA = "ner.natasha.ru.v1"  # natasha 1.6 as shipped (a baseline)
 
 RULES = {
-    NER_AZ: RuleSet("rules.az.v3", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
+    NER_AZ: RuleSet("rules.az.v4", document=(snap_to_words, cut_open_parens, strip_case_suffix, dedupe,
                                              extend_repeated_names, drop_capitalised_common_words,
                                              drop_sentence_start_common_words)),
-    NER_FA: RuleSet("rules.fa.v3", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources,
+    NER_FA: RuleSet("rules.fa.v4", document=(snap_to_words, cut_open_parens, extend_place_type, news_sources,
                                              strip_person_titles, dedupe, extend_repeated_names,
                                              drop_common_word_persons)),
     NER_EN: RuleSet("rules.en.v5", line=(en_line_rules,), document=(drop_capitalised_common_words, *EN_DOCUMENT_RULES)),

@@ -3,7 +3,8 @@
 ``extend_repeated_names``: when an ORG the model found is followed, in most of its
 occurrences in the same document, by the same one to three content words, those words are
 part of the name (``بسیج`` + ``جامعه پزشکی`` repeated ten times -> ``بسیج جامعه پزشکی``),
-and every occurrence of the longer name is tagged. Sentence-level dev sets cannot show
+and every occurrence of the longer name is tagged; an ORG that ends inside one of them is extended to its end
+(``شورای مرکزی بسیج`` + ``جامعه پزشکی``). Sentence-level dev sets cannot show
 this (one sentence per item), so it only fires with at least ``MIN_REPEATS`` repetitions.
 
 Span-boundary corrections (:mod:`pipeline.ner.boundary`) run first (see pipeline/registrations.py).
@@ -63,6 +64,10 @@ def extend_repeated_names(text: str, spans: list[Span], lang: str) -> list[Span]
                 additions.append(Span(words[i][0], words[i + len(full) - 1][1], "ORG"))
     if not additions:
         return spans
+    # an ORG that ends inside a longer repeated name takes in its rest: a name does not end inside another
+    # (`شورای مرکزی بسیج` + `جامعه پزشکی` -> `شورای مرکزی بسیج جامعه پزشکی`, the council of that organisation)
+    spans = [next((Span(s.start, a.end, s.label) for a in additions
+                   if s.label == "ORG" and s.start < a.start < s.end < a.end), s) for s in spans]
     out = [s for s in spans if not any(s.start < a.end and a.start < s.end and a.start <= s.start and s.end <= a.end
                                        for a in additions)]
     for a in additions:

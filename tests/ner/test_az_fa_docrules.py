@@ -23,6 +23,17 @@ def test_repeated_continuation_extends_org() -> None:
     assert got == ["بسیج جامعه پزشکی"] * 3 + ["بسیج"]
 
 
+def test_org_ending_inside_a_repeated_name_takes_in_its_rest() -> None:
+    """`شورای مرکزی بسیج` (the model's cut) + `جامعه پزشکی`: the council of the repeated organisation, one name."""
+    text = ("بسیج جامعه پزشکی تشکیل شد . بسیج جامعه پزشکی فعال است . "
+            "شورای مرکزی بسیج جامعه پزشکی همراه بود . بسیج جامعه پزشکی رشد کرد .")
+    council = text.index("شورای مرکزی")
+    spans = [s for s in _spans_of(text, "بسیج") if s.start != council + len("شورای مرکزی ")]
+    spans.append(Span(council, council + len("شورای مرکزی بسیج"), "ORG"))
+    got = sorted(text[s.start:s.end] for s in extend_repeated_names(text, spans, "fa"))
+    assert got == sorted(["بسیج جامعه پزشکی"] * 3 + ["شورای مرکزی بسیج جامعه پزشکی"])
+
+
 def test_no_extension_without_enough_repeats_or_into_stopwords() -> None:
     text = "Bakı Dövlət Universiteti və Bakı şəhəri. Bakı və Gəncə. Bakı və Şəki."
     spans = [Span(0, 4, "ORG")]

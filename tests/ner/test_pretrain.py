@@ -65,8 +65,6 @@ def test_training_starts_its_tok2vec_from_the_pretrained_weights(tmp_path) -> No
     from spacy.tokens import DocBin
     from spacy.training.initialize import init_nlp
 
-    from pipeline.training.ner.train import _with_pretraining_block
-
     weights = PT.pretrain("az", tmp_path / "out", _data(tmp_path / "data"), epochs=1,
                           vectors=_vectors(tmp_path / "v.npz"))
     DocBin(docs=[spacy.blank("az")("Bakı şəhəri .")]).to_disk(tmp_path / "t.spacy")
@@ -78,4 +76,4 @@ def test_training_starts_its_tok2vec_from_the_pretrained_weights(tmp_path) -> No
         return nlp.get_pipe("tok2vec").model.to_bytes()
 
     assert tok2vec_bytes(CONFIGS / "az.cfg") != weights.read_bytes()  # spaCy's silent skip
-    assert tok2vec_bytes(_with_pretraining_block(CONFIGS / "az.cfg", tmp_path / "work")) == weights.read_bytes()
+    assert tok2vec_bytes(PT.with_pretraining_block(CONFIGS / "az.cfg", tmp_path / "work")) == weights.read_bytes()

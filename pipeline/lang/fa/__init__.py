@@ -16,7 +16,7 @@ _CHARMAP = {
 }
 
 SPEC = LanguageSpec(
-    code="fa", name="Persian", script="Arab", ner="ner.spacy.fa.v2", models=("ner-fa",),
+    code="fa", name="Persian", script="Arab", ner="ner.spacy.fa.v3", models=("ner-fa",),
     date_spans="model", trainer="spacy",
     dates="pipeline.lang.fa.dates", names="pipeline.lang.fa.names",
     calendar="jalali", week_start=5,  # unmarked short years are Jalali; weeks start on Saturday

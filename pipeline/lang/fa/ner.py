@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-NAME = "ner.spacy.fa.v2"
+NAME = "ner.spacy.fa.v3"
 MODEL = "ner-fa"
 
 # Organisation heads that start a name: "وزارت بهداشت", "دانشگاه تهران", "سازمان ملل".

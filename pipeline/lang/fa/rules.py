@@ -1,4 +1,4 @@
-"""Persian post-model rules (document rules of ``ner.spacy.fa.v2``)."""
+"""Persian post-model rules (document rules of ``ner.spacy.fa.v3``)."""
 
 from __future__ import annotations
 

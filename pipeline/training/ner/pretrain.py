@@ -1,7 +1,9 @@
 """``spacy pretrain`` of an az / fa tok2vec with the vectors objective (issue 19 candidate, not shipped).
 
-    python -m pipeline.training.ner.pretrain az --epochs 20 --out /tmp/pretrain-az
-    lingflow train ner --lang az --set paths.init_tok2vec=/tmp/pretrain-az/model19.bin
+    python -m pipeline.training.ner.pretrain fa /tmp/pretrain-fa 20     # LANG OUT [EPOCHS]
+    lingflow train ner --lang fa --set paths.init_tok2vec=/tmp/pretrain-fa/weights/model19.bin
+
+``lingflow train ner --lang fa`` does both (its recipe pretrains 20 epochs: ``train.PRETRAIN_EPOCHS``).
 
 The tok2vec of ``configs/<lang>.cfg`` (unchanged: no static vectors as input, so the trained NER model
 holds no vectors) learns to predict, for every token of unlabelled text, the static word vector of
@@ -20,14 +22,16 @@ import os
 for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import argparse  # noqa: E402
 import json  # noqa: E402
+import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from pipeline.text.normalize import normalize  # noqa: E402
 from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
-from pipeline.training.ner.train import CONFIGS, DEFAULT_DATA  # noqa: E402
 from pipeline.training.vectors import default_path, to_spacy, training_texts  # noqa: E402
+
+CONFIGS = Path(__file__).resolve().parent / "configs"
+DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"  # ../shared/data beside the clone
 
 PRETRAINING = {
     "max_epochs": 20, "dropout": 0.2, "n_save_every": None, "n_save_epoch": None, "component": "tok2vec",
@@ -50,7 +54,7 @@ def raw_texts(data_dir: Path, lang: str) -> list[str]:
     return texts
 
 
-def pretrain(lang: str, out: Path, data_dir: Path = DEFAULT_DATA.parent, epochs: int = 20, seed: int = 0,
+def pretrain(lang: str, out: Path, data_dir: Path = DATA, epochs: int = 20, seed: int = 0,
              vectors: Path | None = None) -> Path:
     """Write raw text and vectors under ``out``, run ``spacy pretrain``; returns the last epoch's weights file."""
     import spacy
@@ -97,18 +101,32 @@ def _with_vectors(vec_dir: Path) -> None:
     sp.load_model_from_config = load
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("lang", choices=["az", "fa"])
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA.parent)
-    ap.add_argument("--epochs", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--vectors", type=Path, default=None, help="a vectors .npz (default: the committed one)")
-    args = ap.parse_args(argv)
-    print(pretrain(args.lang, args.out, args.data, args.epochs, args.seed, args.vectors))
-    return 0
+def with_pretraining_block(config: Path, work: Path) -> Path:
+    """``config`` with a ``[pretraining]`` block naming the tok2vec (a copy in ``work``), for ``init_tok2vec``.
+
+    spaCy loads ``[initialize] init_tok2vec`` only when ``[pretraining]`` names the component to load it into;
+    with the empty block of our configs it skips the weights without a word.
+    """
+    import spacy
+
+    cfg = spacy.util.load_config(config)
+    if cfg.get("pretraining"):
+        return config
+    cfg["pretraining"] = dict(PRETRAINING)
+    cfg["corpora"]["pretrain"] = {"@readers": "spacy.JsonlCorpus.v1", "path": None, "min_length": 1,
+                                  "max_length": 500, "limit": 0}
+    work.mkdir(parents=True, exist_ok=True)
+    out = work / f"{config.stem}.pretrained.cfg"
+    cfg.to_disk(out)
+    return out
+
+
+def main(argv: list[str]) -> None:
+    """``LANG OUT [EPOCHS]``: pretrain ``LANG``'s tok2vec into ``OUT`` (data: ``$LINGFLOW_DATA`` or ../shared/data)."""
+    lang, out, *rest = argv
+    data = Path(os.environ.get("LINGFLOW_DATA", DATA))
+    print(pretrain(lang, Path(out), data, int(rest[0]) if rest else 20))
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main(sys.argv[1:])

@@ -4,7 +4,8 @@
                                                [--data-dir ../shared/data/ner] [--seed 0]
 
 Steps: build the data mix (normalised with the shared ``normalize``; dates masked in sets
-that do not annotate them; PEYMA never used for training) -> DocBin -> ``spacy train``
+that do not annotate them; PEYMA never used for training) -> DocBin -> (fa: ``spacy pretrain`` of the
+tok2vec with the vectors objective, :data:`PRETRAIN_EPOCHS`) -> ``spacy train``
 with ``configs/<lang>.cfg`` (CPU, one thread, fixed seed) -> best model -> meta name and
 version -> ``nlp.to_disk(out)`` -> evaluation on every dev set -> ``MODEL_CARD.md``.
 """
@@ -36,6 +37,13 @@ REPO = HERE.parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"
 MODEL_VERSION = "1.0.0"
 
+# Epochs of `spacy pretrain` (vectors objective, pipeline/training/ner/pretrain.py) that a language's recipe starts
+# its tok2vec from; a language not listed trains from a random initialisation.
+PRETRAIN_EPOCHS: dict[str, int] = {"fa": 20}
+# The matrix library each shipped model was trained with (``lingflow train ner`` without ``--matmul``): thinc's blis
+# for az (its weights reproduce bit for bit), numpy's BLAS for fa since session 32 (1.5x faster; the draw shipped).
+MATMUL: dict[str, str] = {"az": "blis", "fa": "numpy"}
+
 # Dev sets for model selection during training (a sample keeps evaluation cheap).
 DEV_LIMIT = 1000
 EXCLUDED_FROM_TRAINING = {"peyma"}
@@ -62,9 +70,9 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
                     overrides: dict[str, Any] | None = None, matmul: str = "blis") -> Path:
     """``spacy train`` on CPU; returns the ``model-best`` folder.
 
-    ``matmul``: ``"blis"`` (thinc's default, which the shipped az/fa weights were trained with,
-    so the command reproduces them bit for bit) or ``"numpy"`` (numpy's BLAS: about twice as
-    fast here, same recipe, weights differ in the last float bits).
+    ``matmul``: ``"blis"`` (thinc's default, which the shipped az weights were trained with, so the
+    command reproduces them bit for bit) or ``"numpy"`` (numpy's BLAS: about 1.5x as fast here, the
+    shipped fa weights since session 32; a machine with other BLAS kernels differs in the last float bits).
     """
     from spacy.cli.train import train as spacy_train
     from thinc.api import use_ops
@@ -82,32 +90,14 @@ def run_spacy_train(lang: str, work: Path, seed: int, config: Path,
 
         over["paths.vectors"] = str(to_spacy(default_path(lang), work / "vectors", lang))
     if over.get("paths.init_tok2vec"):
-        config = _with_pretraining_block(config, work)
+        from pipeline.training.ner.pretrain import with_pretraining_block
+
+        config = with_pretraining_block(config, work)
         print(f"tok2vec starts from {over['paths.init_tok2vec']}", flush=True)
     out = work / "training"
     with use_ops("numpy", use_blis=(matmul == "blis")):
         spacy_train(config, output_path=out, overrides=over, use_gpu=-1)
     return out / "model-best"
-
-
-def _with_pretraining_block(config: Path, work: Path) -> Path:
-    """``config`` with a ``[pretraining]`` block naming the tok2vec (a copy in ``work``), for ``init_tok2vec``.
-
-    spaCy loads ``[initialize] init_tok2vec`` only when ``[pretraining]`` names the component to load it into;
-    with the empty block of our configs it skips the weights without a word.
-    """
-    from pipeline.training.ner.pretrain import PRETRAINING
-
-    cfg = spacy.util.load_config(config)
-    if cfg.get("pretraining"):
-        return config
-    cfg["pretraining"] = dict(PRETRAINING)
-    cfg["corpora"]["pretrain"] = {"@readers": "spacy.JsonlCorpus.v1", "path": None, "min_length": 1,
-                                  "max_length": 500, "limit": 0}
-    work.mkdir(parents=True, exist_ok=True)
-    out = work / f"{config.stem}.pretrained.cfg"
-    cfg.to_disk(out)
-    return out
 
 
 def lex_table(config: Path, lang: str) -> Path | None:
@@ -151,6 +141,8 @@ def finalize(best: Path, out_dir: Path, lang: str) -> Any:
         nlp.config["initialize"]["components"]["lexfeatures"]["table"] = ""
     # The vectors are in the model's vocab; the work folder they were read from is not shipped.
     nlp.config["paths"]["vectors"] = None
+    # The pretrained tok2vec weights are in the model; the work folder they were read from is not shipped either.
+    nlp.config["paths"]["init_tok2vec"] = None
     if out_dir.exists():
         shutil.rmtree(out_dir)
     nlp.to_disk(out_dir)
@@ -199,10 +191,12 @@ def package(lang: str, best: Path, out_dir: Path, data_dir: Path, data_stats: di
 def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | None = None, seed: int = 0,
           config: str | Path | None = None, overrides: dict[str, Any] | None = None,
           keep_work: bool = False, package_only: bool = False, work: str | Path | None = None,
-          matmul: str = "blis", mix: str | None = None) -> dict[str, Any]:
+          matmul: str | None = None, mix: str | None = None, pretrain_epochs: int | None = None) -> dict[str, Any]:
     """Build data, train, save to ``out_dir`` (default ``pipeline/models/ner-<lang>``), evaluate, write the card.
 
     ``package_only``: skip training and package the ``model-best`` already in ``work``.
+    ``pretrain_epochs``: first pretrain the tok2vec for that many epochs (0: none; default: the recipe's,
+    :data:`PRETRAIN_EPOCHS`), unless ``overrides`` name an ``init_tok2vec`` already.
     Returns ``{"out_dir", "rows" (evaluation rows), "data" (corpus stats), "seconds"}``.
     """
     if lang not in MIXES:
@@ -212,6 +206,8 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA
     config = Path(config) if config else CONFIGS / f"{lang}.cfg"
     work = Path(work) if work else out_dir.parent / f".{out_dir.name}.work"
+    epochs = PRETRAIN_EPOCHS.get(lang, 0) if pretrain_epochs is None else pretrain_epochs
+    matmul = matmul or MATMUL.get(lang, "blis")
     if package_only:
         best = work / "training" / "model-best"
         stats_file = work / "data_stats.json"
@@ -222,14 +218,24 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
     else:
         data_stats = build_corpus(lang, data_dir, work, seed)
         (work / "data_stats.json").write_text(json.dumps(data_stats), encoding="utf-8")
-        best = run_spacy_train(lang, work, seed, config, overrides, matmul)
+        train_overrides = dict(overrides or {})
+        if epochs and not train_overrides.get("paths.init_tok2vec"):
+            from pipeline.training.ner.pretrain import pretrain
+
+            weights = pretrain(lang, work / "pretrain", data_dir.parent, epochs)
+            train_overrides["paths.init_tok2vec"] = str(weights)
+            data_stats["pretrain"] = {"epochs": epochs, "objective": "vectors", "seed": 0}
+            (work / "data_stats.json").write_text(json.dumps(data_stats), encoding="utf-8")
+        best = run_spacy_train(lang, work, seed, config, train_overrides, matmul)
         train_seconds = time.time() - t0
         (work / "timing.json").write_text(json.dumps({"seconds": train_seconds}))
     rows = package(lang, best, out_dir, data_dir, data_stats, config, seed, overrides, train_seconds,
                    stop_at=spacy.util.load_config(config)["training"]["max_steps"] if package_only else None,
                    extra_args=" ".join(a for a in (f"--config {config.stem}" if config != CONFIGS / f"{lang}.cfg" else "",
                                                    f"--mix {mix}" if mix else "",
-                                                   f"--matmul {matmul}" if matmul != "blis" else "") if a))
+                                                   f"--matmul {matmul}" if matmul != MATMUL.get(lang, "blis") else "",
+                                                   f"--pretrain-epochs {epochs}" if epochs != PRETRAIN_EPOCHS.get(lang, 0)
+                                                   else "") if a))
     if not keep_work:
         shutil.rmtree(work, ignore_errors=True)
     from pipeline.evaluation.ner import format_table
