@@ -1,4 +1,4 @@
-"""``spacy pretrain`` of an az / fa tok2vec with the vectors objective (issue 19 candidate, not shipped).
+"""``spacy pretrain`` of an az / fa tok2vec with the vectors objective (issue 19; the fa recipe uses it, az does not).
 
     python -m pipeline.training.ner.pretrain fa /tmp/pretrain-fa 20     # LANG OUT [EPOCHS]
     lingflow train ner --lang fa --set paths.init_tok2vec=/tmp/pretrain-fa/weights/model19.bin
@@ -25,6 +25,7 @@ for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS
 import json  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 from pipeline.text.normalize import normalize  # noqa: E402
 from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
@@ -59,7 +60,6 @@ def pretrain(lang: str, out: Path, data_dir: Path = DATA, epochs: int = 20, seed
     """Write raw text and vectors under ``out``, run ``spacy pretrain``; returns the last epoch's weights file."""
     import spacy
     from spacy.training.pretrain import pretrain as spacy_pretrain
-    from thinc.api import fix_random_seed
 
     out.mkdir(parents=True, exist_ok=True)
     raw = out / "raw.jsonl"
@@ -68,37 +68,23 @@ def pretrain(lang: str, out: Path, data_dir: Path = DATA, epochs: int = 20, seed
         for text in texts:
             fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
     vec_dir = to_spacy(vectors or default_path(lang), out / "vectors", lang)
-    config = spacy.util.load_config(CONFIGS / f"{lang}.cfg")
-    config["paths"]["raw_text"] = str(raw)
+    config = _with_pretraining(spacy.util.load_config(CONFIGS / f"{lang}.cfg"), raw, epochs)
+    # spacy pretrain initialises the pipeline from [initialize], whose vectors = ${paths.vectors}: the targets
     config["paths"]["vectors"] = str(vec_dir)
     config["nlp"]["lang"] = lang
-    config["system"]["seed"] = seed
-    config["pretraining"] = dict(PRETRAINING, max_epochs=epochs)
-    config["corpora"]["pretrain"] = {"@readers": "spacy.JsonlCorpus.v1", "path": str(raw), "min_length": 1,
-                                     "max_length": 500, "limit": 0}
-    fix_random_seed(seed)
-    _with_vectors(vec_dir)
+    config["system"]["seed"] = seed  # spacy pretrain fixes the random seed from it
     print(f"{lang}: {len(texts)} texts, vectors {vec_dir}, {epochs} epochs -> {out}", flush=True)
     (out / "weights").mkdir(exist_ok=True)
     spacy_pretrain(config.interpolate(), out / "weights", use_gpu=-1, silent=False)
     return out / "weights" / f"model{epochs - 1}.bin"
 
 
-def _with_vectors(vec_dir: Path) -> None:
-    """Make ``spacy pretrain`` load the vectors into its pipeline (it builds the pipeline from the config and,
-    unlike ``spacy train``, never runs ``[initialize] vectors``; the vectors objective reads ``vocab.vectors``)."""
-    import spacy.training.pretrain as sp
-    from spacy.training.initialize import load_vectors_into_model
-
-    plain = getattr(sp.load_model_from_config, "__wrapped__", sp.load_model_from_config)
-
-    def load(config, *args, **kwargs):
-        nlp = plain(config, *args, **kwargs)
-        load_vectors_into_model(nlp, vec_dir)
-        return nlp
-
-    load.__wrapped__ = plain  # type: ignore[attr-defined]
-    sp.load_model_from_config = load
+def _with_pretraining(cfg: Any, raw: Path | None, epochs: int) -> Any:
+    """``cfg`` with the ``[pretraining]`` block and its corpus (``raw``: the raw-text JSONL, or None)."""
+    cfg["pretraining"] = dict(PRETRAINING, max_epochs=epochs)
+    cfg["corpora"]["pretrain"] = {"@readers": "spacy.JsonlCorpus.v1", "path": str(raw) if raw else None,
+                                  "min_length": 1, "max_length": 500, "limit": 0}
+    return cfg
 
 
 def with_pretraining_block(config: Path, work: Path) -> Path:
@@ -112,9 +98,7 @@ def with_pretraining_block(config: Path, work: Path) -> Path:
     cfg = spacy.util.load_config(config)
     if cfg.get("pretraining"):
         return config
-    cfg["pretraining"] = dict(PRETRAINING)
-    cfg["corpora"]["pretrain"] = {"@readers": "spacy.JsonlCorpus.v1", "path": None, "min_length": 1,
-                                  "max_length": 500, "limit": 0}
+    cfg = _with_pretraining(cfg, None, PRETRAINING["max_epochs"])
     work.mkdir(parents=True, exist_ok=True)
     out = work / f"{config.stem}.pretrained.cfg"
     cfg.to_disk(out)

@@ -217,7 +217,6 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
             if (work / "timing.json").exists() else 0.0
     else:
         data_stats = build_corpus(lang, data_dir, work, seed)
-        (work / "data_stats.json").write_text(json.dumps(data_stats), encoding="utf-8")
         train_overrides = dict(overrides or {})
         if epochs and not train_overrides.get("paths.init_tok2vec"):
             from pipeline.training.ner.pretrain import pretrain
@@ -225,7 +224,7 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
             weights = pretrain(lang, work / "pretrain", data_dir.parent, epochs)
             train_overrides["paths.init_tok2vec"] = str(weights)
             data_stats["pretrain"] = {"epochs": epochs, "objective": "vectors", "seed": 0}
-            (work / "data_stats.json").write_text(json.dumps(data_stats), encoding="utf-8")
+        (work / "data_stats.json").write_text(json.dumps(data_stats), encoding="utf-8")
         best = run_spacy_train(lang, work, seed, config, train_overrides, matmul)
         train_seconds = time.time() - t0
         (work / "timing.json").write_text(json.dumps({"seconds": train_seconds}))
