@@ -195,8 +195,8 @@ def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool
     identifier's Russian word-form dictionary (pymorphy3's DAWG, ~15 MB), the dateparser
     fallback of each language (:func:`pipeline.dates.extractor.warm_fallback`: dateparser and its
     data, ~15 MB and 0.3 s for az, en and ru, which each worker loaded again on its first date the
-    rules left) and the whole of the memory-mapped navec table
-    (:func:`pipeline.ner.natasha_backend.map_in_full`)."""
+    rules left) and the whole of every memory-mapped table of the models loaded (navec's, the English
+    model's vectors, language ID's word lists: :func:`pipeline.io.mapped.map_in_full`)."""
     from pipeline.langid import backends
     from pipeline.steps import LangIdStep
 
@@ -215,7 +215,7 @@ def prepare_worker(preload_args: tuple | None, languages: list[str], forks: bool
                 warm_up_texts()
         if forks:  # what the workers would each load or map on their own, in the end, once here
             from pipeline.dates.extractor import warm_fallback
-            from pipeline.ner.natasha_backend import map_in_full
+            from pipeline.io.mapped import map_in_full
 
             for lang in languages_loaded():
                 warm_fallback(lang)

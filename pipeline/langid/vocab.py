@@ -5,7 +5,8 @@ tesseract word lists (tessdata_fast, (C) Google Inc., Apache-2.0; built by ``pyt
 pipeline.training.langid_vocab``) with, per hash, a bit mask of the languages whose list has the word. One
 binary search answers "which of the fourteen languages have this word?" with a false-positive rate under
 1e-4 per language (at most ~250k forms per language in 2^32 values), in ~10 MB instead of ~30 MB of text,
-memory-mapped (processes share the pages; nothing is read until a word is looked up). The combiner reads it
+memory-mapped (processes share the pages; nothing is read until a word is looked up; the process that
+forks a run's workers maps it in full: :mod:`pipeline.io.mapped`). The combiner reads it
 as evidence where a pair of words is all there is: ``حمایت سیاسی`` is Persian and Urdu, ``سنیچر`` only Urdu;
 ``наказом`` is Ukrainian only.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.io.mapped import load_mapped
 from pipeline.text.memo import MEMO
 
 VOCAB_DIR = "vocab"
@@ -42,8 +44,7 @@ class WordLists:
     @classmethod
     def load(cls, folder: Path) -> "WordLists":
         langs = tuple((folder / "langs.txt").read_text(encoding="utf-8").split())
-        return cls(np.load(folder / "hashes.npy", mmap_mode="r"), np.load(folder / "masks.npy", mmap_mode="r"),
-                   langs)
+        return cls(load_mapped(folder / "hashes.npy"), load_mapped(folder / "masks.npy"), langs)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

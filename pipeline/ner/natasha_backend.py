@@ -14,12 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.io.mapped import load_mapped
 from pipeline.ner.base import NerBackend, Span
 from pipeline.ner.slovnet_fast import FastCNNTagger, slovnet_spans
 from pipeline.text.memo import MEMO
 
 _LOCK = threading.Lock()
-_MAPPED: list[Any] = []  # the memory-mapped navec tables of this process (map_in_full)
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +212,7 @@ def navec_table(dtype: str = "float32") -> tuple[list[str], Any]:
     matrix = stem.with_suffix(".f16.npy" if dtype == "float16" else ".f32.npy")
     words_file = stem.with_suffix(".words.json")
     try:
-        return json.loads(words_file.read_text("utf-8")), _mapped(matrix)
+        return json.loads(words_file.read_text("utf-8")), load_mapped(matrix)
     except (OSError, ValueError):
         pass
     words, data = _navec_unpacked(dtype)
@@ -226,31 +226,7 @@ def navec_table(dtype: str = "float32") -> tuple[list[str], Any]:
             os.replace(tmp, path)  # atomic: a reader sees the whole file or none
     except OSError:
         return words, data
-    return words, _mapped(matrix)
-
-
-def _mapped(path: Path) -> Any:
-    import numpy as np
-
-    table = np.load(path, mmap_mode="r")
-    _MAPPED.append(table)
-    return table
-
-
-def map_in_full() -> int:
-    """Read one byte of every page of the memory-mapped navec tables: all of the file is then mapped
-    in this process. Called in the process that forks the workers (issue 22): a worker maps the
-    pages of the words it looks up, and a page already mapped here is counted once between them
-    (PSS), so the memory a run adds no longer grows with the number of distinct Russian words it
-    sees (it grew by up to the table's 150 MB, page by page). Returns the bytes mapped."""
-    import numpy as np
-
-    total = 0
-    for table in _MAPPED:
-        flat = table.reshape(-1).view(np.uint8)
-        int(flat[::4096].sum())  # page by page (4 KiB: a larger page is touched more than once)
-        total += flat.size
-    return total
+    return words, load_mapped(matrix)  # mapped in full before a fork (pipeline.io.mapped)
 
 
 def navec_vectors(strings: Any, dtype: str = "float32") -> Any:

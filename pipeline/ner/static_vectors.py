@@ -20,6 +20,8 @@ import numpy as np
 import srsly
 from spacy.vectors import BaseVectors
 
+from pipeline.io.mapped import load_mapped
+
 
 class SortedVectors(BaseVectors):
     """Static vectors of a saved spaCy vocab directory (``vectors``, ``key2row``), read-only."""
@@ -41,7 +43,7 @@ class SortedVectors(BaseVectors):
         keys = np.fromiter(key2row.keys(), dtype=np.uint64, count=len(key2row))
         rows = np.fromiter(key2row.values(), dtype=np.int32, count=len(key2row))
         del key2row
-        data = np.load(path / "vectors", mmap_mode="r", allow_pickle=False)
+        data = load_mapped(path / "vectors")  # mapped in full before a fork (pipeline.io.mapped)
         return cls(keys, rows, data)
 
     def find_rows(self, keys: Any) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from pipeline.io.mapped import map_in_full
 from pipeline.ner import natasha_backend as nb
 
 pytestmark = pytest.mark.slow
@@ -64,6 +65,7 @@ def test_the_russian_model_attaches_half_precision_unless_blis(monkeypatch):
 
 
 _MAPPED_RSS = r'''
+from pipeline.io.mapped import map_in_full
 from pipeline.ner import natasha_backend as nb
 
 
@@ -81,7 +83,7 @@ def mapped_kb():  # Rss of the table's mapping in this process
 words, table = nb.navec_table("float16")
 int(table[7].sum())  # one word looked up
 before = mapped_kb()
-size = nb.map_in_full()
+size = map_in_full()
 print(before, mapped_kb(), size)
 '''
 
