@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+TESTS = __file__.rsplit("/", 1)[0]  # for a probe run with `python -c`: sys.path.insert(0, TESTS)
+
 
 def annotate(texts: Sequence[str], lang: str | None = None, backend: Any = None) -> list:
     """Documents (language, mentions) for ``texts`` from the steps of ``lingflow run``;
@@ -92,3 +94,16 @@ def seed_corpus(root: Any, seeds_dir: Any, copies: int) -> Any:
         for k in range(copies):
             shutil.copy(p, corpus / f"{k:02d}_{p.name}")
     return corpus
+
+
+def resident_kb() -> dict[str, int]:
+    """Resident kB of each file mapped into this process (``/proc/self/smaps``: Rss, summed over the file's mappings)."""
+    out: dict[str, int] = {}
+    name = None
+    for line in open("/proc/self/smaps"):
+        head = line.split()
+        if "-" in head[0] and not head[0].endswith(":"):
+            name = head[5] if len(head) > 5 and head[5].startswith("/") else None
+        elif name and head[0] == "Rss:":
+            out[name] = out.get(name, 0) + int(head[1])
+    return out

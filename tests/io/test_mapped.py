@@ -6,18 +6,13 @@ import gc
 
 import numpy as np
 
+from lingflow_testing import resident_kb
+
 from pipeline.io.mapped import load_mapped, map_in_full, mapped_tables
 
 
 def _resident_kb(path) -> int:
-    kb, inside = 0, False
-    for line in open("/proc/self/smaps"):
-        head = line.split()
-        if "-" in head[0] and not head[0].endswith(":"):
-            inside = line.rstrip().endswith(str(path))
-        elif inside and head[0] == "Rss:":
-            kb += int(head[1])
-    return kb
+    return resident_kb().get(str(path), 0)
 
 
 def test_map_in_full_maps_every_page_of_every_table_still_in_use(tmp_path):

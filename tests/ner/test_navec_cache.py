@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline.io.mapped import map_in_full
+from lingflow_testing import TESTS
+
 from pipeline.ner import natasha_backend as nb
 
 pytestmark = pytest.mark.slow
@@ -65,19 +66,15 @@ def test_the_russian_model_attaches_half_precision_unless_blis(monkeypatch):
 
 
 _MAPPED_RSS = r'''
+import sys
+sys.path.insert(0, sys.argv[1])
+from lingflow_testing import resident_kb
 from pipeline.io.mapped import map_in_full
 from pipeline.ner import natasha_backend as nb
 
 
 def mapped_kb():  # Rss of the table's mapping in this process
-    kb, inside = 0, False
-    for line in open("/proc/self/smaps"):
-        head = line.split()
-        if "-" in head[0] and not head[0].endswith(":"):
-            inside = line.rstrip().endswith(".f16.npy")
-        elif inside and head[0] == "Rss:":
-            kb += int(head[1])
-    return kb
+    return sum(kb for path, kb in resident_kb().items() if path.endswith(".f16.npy"))
 
 
 words, table = nb.navec_table("float16")
@@ -97,7 +94,7 @@ def test_map_in_full_maps_the_whole_table(tmp_path):
 
     env = dict(os.environ, LINGFLOW_CACHE=str(tmp_path / "cache"))
     for _ in range(2):  # the first run unpacks and saves the table, the second maps the saved file
-        out = subprocess.run([sys.executable, "-c", _MAPPED_RSS], env=env, capture_output=True, text=True,
+        out = subprocess.run([sys.executable, "-c", _MAPPED_RSS, TESTS], env=env, capture_output=True, text=True,
                              check=True, timeout=600).stdout.split()
     before_kb, after_kb, size = (int(x) for x in out)
     assert size == 250002 * 300 * 2

@@ -28,11 +28,9 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 from pipeline.text.normalize import normalize  # noqa: E402
+from pipeline.training.ner import CONFIGS, DATA  # noqa: E402
 from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
 from pipeline.training.vectors import default_path, to_spacy, training_texts  # noqa: E402
-
-CONFIGS = Path(__file__).resolve().parent / "configs"
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"  # ../shared/data beside the clone
 
 PRETRAINING = {
     "max_epochs": 20, "dropout": 0.2, "n_save_every": None, "n_save_epoch": None, "component": "tok2vec",

@@ -26,15 +26,14 @@ from typing import Any  # noqa: E402
 import spacy  # noqa: E402
 
 from pipeline import languages  # noqa: E402
+from pipeline.training.ner import CONFIGS, DATA  # noqa: E402
 
 from pipeline.training.ner import tokenizer as _tok  # noqa: E402,F401  (registers the callback)
 from pipeline.training.ner.data import SetSpec, build_docbin  # noqa: E402
 from pipeline.training.ner.mixes import MIXES  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
-CONFIGS = HERE / "configs"
-REPO = HERE.parents[2]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"
+REPO = Path(__file__).resolve().parents[3]
+DEFAULT_DATA = DATA / "ner"
 MODEL_VERSION = "1.0.0"
 
 # Epochs of `spacy pretrain` (vectors objective, pipeline/training/ner/pretrain.py) that a language's recipe starts
@@ -206,8 +205,9 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA
     config = Path(config) if config else CONFIGS / f"{lang}.cfg"
     work = Path(work) if work else out_dir.parent / f".{out_dir.name}.work"
-    epochs = PRETRAIN_EPOCHS.get(lang, 0) if pretrain_epochs is None else pretrain_epochs
-    matmul = matmul or MATMUL.get(lang, "blis")
+    recipe_epochs, recipe_matmul = PRETRAIN_EPOCHS.get(lang, 0), MATMUL.get(lang, "blis")
+    epochs = recipe_epochs if pretrain_epochs is None else pretrain_epochs
+    matmul = matmul or recipe_matmul
     if package_only:
         best = work / "training" / "model-best"
         stats_file = work / "data_stats.json"
@@ -232,9 +232,9 @@ def train(lang: str, out_dir: str | Path | None = None, data_dir: str | Path | N
                    stop_at=spacy.util.load_config(config)["training"]["max_steps"] if package_only else None,
                    extra_args=" ".join(a for a in (f"--config {config.stem}" if config != CONFIGS / f"{lang}.cfg" else "",
                                                    f"--mix {mix}" if mix else "",
-                                                   f"--matmul {matmul}" if matmul != MATMUL.get(lang, "blis") else "",
-                                                   f"--pretrain-epochs {epochs}" if epochs != PRETRAIN_EPOCHS.get(lang, 0)
-                                                   else "") if a))
+                                                   f"--matmul {matmul}" if matmul != recipe_matmul else "",
+                                                   f"--pretrain-epochs {epochs}" if epochs != recipe_epochs else "")
+                                if a))
     if not keep_work:
         shutil.rmtree(work, ignore_errors=True)
     from pipeline.evaluation.ner import format_table
